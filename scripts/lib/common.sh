@@ -1,0 +1,107 @@
+# Shared by every script: where things are, which ports a profile uses, and small helpers.
+# Profiles: ZENDO_ENV=dev (make up), test (make test), or any name with ZENDO_PORT_BASE set.
+set -euo pipefail
+
+ZENDO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ZENDO_ENV=${ZENDO_ENV:-dev}
+ZENDO_RUN_DIR=${ZENDO_RUN_DIR:-$ZENDO_ROOT/.run/$ZENDO_ENV}
+ZENDO_CACHE_DIR=${ZENDO_CACHE_DIR:-$ZENDO_ROOT/.run/cache}
+
+if [[ -n "${ZENDO_PORT_BASE:-}" ]]; then
+  _base=$ZENDO_PORT_BASE
+  _pg=$((_base + 32)); _redis=$((_base + 79)); _kafka=$((_base + 92)); _gw=$((_base + 80)); _svc=$((_base + 81))
+else
+  case "$ZENDO_ENV" in
+    dev)  _pg=15432; _redis=16379; _kafka=19092; _gw=8080;  _svc=8081 ;;
+    test) _pg=25432; _redis=26379; _kafka=29092; _gw=28080; _svc=28081 ;;
+    *) echo "ZENDO_ENV=$ZENDO_ENV needs ZENDO_PORT_BASE" >&2; exit 2 ;;
+  esac
+fi
+ZENDO_PG_PORT=${ZENDO_PG_PORT:-$_pg}
+ZENDO_REDIS_PORT=${ZENDO_REDIS_PORT:-$_redis}
+ZENDO_KAFKA_PORT=${ZENDO_KAFKA_PORT:-$_kafka}
+ZENDO_KAFKA_CONTROLLER_PORT=${ZENDO_KAFKA_CONTROLLER_PORT:-$((ZENDO_KAFKA_PORT + 1))}
+ZENDO_GATEWAY_PORT=${ZENDO_GATEWAY_PORT:-$_gw}
+ZENDO_IDENTITY_PORT=${ZENDO_IDENTITY_PORT:-$_svc}
+ZENDO_WEBSITES_PORT=${ZENDO_WEBSITES_PORT:-$((_svc + 1))}
+ZENDO_CONVERSATIONS_PORT=${ZENDO_CONVERSATIONS_PORT:-$((_svc + 2))}
+ZENDO_REALTIME_EDGE_PORT=${ZENDO_REALTIME_EDGE_PORT:-$((_svc + 3))}
+ZENDO_NOTIFICATIONS_PORT=${ZENDO_NOTIFICATIONS_PORT:-$((_svc + 4))}
+unset _base _pg _redis _kafka _gw _svc
+
+ZENDO_HOST=127.0.0.1
+ZENDO_PG_DATABASE=zendo
+ZENDO_KAFKA_VERSION=4.3.1
+
+# The Java services, in start order, and whether each owns a database schema.
+ZENDO_SERVICES=(identity websites conversations realtime-edge notifications)
+service_has_database() { [[ "$1" != realtime-edge ]]; }
+service_port() {
+  local var="ZENDO_$(echo "$1" | tr 'a-z-' 'A-Z_')_PORT"
+  echo "${!var}"
+}
+service_schema() { echo "${1//-/_}"; }
+service_role() { echo "zendo_$(service_schema "$1")"; }
+
+log() { printf '\033[1m[zendo]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[zendo] %s\033[0m\n' "$*" >&2; exit 1; }
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+# Installs Debian packages when we are root, else names exactly what is missing.
+require_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if is_root && command -v apt-get >/dev/null; then
+    log "installing Debian packages: ${missing[*]}"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; then
+      apt-get update -qq >/dev/null 2>&1 || true
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || die "could not install: ${missing[*]}"
+    fi
+  else
+    die "missing packages: ${missing[*]} (install them with: sudo apt-get install -y ${missing[*]})"
+  fi
+}
+
+# A pid file's process, if it is still alive and still ours: its command line names the marker
+# (our run dir by default), so a recycled pid is never taken for ours.
+pid_alive() {
+  local file=$1 marker=${2:-$ZENDO_RUN_DIR} pid
+  [[ -f "$file" ]] || return 1
+  pid=$(head -n1 "$file" 2>/dev/null) || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" != Z* ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
+}
+
+# Stops the process in a pid file: TERM, then KILL after a grace period.
+stop_pid() {
+  local file=$1 name=$2 marker=${3:-$ZENDO_RUN_DIR} grace=${4:-20} pid i
+  pid_alive "$file" "$marker" || { rm -f "$file"; return 0; }
+  pid=$(head -n1 "$file")
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < grace * 10; i++)); do
+    pid_alive "$file" "$marker" || { rm -f "$file"; log "stopped $name"; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$file"
+  log "killed $name (did not stop within ${grace}s)"
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# Waits until a command succeeds, or dies naming what did not come up and where its log is.
+wait_until() {
+  local what=$1 timeout=$2 logfile=$3; shift 3
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      [[ -f "$logfile" ]] && tail -n 20 "$logfile" >&2
+      die "$what did not become ready within ${timeout}s (log: $logfile)"
+    fi
+    sleep 0.2
+  done
+}
+
+now_ms() { date +%s%3N; }

@@ -1,0 +1,23 @@
+# The widget and dashboard builds the gateway serves (npm; skipped with a warning when npm is missing).
+ZENDO_FRONTENDS=(widget dashboard)
+
+# Installs and builds one front end when its dist/ is missing or older than its sources.
+frontend_build() {
+  local app=$1 dir=$ZENDO_ROOT/$1
+  [[ -f "$dir/package.json" ]] || return 0
+  if ! command -v npm >/dev/null; then
+    log "npm is missing: the $app is not built (install Node.js 20 and npm)"
+    return 0
+  fi
+  if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
+    log "installing the $app's npm packages"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $app/"
+    touch "$dir/node_modules"
+  fi
+  if [[ ! -d "$dir/dist" || -n $(find "$dir" -path "$dir/node_modules" -prune -o -path "$dir/dist" -prune \
+      -o -type f -newer "$dir/dist" -print -quit) ]]; then
+    log "building the $app"
+    (cd "$dir" && npm run --silent build >&2) || die "the $app build failed"
+    touch "$dir/dist"
+  fi
+}

@@ -1,0 +1,69 @@
+# The Java services as local processes: built with the Maven wrapper, run from their shaded jars.
+SERVICES_DIR=$ZENDO_RUN_DIR/services
+ZENDO_VERSION=0.1.0-SNAPSHOT
+ZENDO_JAVA_OPTS=${ZENDO_JAVA_OPTS:--Xmx192m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}
+
+service_jar() { echo "$ZENDO_ROOT/services/$1/target/$1-$ZENDO_VERSION.jar"; }
+service_pid() { echo "$SERVICES_DIR/$1.pid"; }
+service_log() { echo "$SERVICES_DIR/$1.log"; }
+service_running() { pid_alive "$(service_pid "$1")" "$ZENDO_RUN_DIR"; }
+
+# Rebuilds the jars when one is missing or any Java source, resource or pom is newer than it.
+services_build() {
+  local svc stale=0 oldest=""
+  for svc in "${ZENDO_SERVICES[@]}"; do
+    local jar; jar=$(service_jar "$svc")
+    [[ -f "$jar" ]] || { stale=1; break; }
+    [[ -z "$oldest" || "$jar" -ot "$oldest" ]] && oldest=$jar
+  done
+  if ((stale == 0)) && [[ -n $(find "$ZENDO_ROOT/pom.xml" "$ZENDO_ROOT/proto-events" "$ZENDO_ROOT/services" \
+      -path '*/target' -prune -o -path '*/src/test' -prune -o -path '*/test-support' -prune -o -path '*/system-tests' -prune -o -type f -newer "$oldest" -print -quit) ]]; then
+    stale=1
+  fi
+  ((stale == 1)) || return 0
+  log "building the services (./mvnw package -DskipTests)"
+  local modules; modules=$(printf 'services/%s,' "${ZENDO_SERVICES[@]}")
+  (cd "$ZENDO_ROOT" && ./mvnw -q -B -DskipTests package -pl "${modules%,}" -am >&2) || die "the build failed"
+}
+
+# Environment a service reads; names match docker-compose.yml and the Helm chart.
+service_env() {
+  local svc=$1 var
+  var="$(echo "$svc" | tr 'a-z-' 'A-Z_')_PORT"
+  echo "$var=$(service_port "$svc")"
+  echo "KAFKA_BOOTSTRAP_SERVERS=$ZENDO_HOST:$ZENDO_KAFKA_PORT"
+  echo "REDIS_URL=redis://$ZENDO_HOST:$ZENDO_REDIS_PORT"
+  if service_has_database "$svc"; then
+    echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"
+    echo "DATABASE_USER=$(service_role "$svc")"
+    echo "DATABASE_PASSWORD=$(service_role "$svc")"
+  fi
+}
+
+service_start() {
+  local svc=$1
+  service_running "$svc" && return 0
+  mkdir -p "$SERVICES_DIR"
+  local -a env_args
+  mapfile -t env_args < <(service_env "$svc")
+  # shellcheck disable=SC2086
+  nohup env "${env_args[@]}" java $ZENDO_JAVA_OPTS -Dzendo.run.dir="$ZENDO_RUN_DIR" -jar "$(service_jar "$svc")" \
+    </dev/null >"$(service_log "$svc")" 2>&1 &
+  echo $! >"$(service_pid "$svc")"
+}
+
+service_healthy() { curl -fs -o /dev/null "http://$ZENDO_HOST:$(service_port "$1")/health"; }
+
+service_wait() {
+  local svc=$1 deadline=$((SECONDS + ${2:-90}))
+  until service_healthy "$svc"; do
+    if ! service_running "$svc"; then
+      tail -n 5 "$(service_log "$svc")" >&2
+      die "$svc exited during start (log: $(service_log "$svc"))"
+    fi
+    ((SECONDS < deadline)) || die "$svc did not become healthy (log: $(service_log "$svc"))"
+    sleep 0.2
+  done
+}
+
+service_stop() { stop_pid "$(service_pid "$1")" "$1" "$ZENDO_RUN_DIR" 20; }

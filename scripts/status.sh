@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# make status: one line per process of this profile.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+for lib in postgres redis kafka services gateway; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
+
+row() { printf '%-15s %-9s %s\n' "$1" "$2" "$3"; }
+up_or_down() { if "$@"; then echo up; else echo down; fi; }
+row postgres "$(up_or_down pg_running)" "127.0.0.1:$ZENDO_PG_PORT"
+row redis "$(up_or_down redis_running)" "127.0.0.1:$ZENDO_REDIS_PORT"
+row kafka "$(up_or_down kafka_running)" "127.0.0.1:$ZENDO_KAFKA_PORT"
+for svc in "${ZENDO_SERVICES[@]}"; do
+  state=down
+  if service_running "$svc"; then state=starting; service_healthy "$svc" && state=healthy; fi
+  row "$svc" "$state" "http://localhost:$(service_port "$svc")"
+done
+row gateway "$(up_or_down gateway_running)" "http://localhost:$ZENDO_GATEWAY_PORT"

@@ -1,0 +1,18 @@
+package dev.zendo.conversations;
+
+import dev.zendo.platform.startup.ServiceLauncher;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+/** Entry point of the conversations service. */
+@OpenAPIDefinition(info = @Info(title = "Zendo conversations", version = "v1",
+        description = "Visitors, conversations and messages: widget sessions, history, routing, assignment, notes, read cursors, search, ratings."))
+public final class ConversationsApplication {
+
+    private ConversationsApplication() {
+    }
+
+    public static void main(String[] args) {
+        ServiceLauncher.run("conversations", ConversationsApplication.class, args);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.zendo.identity
+
+import dev.zendo.testsupport.ServiceChassisSpec
+import dev.zendo.testsupport.TestInfra
+
+import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
+
+/** The identity service keeps the promises every Zendo service makes operators. */
+class IdentityChassisSpec extends ServiceChassisSpec {
+
+    String service() { 'identity' }
+
+    Class<?> application() { IdentityApplication }
+
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS] }
+}

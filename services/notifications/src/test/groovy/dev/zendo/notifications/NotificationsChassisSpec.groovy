@@ -1,0 +1,17 @@
+package dev.zendo.notifications
+
+import dev.zendo.testsupport.ServiceChassisSpec
+import dev.zendo.testsupport.TestInfra
+
+import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+
+/** The notifications service keeps the promises every Zendo service makes operators. */
+class NotificationsChassisSpec extends ServiceChassisSpec {
+
+    String service() { 'notifications' }
+
+    Class<?> application() { NotificationsApplication }
+
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA] }
+}

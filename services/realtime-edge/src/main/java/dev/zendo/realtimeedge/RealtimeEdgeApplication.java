@@ -1,0 +1,18 @@
+package dev.zendo.realtimeedge;
+
+import dev.zendo.platform.startup.ServiceLauncher;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+/** Entry point of the realtime-edge service. */
+@OpenAPIDefinition(info = @Info(title = "Zendo realtime edge", version = "v1",
+        description = "Stateless WebSocket edge: authenticates tickets, fans out website events to agents and visitors, typing and presence."))
+public final class RealtimeEdgeApplication {
+
+    private RealtimeEdgeApplication() {
+    }
+
+    public static void main(String[] args) {
+        ServiceLauncher.run("realtime-edge", RealtimeEdgeApplication.class, args);
+    }
+}

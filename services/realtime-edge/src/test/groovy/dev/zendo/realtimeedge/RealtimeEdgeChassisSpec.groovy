@@ -1,0 +1,17 @@
+package dev.zendo.realtimeedge
+
+import dev.zendo.testsupport.ServiceChassisSpec
+import dev.zendo.testsupport.TestInfra
+
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
+
+/** The realtime-edge service keeps the promises every Zendo service makes operators. */
+class RealtimeEdgeChassisSpec extends ServiceChassisSpec {
+
+    String service() { 'realtime-edge' }
+
+    Class<?> application() { RealtimeEdgeApplication }
+
+    List<TestInfra.Need> needs() { [KAFKA, REDIS] }
+}

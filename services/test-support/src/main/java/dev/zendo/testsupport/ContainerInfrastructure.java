@@ -1,0 +1,47 @@
+package dev.zendo.testsupport;
+
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** The same servers in Testcontainers, for machines with a Docker engine (ZENDO_TEST_INFRA=containers). */
+final class ContainerInfrastructure implements Infrastructure {
+
+    private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15-alpine"));
+    private final GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
+    private final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
+
+    static ContainerInfrastructure start() {
+        ContainerInfrastructure infrastructure = new ContainerInfrastructure();
+        infrastructure.postgres.start();
+        infrastructure.redis.start();
+        infrastructure.kafka.start();
+        return infrastructure;
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + database;
+    }
+
+    @Override
+    public String adminUser() {
+        return postgres.getUsername();
+    }
+
+    @Override
+    public String adminPassword() {
+        return postgres.getPassword();
+    }
+
+    @Override
+    public String redisUri() {
+        return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.zendo.websites
+
+import dev.zendo.testsupport.ServiceChassisSpec
+import dev.zendo.testsupport.TestInfra
+
+import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+
+/** The websites service keeps the promises every Zendo service makes operators. */
+class WebsitesChassisSpec extends ServiceChassisSpec {
+
+    String service() { 'websites' }
+
+    Class<?> application() { WebsitesApplication }
+
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA] }
+}
