@@ -8,28 +8,28 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 up: ## run the whole platform locally and print its URLs
-	@scripts/up.sh
+	@bash scripts/up.sh
 
 down: ## stop what make up started
-	@scripts/down.sh
+	@bash scripts/down.sh
 
 status: ## one line per local process
-	@scripts/status.sh
+	@bash scripts/status.sh
 
 logs: ## follow logs: make logs SERVICE=identity (or gateway, postgres, redis, kafka; all services without)
-	@scripts/logs.sh $(SERVICE)
+	@bash scripts/logs.sh $(SERVICE)
 
 test: ## every suite against fresh test servers
-	@scripts/test.sh
+	@bash scripts/test.sh
 
 build: ## build every service jar without tests
 	@./mvnw -q -B -DskipTests package
 
 infra-up: ## only PostgreSQL, Redis and Kafka (ZENDO_ENV=test for the test ones)
-	@scripts/infra.sh ensure >/dev/null
+	@bash scripts/infra.sh ensure >/dev/null
 
 infra-down: ## stop only PostgreSQL, Redis and Kafka
-	@scripts/infra.sh stop
+	@bash scripts/infra.sh stop
 
 contracts-baseline: ## record the event contracts after adding fields or messages
 	@./mvnw -q -B -pl proto-events -am test -Dcontracts.update=true

@@ -8,7 +8,7 @@ cleanup() { bash "$ZENDO_ROOT/scripts/infra.sh" stop || true; }
 trap cleanup EXIT
 
 started=$(now_ms)
-while IFS='=' read -r key value; do export "$key=$value"; done < <(bash "$ZENDO_ROOT/scripts/infra.sh" fresh)
+bash "$ZENDO_ROOT/scripts/infra.sh" fresh >/dev/null
 
 for app in "${ZENDO_FRONTENDS[@]}"; do
   [[ -f "$ZENDO_ROOT/$app/package.json" ]] || continue

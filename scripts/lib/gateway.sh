@@ -5,8 +5,11 @@ GATEWAY_PID=$GATEWAY_DIR/nginx.pid
 gateway_running() { pid_alive "$GATEWAY_PID" "$GATEWAY_DIR"; }
 
 gateway_render() {
-  mkdir -p "$GATEWAY_DIR"/tmp
+  mkdir -p "$GATEWAY_DIR"/tmp "$GATEWAY_DIR"/static
+  ln -sfn "$ZENDO_ROOT/widget/dist" "$GATEWAY_DIR/static/widget"
+  ln -sfn "$ZENDO_ROOT/dashboard/dist" "$GATEWAY_DIR/static/dashboard"
   sed -e "s#@RUN_DIR@#$GATEWAY_DIR#g" -e "s#@ROOT@#$ZENDO_ROOT#g" -e "s#@GATEWAY_PORT@#$ZENDO_GATEWAY_PORT#g" \
+    -e "s#@STATIC_ROOT@#$GATEWAY_DIR/static#g" \
     -e "s#@IDENTITY_PORT@#$ZENDO_IDENTITY_PORT#g" -e "s#@WEBSITES_PORT@#$ZENDO_WEBSITES_PORT#g" \
     -e "s#@CONVERSATIONS_PORT@#$ZENDO_CONVERSATIONS_PORT#g" -e "s#@REALTIME_EDGE_PORT@#$ZENDO_REALTIME_EDGE_PORT#g" \
     -e "s#@NOTIFICATIONS_PORT@#$ZENDO_NOTIFICATIONS_PORT#g" \

@@ -133,6 +133,7 @@ abstract class ServiceChassisSpec extends Specification {
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',
                        '-cp', System.getProperty('java.class.path'), application().name]
         def builder = new ProcessBuilder(command).redirectErrorStream(true)
+        builder.environment().keySet().removeIf { it.startsWith('ZENDO_') || it.startsWith('MICRONAUT_') }
         builder.environment().putAll(env)
         def process = builder.start()
         def output = new StringBuilder()

@@ -78,7 +78,11 @@ public final class TestInfra {
                     properties.put("datasources.default.username", database.user());
                     properties.put("datasources.default.password", database.password());
                 }
-                case KAFKA -> properties.put("zendo.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+                case KAFKA -> {
+                    properties.put("zendo.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+                    properties.put("zendo.kafka.replication-factor", "1");
+                    properties.putIfAbsent("zendo.kafka.partitions", "3");
+                }
                 case REDIS -> properties.put("zendo.redis.uri", infra.redisUri());
             }
         }

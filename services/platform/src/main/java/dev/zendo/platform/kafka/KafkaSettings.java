@@ -2,10 +2,14 @@ package dev.zendo.platform.kafka;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+
+import java.time.Duration;
 
 /**
  * How a service reaches Kafka and how the topics it creates are shaped.
@@ -13,11 +17,22 @@ import jakarta.validation.constraints.Pattern;
  * @param bootstrapServers  host:port[,host:port…]
  * @param replicationFactor replication of topics this service creates
  * @param partitions        partitions of topics this service creates
+ * @param siteRetention     how long a website topic ({@code zendo.site.<id>}) keeps events: the replay window of reconnecting clients
  */
 @Context
 @ConfigurationProperties("zendo.kafka")
 public record KafkaSettings(
         @NotBlank @Pattern(regexp = "[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*", message = "must be host:port[,host:port…]") String bootstrapServers,
         @Min(1) @Max(32) short replicationFactor,
-        @Min(1) @Max(1024) int partitions) {
+        @Min(1) @Max(1024) int partitions,
+        @NotNull @Bindable(defaultValue = "7d") Duration siteRetention) {
+
+    /** Topics named with this prefix belong to one website each. */
+    public static final String SITE_TOPIC_PREFIX = "zendo.site.";
+
+    public KafkaSettings {
+        if (siteRetention != null && (siteRetention.isNegative() || siteRetention.isZero())) {
+            throw new IllegalArgumentException("zendo.kafka.site-retention must be positive, not " + siteRetention);
+        }
+    }
 }

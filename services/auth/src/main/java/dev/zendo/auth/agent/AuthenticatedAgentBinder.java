@@ -1,0 +1,43 @@
+package dev.zendo.auth.agent;
+
+import dev.zendo.platform.http.ApiException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** Binds {@link AuthenticatedAgent} parameters from the Bearer token; a missing or invalid token is a 401. */
+@Singleton
+@Requires(bean = AgentTokenVerifier.class)
+public class AuthenticatedAgentBinder implements TypedRequestArgumentBinder<AuthenticatedAgent> {
+
+    private static final String BEARER = "Bearer ";
+
+    private final AgentTokenVerifier verifier;
+
+    AuthenticatedAgentBinder(AgentTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public Argument<AuthenticatedAgent> argumentType() {
+        return Argument.of(AuthenticatedAgent.class);
+    }
+
+    @Override
+    public BindingResult<AuthenticatedAgent> bind(ArgumentConversionContext<AuthenticatedAgent> context, HttpRequest<?> request) {
+        Optional<AuthenticatedAgent> agent = request.getHeaders().getAuthorization()
+                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(header -> header.substring(BEARER.length()).trim())
+                .flatMap(verifier::verify);
+        if (agent.isEmpty()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required.");
+        }
+        return () -> agent;
+    }
+}

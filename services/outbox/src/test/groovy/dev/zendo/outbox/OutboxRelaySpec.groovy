@@ -1,0 +1,226 @@
+package dev.zendo.outbox
+
+import dev.zendo.testsupport.TestInfra
+import io.micrometer.core.instrument.MeterRegistry
+import io.micronaut.context.ApplicationContext
+import org.apache.kafka.clients.admin.Admin
+import org.apache.kafka.clients.admin.AdminClientConfig
+import org.apache.kafka.clients.admin.AlterConfigOp
+import org.apache.kafka.clients.admin.ConfigEntry
+import org.apache.kafka.clients.admin.NewTopic
+import org.apache.kafka.common.config.ConfigResource
+import org.apache.kafka.common.config.TopicConfig
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+
+/** Committed outbox events reach Kafka in order per key, through failures, restarts and several relays, and nothing else does. */
+class OutboxRelaySpec extends OutboxSpecification {
+
+    @Shared
+    @AutoCleanup
+    ApplicationContext relay = start(database())
+
+    @Shared
+    @AutoCleanup
+    Admin admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers()] as Map<String, Object>)
+
+    def 'an appended event reaches its topic once the transaction commits'() {
+        given:
+        def topic = uniqueTopic()
+        def event = message('c1', 1)
+
+        when:
+        appendAll(relay, topic, [['c1', event]])
+
+        then:
+        within(10).eventually {
+            def records = records(topic)
+            assert records.size() == 1
+            assert records[0].key() == 'c1'
+            assert envelope(records[0]) == event
+            assert header(records[0], 'event_id') == event.eventId
+            assert header(records[0], 'event_type') == 'message.created'
+        }
+        within(5).eventually {
+            assert unsent(relay) == 0
+        }
+    }
+
+    def 'a rolled-back transaction publishes nothing'() {
+        given:
+        def topic = uniqueTopic()
+        def lost = message('c1', 1)
+        def kept = message('c1', 2)
+
+        when:
+        inTransaction(relay) {
+            relay.getBean(Outbox).append(topic, 'c1', lost)
+            throw new IllegalStateException('changed my mind')
+        }
+
+        then:
+        thrown(IllegalStateException)
+
+        when:
+        appendAll(relay, topic, [['c1', kept]])
+
+        then:
+        within(10).eventually {
+            assert records(topic).collect { envelope(it).eventId } == [kept.eventId]
+        }
+    }
+
+    def 'events are published in append order per key'() {
+        given:
+        def topic = uniqueTopic()
+        def events = messages(120, 4)
+
+        when:
+        events.collate(7).each { appendAll(relay, topic, it) }
+
+        then:
+        within(15).eventually {
+            assert records(topic).size() == 120
+        }
+        sequencesByKey(records(topic)) == sequencesByKeyOf(events)
+    }
+
+    def 'an event to a topic that does not exist yet is published after the topic is created'() {
+        given:
+        def topic = "zendo.site.${UUID.randomUUID()}".toString()
+        def event = message('c1', 1)
+
+        expect:
+        !admin.listTopics().names().get().contains(topic)
+
+        when:
+        appendAll(relay, topic, [['c1', event]])
+
+        then:
+        within(10).eventually {
+            assert records(topic).collect { envelope(it) } == [event]
+        }
+        admin.describeTopics([topic]).allTopicNames().get()[topic].partitions().size() == 3
+    }
+
+    def 'a batch Kafka refuses is retried with backoff and never marked sent'() {
+        given:
+        def context = start(database(), ['zendo.outbox.max-backoff': '200ms'])
+        def topic = uniqueTopic()
+        def resource = new ConfigResource(ConfigResource.Type.TOPIC, topic)
+        admin.createTopics([new NewTopic(topic, 1, (short) 1).configs([(TopicConfig.MAX_MESSAGE_BYTES_CONFIG): '16'])]).all().get()
+        def event = message('c1', 1)
+
+        when:
+        appendAll(context, topic, [['c1', event]])
+
+        then:
+        within(15).eventually {
+            assert context.getBean(MeterRegistry).counter('zendo.outbox.failures').count() >= 3
+        }
+        unsent(context) == 1
+        records(topic).isEmpty()
+
+        when:
+        admin.incrementalAlterConfigs([(resource): [new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, '1048588'), AlterConfigOp.OpType.SET)]]).all().get()
+
+        then:
+        within(15).eventually {
+            assert unsent(context) == 0
+        }
+        records(topic).collect { envelope(it) } == [event]
+
+        cleanup:
+        context?.close()
+    }
+
+    def 'two relays share the work without losing or reordering an event (#conversations conversations)'() {
+        given:
+        def database = database()
+        def first = start(database, ['zendo.outbox.batch-size': '5'])
+        def second = start(database, ['zendo.outbox.batch-size': '5'])
+        def topic = uniqueTopic()
+        def events = messages(400, conversations)
+
+        when:
+        appendAll(first, topic, events)
+
+        then:
+        within(30).eventually {
+            assert unsent(first) == 0
+        }
+        def records = records(topic)
+        records.collect { envelope(it).eventId }.sort() == events.collect { it[1].eventId }.sort()
+        sequencesByKey(records) == sequencesByKeyOf(events)
+        published(first) > 0
+        published(second) > 0
+        published(first) + published(second) == 400
+
+        cleanup:
+        first?.close()
+        second?.close()
+
+        where:
+        conversations << [40, 3]
+    }
+
+    def 'a relay stopped mid-batch and restarted loses nothing, and any duplicate carries the same event_id (#how)'() {
+        given:
+        def database = database()
+        def writer = start(database, ['zendo.outbox.enabled': 'false'])
+        def topic = uniqueTopic()
+        def events = messages(2000, 25)
+        events.collate(500).each { appendAll(writer, topic, it) }
+
+        when:
+        def first = start(database, ['zendo.outbox.batch-size': '20', 'zendo.outbox.drain-timeout': drainTimeout])
+        within(10).eventually {
+            assert published(first) > 0
+        }
+        first.close()
+        def sentBeforeRestart = sent(writer)
+        def second = start(database)
+
+        then:
+        sentBeforeRestart < 2000
+        within(30).eventually {
+            assert unsent(writer) == 0
+        }
+
+        when:
+        def records = records(topic)
+        def byEventId = records.groupBy { envelope(it).eventId }
+
+        then:
+        byEventId.keySet() == events.collect { it[1].eventId } as Set
+        byEventId.values().every { copies -> copies.collect { [it.key(), it.value() as List, header(it, 'event_id'), header(it, 'event_type')] }.unique().size() == 1 }
+        !exactlyOnce || records.size() == 2000
+
+        cleanup:
+        writer?.close()
+        second?.close()
+
+        where:
+        how                                   | drainTimeout || exactlyOnce
+        'the batch in flight is abandoned'    | '0s'         || false
+        'the batch in flight finishes first'  | '10s'        || true
+    }
+
+    def 'sent rows are deleted once the retention has passed'() {
+        given:
+        def context = start(database(), ['zendo.outbox.retention': '1s'])
+        def topic = uniqueTopic()
+
+        when:
+        appendAll(context, topic, [['c1', message('c1', 1)]])
+
+        then:
+        within(10).eventually {
+            assert records(topic).size() == 1
+            assert query(context, 'SELECT count(*) FROM outbox') == 0
+        }
+
+        cleanup:
+        context?.close()
+    }
+}

@@ -1,0 +1,57 @@
+package dev.zendo.outbox
+
+import dev.zendo.testsupport.TestInfra
+import io.micronaut.context.ApplicationContext
+import spock.lang.Specification
+
+import java.time.Duration
+
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+
+/** The relay's settings have working defaults, and a bad one stops the start with a reason. */
+class OutboxSettingsSpec extends Specification {
+
+    def 'every setting has a default'() {
+        given:
+        def context = run([:])
+
+        expect:
+        context.getBean(OutboxSettings) == new OutboxSettings(true, 200, Duration.ofSeconds(5), Duration.ofDays(3), Duration.ofSeconds(30), Duration.ofSeconds(5))
+
+        cleanup:
+        context.close()
+    }
+
+    def 'zendo.outbox.#setting = #value stops the start: #reason'() {
+        when:
+        run([('zendo.outbox.' + setting): value]).close()
+
+        then:
+        def e = thrown(Exception)
+        causes(e).any { it.message?.contains(reason) }
+
+        where:
+        setting         | value   || reason
+        'batch-size'    | '0'     || 'must be greater than or equal to 1'
+        'batch-size'    | '10001' || 'must be less than or equal to 10000'
+        'poll-interval' | '0s'    || 'zendo.outbox.poll-interval must be at least PT0.01S'
+        'retention'     | '500ms' || 'zendo.outbox.retention must be at least PT1S'
+        'max-backoff'   | '10ms'  || 'zendo.outbox.max-backoff must be at least PT0.1S'
+        'drain-timeout' | '-1s'   || 'zendo.outbox.drain-timeout must be at least PT0S'
+    }
+
+    private static ApplicationContext run(Map<String, Object> settings) {
+        ApplicationContext.builder().deduceEnvironment(false).properties(TestInfra.properties('outbox', KAFKA) + [
+                'zendo.kafka.replication-factor': '1',
+                'zendo.kafka.partitions'        : '1',
+        ] + settings).start()
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        def chain = []
+        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
+            chain << t
+        }
+        chain
+    }
+}

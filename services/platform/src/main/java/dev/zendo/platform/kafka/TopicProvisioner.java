@@ -1,0 +1,83 @@
+package dev.zendo.platform.kafka;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Creates Kafka topics on first use (the broker never does), shaped by {@link KafkaSettings}. */
+@Singleton
+@Requires(bean = KafkaSettings.class)
+public class TopicProvisioner {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaSettings settings;
+    private final Admin admin;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    TopicProvisioner(KafkaSettings settings) {
+        this.settings = settings;
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+    }
+
+    /**
+     * Makes sure {@code topic} exists, creating it with the configured partitions and replication (and the site
+     * retention for website topics); returns at once for a topic already seen. A new topic's partitions may take
+     * a moment to get their leader: producers retry meanwhile.
+     *
+     * @throws TopicProvisioningException when the broker cannot be asked or refuses
+     */
+    public void ensure(String topic) {
+        if (known.contains(topic)) {
+            return;
+        }
+        try {
+            admin.createTopics(Set.of(newTopic(topic))).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new TopicProvisioningException(topic, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new TopicProvisioningException(topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicProvisioningException(topic, e);
+        }
+        known.add(topic);
+    }
+
+    private NewTopic newTopic(String topic) {
+        NewTopic newTopic = new NewTopic(topic, settings.partitions(), settings.replicationFactor());
+        return topic.startsWith(KafkaSettings.SITE_TOPIC_PREFIX)
+                ? newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.siteRetention().toMillis())))
+                : newTopic;
+    }
+
+    @PreDestroy
+    void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    /** A topic could not be created. */
+    public static final class TopicProvisioningException extends RuntimeException {
+
+        TopicProvisioningException(String topic, Throwable cause) {
+            super("cannot create Kafka topic " + topic + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.zendo.system
+
+import dev.zendo.testsupport.RepoRoot
+import org.yaml.snakeyaml.Yaml
+import spock.lang.Shared
+import spock.lang.Specification
+
+import javax.xml.parsers.DocumentBuilderFactory
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.regex.Pattern
+
+/** Checks docker-compose.yml against the reactor: every service runs in it, with what its application.yml needs. */
+class ComposeFileSpec extends Specification {
+
+    static final Path ROOT = RepoRoot.get()
+
+    private static final Pattern ENV_PLACEHOLDER = ~/\$\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}/
+    private static final Pattern LOCAL_MACHINE = ~/localhost|127\.0\.0\.1/
+    private static final Pattern LOCATION = ~/location\s+(=\s*)?(\S+)\s*\{/
+    private static final Pattern PROXIED_LOCATION = ~/location\s+(=\s*)?(\S+)\s*\{[^}]*?proxy_pass\s+http:\/\/([\w-]+)/
+    private static final Pattern UPSTREAM = ~/upstream\s+([\w-]+)\s*\{\s*server\s+([\w.-]+):(\d+);/
+
+    @Shared
+    Map compose = loadCompose()
+
+    /** The deployable services: the root pom's modules under services/ that have an entry point (exec.mainClass). */
+    static List<String> reactorServices() {
+        def pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve('pom.xml').toFile())
+        def modules = pom.getElementsByTagName('module')
+        (0..<modules.length).collect { modules.item(it).textContent.trim() }
+                .findAll { it.startsWith('services/') && Files.readString(ROOT.resolve("${it}/pom.xml")).contains('<exec.mainClass>') }
+                .collect { it.substring('services/'.length()) }
+    }
+
+    static Map loadCompose() {
+        new Yaml().load(Files.readString(ROOT.resolve('docker-compose.yml'))) as Map
+    }
+
+    /** What a compose service sets in its environment (written as a map), every value as text. */
+    static Map<String, String> composeEnvironment(Map compose, String service) {
+        (compose.services[service]?.environment ?: [:] as Map).collectEntries { name, value -> [name, value as String] } as Map<String, String>
+    }
+
+    /** The environment variables a service's application.yml reads, each with its default (null when none). */
+    static Map<String, String> envPlaceholders(String service) {
+        def yml = Files.readString(ROOT.resolve("services/$service/src/main/resources/application.yml"))
+        yml.findAll(ENV_PLACEHOLDER) { match, name, fallback -> [name, fallback] }
+                .collectEntries { it } as Map<String, String>
+    }
+
+    /** The variables a container must be given: those without a default, or whose default is the local machine. */
+    static Set<String> requiredVariables(String service) {
+        envPlaceholders(service).findAll { name, fallback -> fallback == null || fallback =~ LOCAL_MACHINE }.keySet()
+    }
+
+    /** Every way the compose file fails the services: one missing, a required variable unset, a local address. */
+    static List<String> violations(Map compose, List<String> services) {
+        services.collectMany { service ->
+            if (!(compose.services as Map)?.containsKey(service)) {
+                return ["$service has no service in docker-compose.yml".toString()]
+            }
+            def environment = composeEnvironment(compose, service)
+            def unset = requiredVariables(service).findAll { !environment.containsKey(it) }
+                    .collect { "$service does not set $it".toString() }
+            def local = environment.findAll { name, value -> value && value =~ LOCAL_MACHINE }
+                    .collect { name, value -> "$service sets $name to the local machine: $value".toString() }
+            unset + local
+        }
+    }
+
+    /** Every location of an nginx config, with its = modifier when exact. */
+    static Set<String> gatewayLocations(String nginxConf) {
+        nginxConf.findAll(LOCATION) { match, exact, path -> (exact ? '= ' : '') + path } as Set<String>
+    }
+
+    /** The locations of an nginx config that proxy to an upstream, each with the upstream's name. */
+    static Map<String, String> gatewayRoutes(String nginxConf) {
+        nginxConf.findAll(PROXIED_LOCATION) { match, exact, path, upstream -> [(exact ? '= ' : '') + path, upstream] }
+                .collectEntries { it } as Map<String, String>
+    }
+
+    /** The routes both gateways include. */
+    static String sharedGatewayRoutes() {
+        Files.readString(ROOT.resolve('infra/gateway/routes.conf'))
+    }
+
+    static String portVariable(String service) {
+        service.toUpperCase().replace('-', '_') + '_PORT'
+    }
+
+    private static String dockerHealthCheck(Map build) {
+        def dockerfile = ROOT.resolve(build.context as String).resolve(build.dockerfile as String ?: 'Dockerfile')
+        Files.readAllLines(dockerfile).find { it.startsWith('HEALTHCHECK') && !it.contains('NONE') }
+    }
+
+    def 'every service in the reactor runs in docker-compose'() {
+        expect:
+        compose.services.containsKey(service)
+
+        where:
+        service << reactorServices()
+    }
+
+    def '#service gets every variable its application.yml requires, none pointing at the local machine'() {
+        expect:
+        violations(compose, [service]) == []
+
+        where:
+        service << reactorServices()
+    }
+
+    def 'the check reports #change'() {
+        given:
+        def broken = loadCompose()
+        breakIt(broken)
+
+        expect:
+        violations(broken, reactorServices()) == [reported]
+
+        where:
+        change                               | breakIt                                                                              || reported
+        'a service missing from compose'     | { Map c -> c.services.remove('conversations') }                                      || 'conversations has no service in docker-compose.yml'
+        'a required variable left out'       | { Map c -> c.services['realtime-edge'].environment.remove('KAFKA_BOOTSTRAP_SERVERS') } || 'realtime-edge does not set KAFKA_BOOTSTRAP_SERVERS'
+        'a variable pointing at the machine' | { Map c -> c.services.identity.environment.REDIS_URL = 'redis://127.0.0.1:6379' }    || 'identity sets REDIS_URL to the local machine: redis://127.0.0.1:6379'
+    }
+
+    def 'the required variables count a default on the local machine as none'() {
+        expect:
+        requiredVariables('conversations').containsAll(['DATABASE_URL', 'KAFKA_BOOTSTRAP_SERVERS', 'REDIS_URL'])
+        !requiredVariables('conversations').contains('DATABASE_POOL_SIZE')
+    }
+
+    def '#service names an image and has a health check'() {
+        given:
+        def definition = compose.services[service]
+
+        expect:
+        definition.image
+        definition.healthcheck?.test || (definition.build && dockerHealthCheck(definition.build))
+
+        where:
+        service << compose.services.keySet()
+    }
+
+    def '#service starts once what it depends on is healthy'() {
+        given:
+        def dependsOn = compose.services[service].depends_on as Map<String, Map>
+
+        expect:
+        dependsOn.every { dependency, options -> compose.services.containsKey(dependency) && options.condition == 'service_healthy' }
+
+        where:
+        service << compose.services.findAll { name, definition -> definition.depends_on }.keySet()
+    }
+
+    def '#service builds the image of its own jar, listening on its own port'() {
+        given:
+        def build = compose.services[service].build
+
+        expect:
+        build.args.SERVICE == service
+        build.args.PORT == composeEnvironment(compose, service)[portVariable(service)]
+        dockerHealthCheck(build)
+        Files.exists(ROOT.resolve("services/$service/pom.xml"))
+
+        where:
+        service << reactorServices()
+    }
+
+    def 'postgres makes the role of every service that connects to it, with the password the service uses'() {
+        given:
+        def postgres = composeEnvironment(compose, 'postgres')
+        def withDatabase = reactorServices().findAll { composeEnvironment(compose, it).DATABASE_USER }
+
+        expect:
+        postgres.ZENDO_DATABASE_SERVICES.tokenize() as Set == withDatabase.collect { it.replace('-', '_') } as Set
+        withDatabase.every { service ->
+            def schema = service.replace('-', '_')
+            def environment = composeEnvironment(compose, service)
+            environment.DATABASE_USER == "zendo_$schema" &&
+                    environment.DATABASE_PASSWORD == postgres["${schema.toUpperCase()}_DB_PASSWORD"]
+        }
+    }
+
+    def 'the compose gateway and the local gateway both serve the shared routes'() {
+        given:
+        def composeGateway = Files.readString(ROOT.resolve('infra/docker/gateway.conf'))
+        def localGateway = Files.readString(ROOT.resolve('infra/gateway/nginx.conf.template'))
+        def gatewayVolumes = compose.services.gateway.volumes.collect { it instanceof Map ? "${it.source}:${it.target}" : it }
+
+        expect:
+        composeGateway.contains('include /etc/nginx/zendo/routes.conf;')
+        gatewayVolumes.any { it.startsWith('./infra/gateway/routes.conf:/etc/nginx/zendo/routes.conf') }
+        localGateway.contains('include @ROOT@/infra/gateway/routes.conf;')
+        gatewayLocations(composeGateway).isEmpty() && gatewayLocations(localGateway).isEmpty()
+        !gatewayRoutes(sharedGatewayRoutes()).isEmpty()
+    }
+
+    def 'each upstream of the compose gateway is a compose service on its own port'() {
+        given:
+        def upstreams = Files.readString(ROOT.resolve('infra/docker/gateway.conf'))
+                .findAll(UPSTREAM) { match, name, host, port -> [host, port] }
+
+        expect:
+        upstreams*.first() as Set == reactorServices() as Set
+        upstreams.every { host, port -> composeEnvironment(compose, host)[portVariable(host)] == port }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.zendo.system
+
+import com.marcnuri.helm.Helm
+import org.yaml.snakeyaml.Yaml
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.nio.file.Path
+
+import static dev.zendo.system.ComposeFileSpec.composeEnvironment
+import static dev.zendo.system.ComposeFileSpec.gatewayRoutes
+import static dev.zendo.system.ComposeFileSpec.loadCompose
+import static dev.zendo.system.ComposeFileSpec.sharedGatewayRoutes
+import static dev.zendo.system.ComposeFileSpec.portVariable
+import static dev.zendo.system.ComposeFileSpec.reactorServices
+
+/** Lints and renders helm/zendo, and checks it deploys every service of the reactor as docker-compose.yml does. */
+class HelmChartSpec extends Specification {
+
+    static final Path CHART = ComposeFileSpec.ROOT.resolve('helm/zendo')
+    static final String COMPONENT = 'app.kubernetes.io/component'
+
+    @Shared
+    List<Map> manifests = new Yaml().loadAll(new Helm(CHART).template().withName('zendo').call()).toList().findAll() as List<Map>
+
+    @Shared
+    Map compose = loadCompose()
+
+    private List<Map> ofKind(String kind) {
+        manifests.findAll { it.kind == kind }
+    }
+
+    private Map ofService(String kind, String service) {
+        ofKind(kind).find { it.metadata.labels[COMPONENT] == service }
+    }
+
+    private Map container(String service) {
+        ofService('Deployment', service).spec.template.spec.containers.first() as Map
+    }
+
+    /** The Ingress's routes, path to the component label of the Service it sends to. */
+    private Map<String, String> ingressRoutes() {
+        def serviceComponents = ofKind('Service').collectEntries { [it.metadata.name, it.metadata.labels[COMPONENT]] }
+        ofKind('Ingress').first().spec.rules.first().http.paths
+                .collectEntries { [it.path, serviceComponents[it.backend.service.name]] } as Map<String, String>
+    }
+
+    def 'the chart passes a strict lint'() {
+        when:
+        def result = new Helm(CHART).lint().strict().call()
+
+        then:
+        !result.failed
+        result.messages.findAll { !it.startsWith('[INFO]') } == []
+    }
+
+    def '#service has a Deployment and a Service on its port'() {
+        expect:
+        ofService('Deployment', service)
+        ofService('Service', service).spec.ports*.port == [port]
+        container(service).ports*.containerPort == [port]
+
+        where:
+        service << reactorServices()
+        port = composeEnvironment(compose, service)[portVariable(service)] as Integer
+    }
+
+    def "#service's Deployment probes liveness and readiness on the health endpoints"() {
+        given:
+        def container = container(service)
+
+        expect:
+        container.livenessProbe.httpGet.path == '/health/liveness'
+        container.readinessProbe.httpGet.path == '/health/readiness'
+        [container.livenessProbe, container.readinessProbe]*.httpGet*.port.every { it == 'http' }
+
+        where:
+        service << reactorServices()
+    }
+
+    def '#service gets the environment variables docker-compose gives it'() {
+        expect:
+        container(service).env*.name as Set == composeEnvironment(compose, service).keySet()
+
+        where:
+        service << reactorServices()
+    }
+
+    def '#service is scaled by a HorizontalPodAutoscaler'() {
+        given:
+        def autoscaler = ofService('HorizontalPodAutoscaler', service)
+
+        expect:
+        autoscaler.spec.scaleTargetRef == [apiVersion: 'apps/v1', kind: 'Deployment', name: ofService('Deployment', service).metadata.name]
+        autoscaler.spec.minReplicas >= 2
+        ofService('Deployment', service).spec.replicas == null
+
+        where:
+        service << ['realtime-edge', 'conversations']
+    }
+
+    def "#service's pods run as a non-root user and have a disruption budget"() {
+        given:
+        def pod = ofService('Deployment', service).spec.template.spec
+
+        expect:
+        pod.securityContext.runAsNonRoot
+        pod.securityContext.runAsUser > 0
+        !container(service).securityContext.allowPrivilegeEscalation
+        ofService('PodDisruptionBudget', service).spec.selector.matchLabels[COMPONENT] == service
+
+        where:
+        service << reactorServices()
+    }
+
+    def 'the Ingress sends #path to #service'() {
+        expect:
+        ingressRoutes()[path] == service
+
+        where:
+        path                | service
+        '/v1/auth'          | 'identity'
+        '/v1/agents'        | 'identity'
+        '/.well-known'      | 'identity'
+        '/v1/websites'      | 'websites'
+        '/v1/invitations'   | 'websites'
+        '/v1/realtime'      | 'websites'
+        '/v1/widget'        | 'conversations'
+        '/v1/conversations' | 'conversations'
+        '/v1/visitors'      | 'conversations'
+        '/v1/webhooks'      | 'notifications'
+        '/ws'               | 'realtime-edge'
+    }
+
+    def 'the Ingress routes exactly the API paths of the local gateway'() {
+        given:
+        def gatewayApi = gatewayRoutes(sharedGatewayRoutes())
+                .findAll { location, upstream -> !location.startsWith('= ') }
+                .collectEntries { location, upstream -> [location.replaceAll('/$', ''), upstream.replace('_', '-')] }
+
+        expect:
+        ingressRoutes() == gatewayApi
+    }
+}

@@ -1,0 +1,135 @@
+package dev.zendo.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A token issuer for specs of services that verify another service's tokens: its own EC key, its JWKS served
+ * over real HTTP on loopback, and good and deliberately bad tokens (expired, tampered, unsigned, foreign).
+ */
+public final class TestIssuer implements AutoCloseable {
+
+    private final ECKey key;
+    private final String issuer;
+    private final String audience;
+    private final HttpServer server;
+
+    private TestIssuer(String issuer, String audience) {
+        this.issuer = issuer;
+        this.audience = audience;
+        this.key = newKey();
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Starts an issuer whose tokens carry {@code issuer} and {@code audience}. */
+    public static TestIssuer start(String issuer, String audience) {
+        return new TestIssuer(issuer, audience);
+    }
+
+    /** Where the issuer's public keys are served. */
+    public String jwksUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json";
+    }
+
+    /** A valid token for {@code subject} with extra claims, good for ten minutes. */
+    public String token(String subject, Map<String, Object> claims) {
+        return sign(key, claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))));
+    }
+
+    /** A token that expired an hour ago. */
+    public String expiredToken(String subject, Map<String, Object> claims) {
+        return sign(key, claims(subject, claims, issuer, Instant.now().minus(Duration.ofHours(1))));
+    }
+
+    /** A token with the right keys but another issuer. */
+    public String wrongIssuerToken(String subject, Map<String, Object> claims) {
+        return sign(key, claims(subject, claims, "https://evil.example", Instant.now().plus(Duration.ofMinutes(10))));
+    }
+
+    /** A token signed by a key that is not in the JWKS. */
+    public String foreignKeyToken(String subject, Map<String, Object> claims) {
+        return sign(newKey(), claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))));
+    }
+
+    /** An unsigned token ({@code alg: none}). */
+    public String unsignedToken(String subject, Map<String, Object> claims) {
+        return new PlainJWT(claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10)))).serialize();
+    }
+
+    /** A valid token whose payload was changed after signing (the subject swapped for another). */
+    public String tamperedToken(String subject, Map<String, Object> claims, String otherSubject) {
+        String[] parts = token(subject, claims).split("\\.");
+        String payload = Base64URL.encode(claims(otherSubject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10)))
+                .toString()).toString();
+        return parts[0] + "." + payload + "." + parts[2];
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private JWTClaimsSet claims(String subject, Map<String, Object> extra, String iss, Instant expiresAt) {
+        Instant issuedAt = expiresAt.minus(Duration.ofMinutes(15));
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issuer(iss).audience(audience)
+                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString());
+        extra.forEach(builder::claim);
+        return builder.build();
+    }
+
+    private static String sign(ECKey signingKey, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
+                .keyID(signingKey.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static ECKey newKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
