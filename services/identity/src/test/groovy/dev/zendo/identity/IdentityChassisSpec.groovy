@@ -1,5 +1,6 @@
 package dev.zendo.identity
 
+import dev.zendo.auth.keys.KeyTool
 import dev.zendo.testsupport.ServiceChassisSpec
 import dev.zendo.testsupport.TestInfra
 
@@ -9,6 +10,11 @@ import static dev.zendo.testsupport.TestInfra.Need.REDIS
 
 /** The identity service keeps the promises every Zendo service makes operators. */
 class IdentityChassisSpec extends ServiceChassisSpec {
+
+    static {
+        // The signing keys identity needs, where SIGNING_JWKS_FILE (set by surefire) points for this spec's contexts and processes.
+        KeyTool.main('init', System.getenv('SIGNING_JWKS_FILE'))
+    }
 
     String service() { 'identity' }
 

@@ -1,0 +1,53 @@
+package dev.zendo.identity;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How identity treats credentials and sessions; every value has a default and is checked at startup.
+ *
+ * @param topic                where agent lifecycle events are published
+ * @param refreshTokenTtl      how long a refresh token may be used (each use issues a new one with a full lifetime)
+ * @param passwordMinLength    shortest password accepted
+ * @param argon2MemoryKib      argon2id memory cost of new password hashes, in KiB
+ * @param argon2Iterations     argon2id time cost of new password hashes
+ * @param argon2Parallelism    argon2id lanes of new password hashes
+ * @param loginEmailFailures   failed sign-ins for one email within the window before it is throttled
+ * @param loginAddressFailures failed sign-ins from one client address within the window before it is throttled
+ * @param loginWindow          the throttling window, counted from the first failure
+ * @param trustedProxies       CIDR ranges of gateways whose X-Forwarded-For names the client (loopback and private networks by default)
+ */
+@Context
+@ConfigurationProperties("zendo.identity")
+public record IdentitySettings(
+        @NotBlank @Bindable(defaultValue = "zendo.identity") String topic,
+        @NotNull @Bindable(defaultValue = "30d") Duration refreshTokenTtl,
+        @Min(10) @Max(128) @Bindable(defaultValue = "10") int passwordMinLength,
+        @Min(8192) @Max(1048576) @Bindable(defaultValue = "19456") int argon2MemoryKib,
+        @Min(1) @Max(20) @Bindable(defaultValue = "2") int argon2Iterations,
+        @Min(1) @Max(16) @Bindable(defaultValue = "1") int argon2Parallelism,
+        @Min(1) @Max(1000) @Bindable(defaultValue = "5") int loginEmailFailures,
+        @Min(1) @Max(10000) @Bindable(defaultValue = "20") int loginAddressFailures,
+        @NotNull @Bindable(defaultValue = "15m") Duration loginWindow,
+        @NotEmpty @Bindable(defaultValue = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7") List<String> trustedProxies) {
+
+    public IdentitySettings {
+        requireAtLeast("refresh-token-ttl", refreshTokenTtl, Duration.ofMinutes(1));
+        requireAtLeast("login-window", loginWindow, Duration.ofSeconds(1));
+    }
+
+    private static void requireAtLeast(String name, Duration value, Duration minimum) {
+        if (value != null && value.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException("zendo.identity." + name + " must be at least " + minimum + ", not " + value);
+        }
+    }
+}

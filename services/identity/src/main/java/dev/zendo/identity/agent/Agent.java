@@ -1,0 +1,53 @@
+package dev.zendo.identity.agent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An agent as stored: profile, password hash and whether it was disabled. Never leaves the service.
+ *
+ * @param id           the agent's id, the {@code sub} of its tokens
+ * @param email        normalised (trimmed, lower-case) and unique
+ * @param name         display name
+ * @param avatarUrl    picture, when the agent set one
+ * @param passwordHash argon2id hash in PHC string format
+ * @param createdAt    when the agent signed up
+ * @param updatedAt    when the profile or password last changed
+ * @param disabledAt   when the agent was disabled; it can no longer sign in
+ */
+@MappedEntity("agent")
+public record Agent(
+        @Id UUID id,
+        String email,
+        String name,
+        @Nullable String avatarUrl,
+        String passwordHash,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant disabledAt) {
+
+    /** A new, enabled agent. */
+    public static Agent create(String email, String name, String passwordHash, Instant now) {
+        return new Agent(UUID.randomUUID(), email, name, null, passwordHash, now, now, null);
+    }
+
+    public boolean disabled() {
+        return disabledAt != null;
+    }
+
+    public Agent withProfile(String newEmail, String newName, @Nullable String newAvatarUrl, Instant now) {
+        return new Agent(id, newEmail, newName, newAvatarUrl, passwordHash, createdAt, now, disabledAt);
+    }
+
+    public Agent withPasswordHash(String newPasswordHash, Instant now) {
+        return new Agent(id, email, name, avatarUrl, newPasswordHash, createdAt, now, disabledAt);
+    }
+
+    public Agent disable(Instant now) {
+        return new Agent(id, email, name, avatarUrl, passwordHash, createdAt, now, now);
+    }
+}

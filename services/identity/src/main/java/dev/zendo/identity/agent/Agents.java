@@ -1,0 +1,124 @@
+package dev.zendo.identity.agent;
+
+import dev.zendo.auth.agent.AuthenticatedAgent;
+import dev.zendo.identity.token.RefreshTokens;
+import dev.zendo.platform.http.ApiException;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Agents' lifecycle: registration, profile and password changes, disabling; each change publishes its event. */
+@Singleton
+public class Agents {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final AgentRepository repository;
+    private final AgentEvents events;
+    private final RefreshTokens refreshTokens;
+    private final Clock clock;
+
+    Agents(AgentRepository repository, AgentEvents events, RefreshTokens refreshTokens, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.refreshTokens = refreshTokens;
+        this.clock = clock;
+    }
+
+    /** The agent behind a verified access token; 401 once it was disabled. */
+    public Agent active(AuthenticatedAgent caller) {
+        return repository.findById(idOf(caller))
+                .filter(agent -> !agent.disabled())
+                .orElseThrow(Agents::unauthorized);
+    }
+
+    private static UUID idOf(AuthenticatedAgent caller) {
+        try {
+            return UUID.fromString(caller.id());
+        } catch (IllegalArgumentException e) {
+            throw unauthorized();
+        }
+    }
+
+    public Optional<Agent> findByEmail(String email) {
+        return repository.findByEmail(email);
+    }
+
+    /** A new agent; 409 {@code email_taken} when the email belongs to another. */
+    @Transactional
+    public Agent register(String email, String name, String passwordHash) {
+        if (repository.existsByEmail(email)) {
+            throw emailTaken();
+        }
+        Agent agent = uniqueEmail(() -> repository.save(Agent.create(email, name, passwordHash, clock.instant())));
+        events.registered(agent);
+        return agent;
+    }
+
+    /** Applies the non-null parts of {@code change}; publishes {@code agent.updated} when something changed. */
+    @Transactional
+    public Agent changeProfile(UUID id, ProfileChange change) {
+        Agent current = lock(id);
+        String email = Objects.requireNonNullElse(change.email(), current.email());
+        String name = Objects.requireNonNullElse(change.name(), current.name());
+        String avatarUrl = change.avatarUrl() == null ? current.avatarUrl() : change.avatarUrl().isEmpty() ? null : change.avatarUrl();
+        if (email.equals(current.email()) && name.equals(current.name()) && Objects.equals(avatarUrl, current.avatarUrl())) {
+            return current;
+        }
+        if (!email.equals(current.email()) && repository.existsByEmail(email)) {
+            throw emailTaken();
+        }
+        Agent changed = uniqueEmail(() -> repository.update(current.withProfile(email, name, avatarUrl, clock.instant())));
+        events.updated(changed);
+        return changed;
+    }
+
+    /** Stores a new password hash and revokes every session. */
+    @Transactional
+    public Agent changePassword(UUID id, String passwordHash) {
+        Agent changed = repository.update(lock(id).withPasswordHash(passwordHash, clock.instant()));
+        refreshTokens.revokeAll(id);
+        return changed;
+    }
+
+    /** Disables the agent for good: sign-in is refused, every session revoked, {@code agent.disabled} published. */
+    @Transactional
+    public void disable(UUID id) {
+        Agent disabled = repository.update(lock(id).disable(clock.instant()));
+        refreshTokens.revokeAll(id);
+        events.disabled(disabled);
+    }
+
+    private Agent lock(UUID id) {
+        return repository.lockById(id).filter(agent -> !agent.disabled()).orElseThrow(Agents::unauthorized);
+    }
+
+    private static Agent uniqueEmail(Supplier<Agent> write) {
+        try {
+            return write.get();
+        } catch (DataAccessException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    throw emailTaken();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static ApiException emailTaken() {
+        return ApiException.conflict("email_taken", "Another agent already uses this email.");
+    }
+
+    private static ApiException unauthorized() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required.");
+    }
+}

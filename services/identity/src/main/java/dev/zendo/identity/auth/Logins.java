@@ -1,0 +1,45 @@
+package dev.zendo.identity.auth;
+
+import dev.zendo.identity.agent.Agent;
+import dev.zendo.identity.agent.Agents;
+import dev.zendo.identity.password.PasswordHasher;
+import dev.zendo.identity.throttle.LoginThrottle;
+import dev.zendo.identity.token.Sessions;
+import dev.zendo.identity.token.TokenResponse;
+import dev.zendo.platform.http.ApiException;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * Signs agents in. Every failure (unknown email, wrong password, disabled agent) costs one password check and
+ * gets the same answer, so the answer never tells whether an email is registered.
+ */
+@Singleton
+class Logins {
+
+    private final Agents agents;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Sessions sessions;
+
+    Logins(Agents agents, PasswordHasher hasher, LoginThrottle throttle, Sessions sessions) {
+        this.agents = agents;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessions = sessions;
+    }
+
+    TokenResponse logIn(LoginRequest request, String clientAddress) {
+        throttle.check(request.email(), clientAddress);
+        Optional<Agent> agent = agents.findByEmail(request.email());
+        boolean matches = hasher.matches(request.password(), agent.map(Agent::passwordHash));
+        if (!matches || agent.get().disabled()) {
+            throttle.failed(request.email(), clientAddress);
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The email or password is not correct.");
+        }
+        throttle.succeeded(request.email());
+        return sessions.start(agent.get());
+    }
+}

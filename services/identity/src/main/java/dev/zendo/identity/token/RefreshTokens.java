@@ -1,0 +1,107 @@
+package dev.zendo.identity.token;
+
+import dev.zendo.identity.IdentitySettings;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Opaque refresh tokens: 32 random bytes handed out once, stored as their SHA-256. Each is exchanged at most once
+ * for its successor; presenting one that was already exchanged revokes its whole family (it was stolen or replayed).
+ */
+@Singleton
+public class RefreshTokens {
+
+    private static final int TOKEN_BYTES = 32;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final RefreshTokenRepository repository;
+    private final Duration ttl;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    RefreshTokens(RefreshTokenRepository repository, IdentitySettings settings, Clock clock) {
+        this.repository = repository;
+        this.ttl = settings.refreshTokenTtl();
+        this.clock = clock;
+    }
+
+    /** The first token of a new family, for a fresh sign-in of {@code agentId}. */
+    @Transactional
+    public String startFamily(UUID agentId) {
+        return issue(agentId, UUID.randomUUID(), null);
+    }
+
+    /**
+     * Exchanges {@code token} for its successor. Empty when it is unknown, expired or revoked, or when it was
+     * exchanged before, in which case its family is revoked so the successor stops working too.
+     */
+    @Transactional
+    public Optional<Exchange> exchange(String token) {
+        Optional<RefreshToken> found = repository.lockByTokenHash(hash(token));
+        if (found.isEmpty() || found.get().revokedAt() != null) {
+            return Optional.empty();
+        }
+        RefreshToken presented = found.get();
+        Instant now = clock.instant();
+        if (presented.usedAt() != null) {
+            repository.revokeFamily(presented.familyId(), now);
+            return Optional.empty();
+        }
+        if (!presented.expiresAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        repository.markUsed(presented.id(), now);
+        return Optional.of(new Exchange(presented.agentId(), issue(presented.agentId(), presented.familyId(), presented.id())));
+    }
+
+    /** Revokes the family of {@code token} when it belongs to {@code agentId}; anything else is ignored. */
+    @Transactional
+    public void revokeFamilyOf(String token, UUID agentId) {
+        repository.findByTokenHash(hash(token))
+                .filter(found -> found.agentId().equals(agentId))
+                .ifPresent(found -> repository.revokeFamily(found.familyId(), clock.instant()));
+    }
+
+    /** Revokes every family of {@code agentId}: every session it has signs in again. */
+    @Transactional
+    public void revokeAll(UUID agentId) {
+        repository.revokeAgent(agentId, clock.instant());
+    }
+
+    private String issue(UUID agentId, UUID familyId, UUID parentId) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = BASE64URL.encodeToString(bytes);
+        Instant now = clock.instant();
+        repository.save(new RefreshToken(UUID.randomUUID(), familyId, agentId, parentId, hash(token), now, now.plus(ttl), null, null));
+        return token;
+    }
+
+    private static String hash(String token) {
+        try {
+            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * A successful exchange.
+     *
+     * @param agentId whose session it is
+     * @param next    the token that replaces the one presented
+     */
+    public record Exchange(UUID agentId, String next) {
+    }
+}

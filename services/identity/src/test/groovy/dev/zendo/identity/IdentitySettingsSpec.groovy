@@ -1,0 +1,45 @@
+package dev.zendo.identity
+
+import com.nimbusds.jose.jwk.JWKSet
+import dev.zendo.auth.keys.KeyTool
+import dev.zendo.testsupport.TestInfra
+import io.micronaut.context.ApplicationContext
+import spock.lang.Shared
+import spock.lang.Specification
+
+import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
+
+/** Identity's own settings are checked at startup: a bad one stops the service with a reason naming it. */
+class IdentitySettingsSpec extends Specification {
+
+    @Shared
+    Map<String, Object> servers = TestInfra.properties('identity', DATABASE, KAFKA, REDIS) +
+            ['zendo.auth.signing.jwks': KeyTool.rotate(new JWKSet()).toString(false)] as Map<String, Object>
+
+    def 'zendo.identity.#setting = #value stops the start, saying #reason'() {
+        when:
+        ApplicationContext.run(servers + [("zendo.identity.$setting".toString()): value], 'test').close()
+
+        then:
+        def e = thrown(Exception)
+        causes(e).any { it.message?.contains(reason) }
+
+        where:
+        setting                   | value         || reason
+        'trusted-proxies'         | 'the-gateway' || "zendo.identity.trusted-proxies: 'the-gateway' is not an address range"
+        'password-min-length'     | '8'           || 'passwordMinLength'
+        'refresh-token-ttl'       | '0s'          || 'zendo.identity.refresh-token-ttl must be at least PT1M'
+        'login-window'            | '10ms'        || 'zendo.identity.login-window must be at least PT1S'
+        'login-email-failures'    | '0'           || 'loginEmailFailures'
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        def chain = []
+        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
+            chain << t
+        }
+        chain
+    }
+}

@@ -1,0 +1,151 @@
+package dev.zendo.identity
+
+import com.nimbusds.jose.jwk.JWKSet
+import dev.zendo.auth.keys.KeyTool
+import dev.zendo.testsupport.TestInfra
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+import io.micronaut.context.ApplicationContext
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.MediaType
+import io.micronaut.http.MutableHttpRequest
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.transaction.TransactionOperations
+import io.micronaut.transaction.TransactionStatus
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.sql.Connection
+
+import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
+
+/**
+ * What identity's specs share: a running service on a fresh database with this run's Kafka and Redis, signing keys
+ * with a current and a previous key, its own events topic, and helpers to call the API as a client would.
+ */
+abstract class IdentitySpecification extends Specification {
+
+    static final String PASSWORD = 'plenty-of-entropy-42'
+
+    /** Signing keys: the first signs, the second is the previous key, still published. */
+    @Shared
+    JWKSet keys = KeyTool.rotate(KeyTool.rotate(new JWKSet()))
+
+    @Shared
+    String topic = TestInfra.uniqueName('zendo.identity-spec')
+
+    @Shared
+    @AutoCleanup
+    EmbeddedServer server
+
+    @Shared
+    @AutoCleanup
+    HttpClient httpClient
+
+    /** This spec's client address, sent as X-Forwarded-For so throttling counts no other spec's failures. */
+    @Shared
+    String clientAddress = randomAddress()
+
+    def setupSpec() {
+        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS) + [
+                'zendo.auth.signing.jwks' : keys.toString(false),
+                'zendo.identity.topic'    : topic,
+        ] + settings() as Map<String, Object>, 'test')
+        httpClient = HttpClient.create(server.URL)
+    }
+
+    /** Settings a spec adds to or overrides in the service's configuration. */
+    Map<String, Object> settings() {
+        [:]
+    }
+
+    ApplicationContext getContext() {
+        server.applicationContext
+    }
+
+    /** A documentation-range IPv6 address no other spec or run uses. */
+    static String randomAddress() {
+        def random = new Random()
+        '2001:db8:' + (1..6).collect { Integer.toHexString(random.nextInt(0x10000)) }.join(':')
+    }
+
+    static String uniqueEmail() {
+        TestInfra.uniqueName('agent').toLowerCase() + '@example.com'
+    }
+
+    /** Signs a new agent up and returns the token response. */
+    Map signup(String email = uniqueEmail(), String password = PASSWORD, String name = 'Ada Lovelace') {
+        def response = send(post('/v1/auth/signup', [email: email, password: password, name: name]))
+        assert response.status == 201: response.body
+        response.body
+    }
+
+    Map login(String email, String password = PASSWORD) {
+        send(post('/v1/auth/login', [email: email, password: password]))
+    }
+
+    Map refresh(String refreshToken) {
+        send(post('/v1/auth/refresh', [refresh_token: refreshToken]))
+    }
+
+    Map me(String accessToken) {
+        send(HttpRequest.GET('/v1/auth/me').bearerAuth(accessToken))
+    }
+
+    static MutableHttpRequest<?> post(String path, Object body) {
+        json(HttpRequest.POST(path, body instanceof String ? body : JsonOutput.toJson(body)))
+    }
+
+    static MutableHttpRequest<?> patch(String path, Object body) {
+        json(HttpRequest.PATCH(path, body instanceof String ? body : JsonOutput.toJson(body)))
+    }
+
+    static MutableHttpRequest<?> delete(String path, Object body) {
+        json(HttpRequest.DELETE(path, body instanceof String ? body : JsonOutput.toJson(body)))
+    }
+
+    private static MutableHttpRequest<?> json(MutableHttpRequest<?> request) {
+        request.contentType(MediaType.APPLICATION_JSON_TYPE)
+    }
+
+    /** Sends {@code request} from this spec's client address; returns status, parsed JSON body and headers, whatever the status. */
+    Map send(MutableHttpRequest<?> request) {
+        if (!request.headers.contains('X-Forwarded-For')) {
+            request.header('X-Forwarded-For', clientAddress)
+        }
+        try {
+            def response = httpClient.toBlocking().exchange(request, String)
+            [status: response.code(), body: parse(response.body()), headers: response.headers]
+        } catch (HttpClientResponseException e) {
+            [status: e.response.code(), body: parse(e.response.getBody(String).orElse(null)), headers: e.response.headers]
+        }
+    }
+
+    private static Object parse(String text) {
+        text ? new JsonSlurper().parseText(text) : null
+    }
+
+    /** Runs {@code sql} on the service's database and returns the first column of the first row. */
+    Object query(String sql, Object... parameters) {
+        context.getBean(TransactionOperations).executeRead { TransactionStatus<Connection> status ->
+            def statement = status.connection.prepareStatement(sql)
+            parameters.eachWithIndex { value, i -> statement.setObject(i + 1, value) }
+            def result = statement.executeQuery()
+            result.next() ? result.getObject(1) : null
+        }
+    }
+
+    /** Runs an update on the service's database. */
+    int update(String sql, Object... parameters) {
+        context.getBean(TransactionOperations).executeWrite { TransactionStatus<Connection> status ->
+            def statement = status.connection.prepareStatement(sql)
+            parameters.eachWithIndex { value, i -> statement.setObject(i + 1, value) }
+            statement.executeUpdate()
+        } as int
+    }
+}

@@ -1,0 +1,118 @@
+package dev.zendo.identity
+
+/**
+ * Failed password checks are counted per email and per client address; past a limit the answer is 429 with
+ * Retry-After. A failure says nothing about whether the email exists.
+ */
+class LoginThrottleSpec extends IdentitySpecification {
+
+    static final int EMAIL_LIMIT = 3
+    static final int ADDRESS_LIMIT = 6
+
+    Map<String, Object> settings() {
+        ['zendo.identity.login-email-failures'  : EMAIL_LIMIT,
+         'zendo.identity.login-address-failures': ADDRESS_LIMIT,
+         'zendo.identity.login-window'          : '1m']
+    }
+
+    def 'an email that failed too often is throttled from every address, even with the right password'() {
+        given:
+        def email = signup().agent.email
+        EMAIL_LIMIT.times { assert loginFrom(randomAddress(), email, 'wrong-password').status == 401 }
+
+        when:
+        def response = loginFrom(randomAddress(), email, PASSWORD)
+
+        then:
+        response.status == 429
+        response.body.error == 'too_many_requests'
+        (response.headers.get('Retry-After') as int) in 1..60
+    }
+
+    def 'an address that failed too often is throttled for every email'() {
+        given:
+        def address = randomAddress()
+        def email = signup().agent.email
+        ADDRESS_LIMIT.times { assert loginFrom(address, uniqueEmail(), 'wrong-password').status == 401 }
+
+        when:
+        def throttled = loginFrom(address, email, PASSWORD)
+        def elsewhere = loginFrom(randomAddress(), email, PASSWORD)
+
+        then:
+        throttled.status == 429
+        (throttled.headers.get('Retry-After') as int) in 1..60
+        elsewhere.status == 200
+    }
+
+    def "a successful sign-in forgets the email's failures"() {
+        given:
+        def email = signup().agent.email
+        (EMAIL_LIMIT - 1).times { loginFrom(randomAddress(), email, 'wrong-password') }
+        loginFrom(randomAddress(), email, PASSWORD)
+
+        when:
+        (EMAIL_LIMIT - 1).times { loginFrom(randomAddress(), email, 'wrong-password') }
+
+        then:
+        loginFrom(randomAddress(), email, PASSWORD).status == 200
+    }
+
+    def 'an unknown email, a wrong password and a disabled agent get the same status and body'() {
+        given:
+        def known = signup()
+        def disabled = signup()
+        send(delete('/v1/agents/me', [password: PASSWORD]).bearerAuth(disabled.access_token))
+
+        when:
+        def unknownEmail = loginFrom(randomAddress(), uniqueEmail(), PASSWORD)
+        def wrongPassword = loginFrom(randomAddress(), known.agent.email, 'wrong-password')
+        def disabledAgent = loginFrom(randomAddress(), disabled.agent.email, PASSWORD)
+
+        then:
+        [unknownEmail, wrongPassword, disabledAgent]*.status == [401, 401, 401]
+        unknownEmail.body == wrongPassword.body
+        disabledAgent.body == wrongPassword.body
+        wrongPassword.body == [status: 401, error: 'invalid_credentials', message: 'The email or password is not correct.']
+    }
+
+    def 'an unknown email costs a password check, like a wrong password'() {
+        given:
+        def emails = (1..5).collect { signup().agent.email }
+
+        when:
+        def wrongPassword = median(emails.collect { email -> timed { loginFrom(randomAddress(), email, 'wrong-password') } })
+        def unknownEmail = median((1..5).collect { timed { loginFrom(randomAddress(), uniqueEmail(), 'wrong-password') } })
+
+        then:
+        unknownEmail > wrongPassword / 2
+    }
+
+    def 'wrong current passwords are throttled like sign-ins'() {
+        given:
+        def body = signup()
+        def change = [current_password: 'wrong-password', new_password: 'an-even-better-secret']
+        EMAIL_LIMIT.times { assert send(post('/v1/auth/password', change).bearerAuth(body.access_token)).status == 403 }
+
+        when:
+        def response = send(post('/v1/auth/password', change + [current_password: PASSWORD]).bearerAuth(body.access_token))
+
+        then:
+        response.status == 429
+        response.headers.get('Retry-After') != null
+    }
+
+    private Map loginFrom(String address, String email, String password) {
+        send(post('/v1/auth/login', [email: email, password: password]).header('X-Forwarded-For', address))
+    }
+
+    private static long timed(Closure work) {
+        long started = System.nanoTime()
+        work()
+        System.nanoTime() - started
+    }
+
+    private static long median(List<Long> values) {
+        values.sort()[values.size().intdiv(2)]
+    }
+}
