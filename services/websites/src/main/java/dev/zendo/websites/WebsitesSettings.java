@@ -1,0 +1,50 @@
+package dev.zendo.websites;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.Duration;
+
+/**
+ * What the websites service allows and how long things last, checked at startup.
+ *
+ * @param keyOverlap                how long a rotated key keeps working next to its replacement
+ * @param invitationTtl             how long an invitation can be accepted
+ * @param purgeAfter                how long a deleted website can be restored before it is purged for good
+ * @param maxMembers                most members (and pending invitations) one website can have
+ * @param maxGroups                 most groups one website can have
+ * @param maxCannedResponses        most canned responses one website can have
+ * @param defaultMaxConcurrentChats the chat limit a new member starts with
+ * @param invitationAcceptPath      dashboard path that accepts an invitation; {@code {token}} is replaced by its token
+ */
+@Context
+@ConfigurationProperties("zendo.websites")
+public record WebsitesSettings(
+        @NotNull @Bindable(defaultValue = "24h") Duration keyOverlap,
+        @NotNull @Bindable(defaultValue = "7d") Duration invitationTtl,
+        @NotNull @Bindable(defaultValue = "30d") Duration purgeAfter,
+        @Bindable(defaultValue = "200") @Min(1) @Max(10_000) int maxMembers,
+        @Bindable(defaultValue = "100") @Min(1) @Max(10_000) int maxGroups,
+        @Bindable(defaultValue = "1000") @Min(1) @Max(100_000) int maxCannedResponses,
+        @Bindable(defaultValue = "5") @Min(1) @Max(100) int defaultMaxConcurrentChats,
+        @NotBlank @Bindable(defaultValue = "/invitations/accept#token={token}")
+        @Pattern(regexp = "/\\S*\\{token}\\S*", message = "must be a path containing {token}") String invitationAcceptPath) {
+
+    public WebsitesSettings {
+        requireAtLeast("key-overlap", keyOverlap, Duration.ZERO);
+        requireAtLeast("invitation-ttl", invitationTtl, Duration.ofMinutes(1));
+        requireAtLeast("purge-after", purgeAfter, Duration.ofMinutes(1));
+    }
+
+    private static void requireAtLeast(String name, Duration value, Duration minimum) {
+        if (value != null && value.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException("zendo.websites." + name + " must be at least " + minimum + ", not " + value);
+        }
+    }
+}
