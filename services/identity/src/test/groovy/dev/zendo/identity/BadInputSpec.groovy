@@ -64,7 +64,7 @@ class BadInputSpec extends IdentitySpecification {
         'POST'   | '/v1/auth/logout'   | 'an unknown field'           | [refresh_token: 'x', everywhere: true]                          || 400    | 'everywhere'
         'PATCH'  | '/v1/agents/me'     | 'malformed JSON'             | '{"name": "Ada"'                                                || 400    | 'body'
         'PATCH'  | '/v1/agents/me'     | 'an unknown field'           | [name: 'Ada', role: 'owner']                                    || 400    | 'role'
-        'PATCH'  | '/v1/agents/me'     | 'a name of the wrong type'   | [name: 42.5e3 as BigDecimal, email: [1]]                        || 400    | 'email'
+        'PATCH'  | '/v1/agents/me'     | 'a name of the wrong type'   | [name: 42.5e3 as BigDecimal, email: [1]]                        || 400    | 'name'
         'PATCH'  | '/v1/agents/me'     | 'an invalid email'           | [email: 'ada@']                                                 || 400    | 'email'
         'PATCH'  | '/v1/agents/me'     | 'a 201-character name'       | [name: NAME_201]                                                || 400    | 'name'
         'PATCH'  | '/v1/agents/me'     | 'an empty name'              | [name: ' ']                                                     || 400    | 'name'

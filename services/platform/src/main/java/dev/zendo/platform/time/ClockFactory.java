@@ -1,4 +1,4 @@
-package dev.zendo.websites;
+package dev.zendo.platform.time;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The clock every timestamp of this service is read from, in microseconds as PostgreSQL keeps them. */
+/** The clock every timestamp of a service is read from, ticking in microseconds as PostgreSQL keeps them. */
 @Factory
 class ClockFactory {
 

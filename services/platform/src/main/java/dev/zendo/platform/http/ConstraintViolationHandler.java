@@ -1,6 +1,5 @@
-package dev.zendo.websites.http;
+package dev.zendo.platform.http;
 
-import dev.zendo.platform.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +31,7 @@ class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolation
                 .map(violation -> new ApiError.FieldError(field(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(ApiError.FieldError::field))
                 .toList();
-        return FieldErrors.badRequest(fields);
+        return FieldErrors.badRequest(fields.isEmpty() ? List.of(new ApiError.FieldError("body", "is not valid")) : fields);
     }
 
     /** The violation's path without the method and parameter it starts with ({@code create.request.name} is {@code name}). */

@@ -1,6 +1,5 @@
-package dev.zendo.websites.http;
+package dev.zendo.platform.http;
 
-import dev.zendo.platform.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

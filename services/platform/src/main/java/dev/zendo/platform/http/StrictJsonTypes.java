@@ -1,4 +1,4 @@
-package dev.zendo.websites.http;
+package dev.zendo.platform.http;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.type.Argument;

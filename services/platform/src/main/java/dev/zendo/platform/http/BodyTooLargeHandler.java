@@ -1,6 +1,5 @@
-package dev.zendo.identity.http;
+package dev.zendo.platform.http;
 
-import dev.zendo.platform.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** A body over {@code micronaut.server.max-request-size} gets a 413 naming the body. */
+/** A body over {@code micronaut.server.max-request-size} : a 413 naming the body. */
 @Singleton
 @Produces
 @Replaces(ContentLengthExceededHandler.class)
@@ -22,6 +21,6 @@ class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededExcep
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ContentLengthExceededException exception) {
         return FieldErrors.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
-                List.of(new ApiError.FieldError(FieldErrors.BODY, "is larger than this service accepts")));
+                List.of(new ApiError.FieldError("body", "is larger than this service accepts")));
     }
 }

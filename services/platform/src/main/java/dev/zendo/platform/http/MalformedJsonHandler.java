@@ -1,6 +1,5 @@
-package dev.zendo.identity.http;
+package dev.zendo.platform.http;
 
-import dev.zendo.platform.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** A body that is not JSON at all gets a 400 naming the body. */
+/** A body that is not JSON at all: a 400 naming the body. */
 @Singleton
 @Produces
 @Replaces(JsonExceptionHandler.class)
@@ -20,6 +19,6 @@ class MalformedJsonHandler implements ExceptionHandler<JsonSyntaxException, Http
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, JsonSyntaxException exception) {
-        return FieldErrors.badRequest(List.of(new ApiError.FieldError(FieldErrors.BODY, "is not valid JSON")));
+        return FieldErrors.badRequest(List.of(new ApiError.FieldError("body", "is not valid JSON")));
     }
 }

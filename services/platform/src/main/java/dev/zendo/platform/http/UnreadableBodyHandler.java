@@ -1,6 +1,5 @@
-package dev.zendo.websites.http;
+package dev.zendo.platform.http;
 
-import dev.zendo.platform.http.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -48,7 +47,7 @@ class UnreadableBodyHandler implements ExceptionHandler<ConversionErrorException
             return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, "is given more than once")));
         }
         Matcher expected = EXPECTED.matcher(String.valueOf(serde.getMessage()));
-        return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, expected.find() ? expected.group() : "has the wrong type")));
+        return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, expected.find() ? expected.group().trim() : "has the wrong type")));
     }
 
     private static SerdeException serdeCause(Throwable exception) {

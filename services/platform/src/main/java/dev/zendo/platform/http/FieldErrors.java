@@ -1,6 +1,5 @@
-package dev.zendo.websites.http;
+package dev.zendo.platform.http;
 
-import dev.zendo.platform.http.ApiError;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 
