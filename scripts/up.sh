@@ -2,7 +2,7 @@
 # make up: PostgreSQL, Redis, Kafka, the five services and the gateway as local processes; prints the URLs.
 # Idempotent: what already runs is reused. Ports and state follow ZENDO_ENV / ZENDO_PORT_BASE (scripts/lib/common.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-for lib in postgres redis kafka services gateway frontends; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
+for lib in postgres redis kafka services gateway frontends seed; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
 
 started=$(now_ms)
 mkdir -p "$ZENDO_RUN_DIR"
@@ -15,6 +15,7 @@ if [[ "${ZENDO_SKIP_FRONTENDS:-}" != 1 ]]; then
   for app in "${ZENDO_FRONTENDS[@]}"; do frontend_build "$app"; done
 fi
 build_done=$(now_ms)
+services_keys
 
 for svc in "${ZENDO_SERVICES[@]}"; do service_start "$svc"; done
 gateway_start
@@ -24,6 +25,7 @@ for svc in "${ZENDO_SERVICES[@]}"; do
   curl -fsS -o /dev/null "$gateway/health/$svc" || die "$svc is not healthy through the gateway ($gateway/health/$svc)"
 done
 finished=$(now_ms)
+demo_key=$(seed_demo)
 
 cat <<EOT
 
@@ -33,6 +35,9 @@ cat <<EOT
   Widget loader    $gateway/widget/loader.js
   API (gateway)    $gateway/v1/…
   Health           $gateway/health/<service>
+
+  Demo agent       $ZENDO_DEMO_EMAIL / $ZENDO_DEMO_PASSWORD
+  Demo website     "$ZENDO_DEMO_WEBSITE", widget key $demo_key
 EOT
 for svc in "${ZENDO_SERVICES[@]}"; do
   printf '  %-16s http://localhost:%s/swagger-ui/  (metrics /prometheus, log %s)\n' "$svc" "$(service_port "$svc")" "$(service_log "$svc")"

@@ -5,6 +5,7 @@ ZENDO_JAVA_OPTS=${ZENDO_JAVA_OPTS:--Xmx192m -Xss512k -XX:+UseSerialGC -XX:Tiered
 
 service_jar() { echo "$ZENDO_ROOT/services/$1/target/$1-$ZENDO_VERSION.jar"; }
 service_pid() { echo "$SERVICES_DIR/$1.pid"; }
+service_keys() { echo "$ZENDO_RUN_DIR/keys/$1.jwks.json"; }
 service_log() { echo "$SERVICES_DIR/$1.log"; }
 service_running() { pid_alive "$(service_pid "$1")" "$ZENDO_RUN_DIR"; }
 
@@ -26,6 +27,16 @@ services_build() {
   (cd "$ZENDO_ROOT" && ./mvnw -q -B -DskipTests package -pl "${modules%,}" -am >&2) || die "the build failed"
 }
 
+# Generates each signing service's key set once; later runs keep it, so tokens survive restarts.
+services_keys() {
+  local svc
+  for svc in "${ZENDO_SERVICES[@]}"; do
+    service_signs_tokens "$svc" || continue
+    java -cp "$(service_jar "$svc")" dev.zendo.auth.keys.KeyTool init "$(service_keys "$svc")" \
+      || die "could not generate the signing keys of $svc"
+  done
+}
+
 # Environment a service reads; names match docker-compose.yml and the Helm chart.
 service_env() {
   local svc=$1 var
@@ -33,6 +44,10 @@ service_env() {
   echo "$var=$(service_port "$svc")"
   echo "KAFKA_BOOTSTRAP_SERVERS=$ZENDO_HOST:$ZENDO_KAFKA_PORT"
   echo "REDIS_URL=redis://$ZENDO_HOST:$ZENDO_REDIS_PORT"
+  echo "IDENTITY_JWKS_URL=http://$ZENDO_HOST:$ZENDO_IDENTITY_PORT/.well-known/jwks.json"
+  if service_signs_tokens "$svc"; then
+    echo "SIGNING_JWKS_FILE=$(service_keys "$svc")"
+  fi
   if service_has_database "$svc"; then
     echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"
     echo "DATABASE_USER=$(service_role "$svc")"

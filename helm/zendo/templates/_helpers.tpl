@@ -85,6 +85,16 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
   value: {{ $values.logging.level | quote }}
 - name: HEALTH_DETAILS
   value: {{ $values.healthDetails | quote }}
+- name: KAFKA_SITE_RETENTION
+  value: {{ $values.kafka.siteRetention | quote }}
+- name: IDENTITY_ISSUER
+  value: {{ $values.identity.issuer | quote }}
+- name: IDENTITY_JWKS_URL
+  value: {{ printf "http://%s:%v/.well-known/jwks.json" (include "zendo.serviceName" (dict "root" .root "name" "identity")) $values.services.identity.port | quote }}
+{{- if (.svc.signing).enabled }}
+- name: SIGNING_JWKS_FILE
+  value: /keys/jwks.json
+{{- end }}
 {{- if .svc.database.enabled }}
 - name: DATABASE_URL
   value: {{ printf "jdbc:postgresql://%s:%v/%s%s" (required "postgresql.host is required" $values.postgresql.host) $values.postgresql.port $values.postgresql.database $values.postgresql.urlParameters | quote }}
@@ -190,9 +200,20 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if (.svc.signing).enabled }}
+            - name: signing-keys
+              mountPath: /keys
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
+        {{- if (.svc.signing).enabled }}
+        - name: signing-keys
+          secret:
+            secretName: {{ .svc.signing.existingSecret | default (printf "%s-signing" (include "zendo.serviceName" $id)) }}
+            defaultMode: 0400
+        {{- end }}
       {{- with $values.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

@@ -131,24 +131,32 @@ class ComposeFileSpec extends Specification {
         !requiredVariables('conversations').contains('DATABASE_POOL_SIZE')
     }
 
-    def '#service names an image and has a health check'() {
+    /** One-shot jobs (health check disabled) run to completion instead of staying up. */
+    static boolean isJob(Map definition) {
+        definition.healthcheck?.disable == true
+    }
+
+    def '#service names an image and has a health check, or is a one-shot job'() {
         given:
         def definition = compose.services[service]
 
         expect:
         definition.image
-        definition.healthcheck?.test || (definition.build && dockerHealthCheck(definition.build))
+        isJob(definition) || definition.healthcheck?.test || (definition.build && dockerHealthCheck(definition.build))
 
         where:
         service << compose.services.keySet()
     }
 
-    def '#service starts once what it depends on is healthy'() {
+    def '#service starts once what it depends on is healthy, or has completed for a job'() {
         given:
         def dependsOn = compose.services[service].depends_on as Map<String, Map>
 
         expect:
-        dependsOn.every { dependency, options -> compose.services.containsKey(dependency) && options.condition == 'service_healthy' }
+        dependsOn.every { dependency, options ->
+            compose.services.containsKey(dependency) &&
+                    options.condition == (isJob(compose.services[dependency]) ? 'service_completed_successfully' : 'service_healthy')
+        }
 
         where:
         service << compose.services.findAll { name, definition -> definition.depends_on }.keySet()

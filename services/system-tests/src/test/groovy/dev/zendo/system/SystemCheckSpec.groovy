@@ -4,6 +4,9 @@ import groovy.json.JsonSlurper
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
+import spock.util.concurrent.PollingConditions
+import org.apache.kafka.clients.admin.Admin
+import org.apache.kafka.clients.admin.AdminClientConfig
 
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -59,6 +62,41 @@ class SystemCheckSpec extends Specification {
         get('/widget/loader.js').statusCode() == 200
     }
 
+    def 'the demo agent signs in through the gateway and finds the demo website with its widget key'() {
+        when:
+        def websites = json(get('/v1/websites', demoToken()))
+
+        then:
+        websites.find { it.name == 'Demo website' }?.public_key?.startsWith('pk_')
+    }
+
+    def 'a website created through the gateway gets its Kafka topic and a realtime ticket names it'() {
+        given:
+        def token = demoToken()
+
+        when:
+        def website = json(send('POST', '/v1/websites', token, '{"name":"System check"}'))
+        def ticket = json(send('POST', '/v1/realtime/tickets', token, '{}'))
+
+        then:
+        website.id
+        ticket.ticket.split(/\./).size() == 3
+        ticket.websites*.id.contains(website.id)
+        def admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): "127.0.0.1:${stack.portBase + 92}".toString()])
+        try {
+            new PollingConditions(timeout: 30).eventually {
+                assert admin.listTopics().names().get().contains("zendo.site.${website.id}".toString())
+            }
+        } finally {
+            admin.close()
+        }
+    }
+
+    def 'identity publishes its signing keys through the gateway'() {
+        expect:
+        json(get('/.well-known/jwks.json')).keys.every { it.kty == 'EC' && it.kid && !it.d }
+    }
+
     def 'a second make up reuses every running process'() {
         given:
         def before = LocalStack.SERVICES.collectEntries { [(it): stack.pidOf(it)] }
@@ -89,7 +127,27 @@ class SystemCheckSpec extends Specification {
         stack.run('status.sh').readLines().every { it ==~ /^\S+\s+down\b.*/ }
     }
 
-    private HttpResponse<String> get(String path) {
-        http.send(HttpRequest.newBuilder(URI.create("${stack.gatewayUrl}${path}")).build(), HttpResponse.BodyHandlers.ofString())
+    private HttpResponse<String> get(String path, String token = null) {
+        send('GET', path, token, null)
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) {
+        def request = HttpRequest.newBuilder(URI.create("${stack.gatewayUrl}${path}"))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header('Content-Type', 'application/json')
+        if (token) {
+            request.header('Authorization', "Bearer ${token}")
+        }
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString())
+    }
+
+    private static Object json(HttpResponse<String> response) {
+        assert response.statusCode() in 200..299: "${response.statusCode()}: ${response.body()}"
+        new JsonSlurper().parseText(response.body())
+    }
+
+    /** The agent make up seeds, signed in through the gateway. */
+    private String demoToken() {
+        json(send('POST', '/v1/auth/login', null, '{"email":"demo@example.com","password":"zendo-demo-password"}')).access_token
     }
 }
