@@ -98,25 +98,25 @@ abstract class ServiceChassisSpec extends Specification {
         [variable, value, reason] << badConfigurations()
     }
 
-    /** One broken setting per server the service uses, and what the one-line reason must say. */
+    /** One broken setting per server (or key set) the service uses, and what the one-line reason must say. */
     private List<List<String>> badConfigurations() {
         Map<TestInfra.Need, List<String>> rows = [
                 (TestInfra.Need.DATABASE): ['DATABASE_URL', 'jdbc:postgresql://127.0.0.1:1/zendo', 'Connection to 127.0.0.1:1 refused'],
                 (TestInfra.Need.KAFKA)   : ['KAFKA_BOOTSTRAP_SERVERS', 'not a broker list', 'must be host:port'],
                 (TestInfra.Need.REDIS)   : ['REDIS_URL', 'http://localhost:6379', 'must look like redis://host:port'],
+                (TestInfra.Need.SIGNING_KEYS): ['SIGNING_JWKS', 'not a key set', 'not a JWK set'],
         ]
         needs().collect { rows[it] }
     }
 
     /** Health components readiness must list, one per server the service uses. */
     private List<String> expectedComponents() {
-        needs().collect { TestInfra.Need need ->
-            switch (need) {
-                case TestInfra.Need.DATABASE: return 'jdbc'
-                case TestInfra.Need.KAFKA: return 'kafka'
-                case TestInfra.Need.REDIS: return 'redis'
-            }
-        }
+        Map<TestInfra.Need, String> components = [
+                (TestInfra.Need.DATABASE): 'jdbc',
+                (TestInfra.Need.KAFKA)   : 'kafka',
+                (TestInfra.Need.REDIS)   : 'redis',
+        ]
+        needs().findResults { components[it] }
     }
 
     /** Runs the service's main method in a new JVM with this spec's servers and {@code overrides}, until it exits. */
@@ -129,6 +129,7 @@ abstract class ServiceChassisSpec extends Specification {
                 'DATABASE_PASSWORD'      : properties['datasources.default.password'],
                 'KAFKA_BOOTSTRAP_SERVERS': properties['zendo.kafka.bootstrap-servers'],
                 'REDIS_URL'              : properties['zendo.redis.uri'],
+                'SIGNING_JWKS'           : properties['zendo.auth.signing.jwks'],
         ].findAll { it.value != null } + overrides
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',
                        '-cp', System.getProperty('java.class.path'), application().name]

@@ -1,5 +1,7 @@
 package dev.zendo.testsupport;
 
+import com.nimbusds.jose.jwk.JWKSet;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,7 +67,8 @@ public final class TestInfra {
 
     /**
      * Configuration for a Micronaut context of {@code service} that points it at this run's servers:
-     * a fresh database of its own when it needs one, Kafka, and Redis when it uses Redis.
+     * a fresh database of its own when it needs one, Kafka, Redis when it uses Redis, and signing keys
+     * when it signs tokens.
      */
     public static Map<String, String> properties(String service, Need... needs) {
         Infrastructure infra = infrastructure();
@@ -84,13 +87,14 @@ public final class TestInfra {
                     properties.putIfAbsent("zendo.kafka.partitions", "3");
                 }
                 case REDIS -> properties.put("zendo.redis.uri", infra.redisUri());
+                case SIGNING_KEYS -> properties.put("zendo.auth.signing.jwks", new JWKSet(TestKeys.newKey()).toString(false));
             }
         }
         return properties;
     }
 
-    /** The servers a service's spec can ask for. */
-    public enum Need { DATABASE, KAFKA, REDIS }
+    /** What a service's spec can ask for: servers, and a fresh signing key set for services that sign tokens. */
+    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS }
 
     private static String serviceSchemaSql() {
         try {

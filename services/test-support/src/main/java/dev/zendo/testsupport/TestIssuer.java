@@ -5,11 +5,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -41,7 +38,7 @@ public final class TestIssuer implements AutoCloseable {
     private TestIssuer(String issuer, String audience) {
         this.issuer = issuer;
         this.audience = audience;
-        this.key = newKey();
+        this.key = TestKeys.newKey();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -84,7 +81,7 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A token signed by a key that is not in the JWKS. */
     public String foreignKeyToken(String subject, Map<String, Object> claims) {
-        return sign(newKey(), claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))));
+        return sign(TestKeys.newKey(), claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))));
     }
 
     /** An unsigned token ({@code alg: none}). */
@@ -122,14 +119,5 @@ public final class TestIssuer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
-    }
-
-    private static ECKey newKey() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,6 +20,7 @@ import javax.sql.DataSource
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /**
  * One running websites service shared by the API specs of this JVM (its own fresh database and this run's Kafka),
@@ -36,7 +37,7 @@ class WebsitesApi {
 
     private WebsitesApi() {
         identity = TestIssuer.start('zendo-identity', 'zendo')
-        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA) + [
+        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS) + [
                 'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
                 'zendo.outbox.poll-interval'      : '1s',
         ] as Map<String, Object>, 'test')

@@ -6,13 +6,14 @@ import spock.lang.Specification
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /** The service's own settings have defaults and are checked at startup: a bad one stops it, naming the setting. */
 class WebsitesSettingsSpec extends Specification {
 
     def 'the defaults are a 24-hour key overlap, 7-day invitations and a 30-day purge window'() {
         given:
-        def context = ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA) as Map<String, Object>, 'test')
+        def context = ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS) as Map<String, Object>, 'test')
 
         expect:
         with(context.getBean(WebsitesSettings)) {
@@ -28,7 +29,7 @@ class WebsitesSettingsSpec extends Specification {
 
     def 'a start with #setting set to #value fails naming it'() {
         when:
-        ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA) + [(setting): value] as Map<String, Object>, 'test').close()
+        ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS) + also + [(setting): value] as Map<String, Object>, 'test').close()
 
         then:
         def e = thrown(Exception)
@@ -39,11 +40,11 @@ class WebsitesSettingsSpec extends Specification {
         messages.any { it?.contains(reason) }
 
         where:
-        setting                                 | value               || reason
-        'zendo.websites.key-overlap'            | '-1h'               || 'zendo.websites.key-overlap must be at least'
-        'zendo.websites.invitation-ttl'         | '10s'               || 'zendo.websites.invitation-ttl must be at least'
-        'zendo.websites.max-members'            | '0'                 || 'maxMembers'
-        'zendo.websites.invitation-accept-path' | '/accept'           || 'must be a path containing {token}'
-        'zendo.auth.signing.jwks-file'          | '/no/such/jwks.json' || 'cannot read /no/such/jwks.json'
+        setting                                 | value                | also                             || reason
+        'zendo.websites.key-overlap'            | '-1h'                | [:]                              || 'zendo.websites.key-overlap must be at least'
+        'zendo.websites.invitation-ttl'         | '10s'                | [:]                              || 'zendo.websites.invitation-ttl must be at least'
+        'zendo.websites.max-members'            | '0'                  | [:]                              || 'maxMembers'
+        'zendo.websites.invitation-accept-path' | '/accept'            | [:]                              || 'must be a path containing {token}'
+        'zendo.auth.signing.jwks-file'          | '/no/such/jwks.json' | ['zendo.auth.signing.jwks': ''] || 'cannot read /no/such/jwks.json'
     }
 }
