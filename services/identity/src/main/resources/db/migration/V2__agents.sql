@@ -1,4 +1,4 @@
--- Agents and their credentials. Emails are stored normalised (trimmed, lower-case).
+-- AgentService and their credentials. Emails are stored normalised (trimmed, lower-case).
 CREATE TABLE agent (
     id            UUID        PRIMARY KEY,
     email         TEXT        NOT NULL UNIQUE,

@@ -27,11 +27,11 @@ import jakarta.validation.Valid;
 @SecurityRequirement(name = "bearer")
 class AgentController {
 
-    private final Agents agents;
+    private final AgentService agents;
     private final PasswordConfirmation confirmation;
     private final ClientAddresses clientAddresses;
 
-    AgentController(Agents agents, PasswordConfirmation confirmation, ClientAddresses clientAddresses) {
+    AgentController(AgentService agents, PasswordConfirmation confirmation, ClientAddresses clientAddresses) {
         this.agents = agents;
         this.confirmation = confirmation;
         this.clientAddresses = clientAddresses;

@@ -1,10 +1,10 @@
 package dev.zendo.identity.auth;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
-import dev.zendo.identity.agent.Agents;
+import dev.zendo.identity.agent.AgentService;
 import dev.zendo.identity.throttle.ClientAddresses;
-import dev.zendo.identity.token.RefreshTokens;
-import dev.zendo.identity.token.Sessions;
+import dev.zendo.identity.token.RefreshTokenService;
+import dev.zendo.identity.token.SessionService;
 import dev.zendo.identity.token.TokenResponse;
 import dev.zendo.platform.http.ApiError;
 import dev.zendo.platform.http.ApiException;
@@ -28,14 +28,14 @@ import jakarta.validation.Valid;
 @Tag(name = "auth")
 class AuthController {
 
-    private final Agents agents;
-    private final SignUps signUps;
-    private final Logins logins;
-    private final Sessions sessions;
-    private final RefreshTokens refreshTokens;
+    private final AgentService agents;
+    private final SignUpService signUps;
+    private final LoginService logins;
+    private final SessionService sessions;
+    private final RefreshTokenService refreshTokens;
     private final ClientAddresses clientAddresses;
 
-    AuthController(Agents agents, SignUps signUps, Logins logins, Sessions sessions, RefreshTokens refreshTokens,
+    AuthController(AgentService agents, SignUpService signUps, LoginService logins, SessionService sessions, RefreshTokenService refreshTokens,
                    ClientAddresses clientAddresses) {
         this.agents = agents;
         this.signUps = signUps;

@@ -23,10 +23,10 @@ import jakarta.validation.Valid;
 @SecurityRequirement(name = "bearer")
 class PasswordController {
 
-    private final PasswordChanges changes;
+    private final PasswordChangeService changes;
     private final ClientAddresses clientAddresses;
 
-    PasswordController(PasswordChanges changes, ClientAddresses clientAddresses) {
+    PasswordController(PasswordChangeService changes, ClientAddresses clientAddresses) {
         this.changes = changes;
         this.clientAddresses = clientAddresses;
     }

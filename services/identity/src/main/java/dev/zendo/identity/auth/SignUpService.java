@@ -1,8 +1,8 @@
 package dev.zendo.identity.auth;
 
-import dev.zendo.identity.agent.Agents;
+import dev.zendo.identity.agent.AgentService;
 import dev.zendo.identity.password.PasswordHasher;
-import dev.zendo.identity.token.Sessions;
+import dev.zendo.identity.token.SessionService;
 import dev.zendo.identity.token.TokenResponse;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -11,14 +11,14 @@ import java.sql.Connection;
 
 /** Registers an agent and signs it in, in one transaction: agent, event and session are written together or not at all. */
 @Singleton
-class SignUps {
+class SignUpService {
 
-    private final Agents agents;
+    private final AgentService agents;
     private final PasswordHasher hasher;
-    private final Sessions sessions;
+    private final SessionService sessions;
     private final TransactionOperations<Connection> transactions;
 
-    SignUps(Agents agents, PasswordHasher hasher, Sessions sessions, TransactionOperations<Connection> transactions) {
+    SignUpService(AgentService agents, PasswordHasher hasher, SessionService sessions, TransactionOperations<Connection> transactions) {
         this.agents = agents;
         this.hasher = hasher;
         this.sessions = sessions;

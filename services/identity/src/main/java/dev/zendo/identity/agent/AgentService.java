@@ -1,7 +1,7 @@
 package dev.zendo.identity.agent;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
-import dev.zendo.identity.token.RefreshTokens;
+import dev.zendo.identity.token.RefreshTokenService;
 import dev.zendo.platform.http.ApiException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
@@ -17,16 +17,16 @@ import java.util.function.Supplier;
 
 /** Agents' lifecycle: registration, profile and password changes, disabling; each change publishes its event. */
 @Singleton
-public class Agents {
+public class AgentService {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final AgentRepository repository;
     private final AgentEvents events;
-    private final RefreshTokens refreshTokens;
+    private final RefreshTokenService refreshTokens;
     private final Clock clock;
 
-    Agents(AgentRepository repository, AgentEvents events, RefreshTokens refreshTokens, Clock clock) {
+    AgentService(AgentRepository repository, AgentEvents events, RefreshTokenService refreshTokens, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.refreshTokens = refreshTokens;
@@ -37,7 +37,7 @@ public class Agents {
     public Agent active(AuthenticatedAgent caller) {
         return repository.findById(idOf(caller))
                 .filter(agent -> !agent.disabled())
-                .orElseThrow(Agents::unauthorized);
+                .orElseThrow(AgentService::unauthorized);
     }
 
     private static UUID idOf(AuthenticatedAgent caller) {
@@ -98,7 +98,7 @@ public class Agents {
     }
 
     private Agent lock(UUID id) {
-        return repository.lockById(id).filter(agent -> !agent.disabled()).orElseThrow(Agents::unauthorized);
+        return repository.lockById(id).filter(agent -> !agent.disabled()).orElseThrow(AgentService::unauthorized);
     }
 
     private static Agent uniqueEmail(Supplier<Agent> write) {

@@ -20,7 +20,7 @@ import java.util.UUID;
  * for its successor; presenting one that was already exchanged revokes its whole family (it was stolen or replayed).
  */
 @Singleton
-public class RefreshTokens {
+public class RefreshTokenService {
 
     private static final int TOKEN_BYTES = 32;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -30,7 +30,7 @@ public class RefreshTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokens(RefreshTokenRepository repository, IdentitySettings settings, Clock clock) {
+    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, Clock clock) {
         this.repository = repository;
         this.ttl = settings.refreshTokenTtl();
         this.clock = clock;

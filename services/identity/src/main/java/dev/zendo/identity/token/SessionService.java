@@ -14,15 +14,15 @@ import java.util.Optional;
 
 /** Hands out token pairs: a short-lived signed access token and a refresh token that continues the session. */
 @Singleton
-public class Sessions {
+public class SessionService {
 
     private final TokenSigner signer;
-    private final RefreshTokens refreshTokens;
+    private final RefreshTokenService refreshTokens;
     private final AgentRepository agents;
     private final long accessSeconds;
     private final long refreshSeconds;
 
-    Sessions(TokenSigner signer, RefreshTokens refreshTokens, AgentRepository agents,
+    SessionService(TokenSigner signer, RefreshTokenService refreshTokens, AgentRepository agents,
              SigningSettings signing, IdentitySettings settings) {
         this.signer = signer;
         this.refreshTokens = refreshTokens;

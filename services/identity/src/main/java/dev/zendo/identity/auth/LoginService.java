@@ -1,10 +1,10 @@
 package dev.zendo.identity.auth;
 
 import dev.zendo.identity.agent.Agent;
-import dev.zendo.identity.agent.Agents;
+import dev.zendo.identity.agent.AgentService;
 import dev.zendo.identity.password.PasswordHasher;
 import dev.zendo.identity.throttle.LoginThrottle;
-import dev.zendo.identity.token.Sessions;
+import dev.zendo.identity.token.SessionService;
 import dev.zendo.identity.token.TokenResponse;
 import dev.zendo.platform.http.ApiException;
 import io.micronaut.http.HttpStatus;
@@ -17,14 +17,14 @@ import java.util.Optional;
  * gets the same answer, so the answer never tells whether an email is registered.
  */
 @Singleton
-class Logins {
+class LoginService {
 
-    private final Agents agents;
+    private final AgentService agents;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
-    private final Sessions sessions;
+    private final SessionService sessions;
 
-    Logins(Agents agents, PasswordHasher hasher, LoginThrottle throttle, Sessions sessions) {
+    LoginService(AgentService agents, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions) {
         this.agents = agents;
         this.hasher = hasher;
         this.throttle = throttle;

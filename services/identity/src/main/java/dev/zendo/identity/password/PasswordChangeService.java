@@ -2,8 +2,8 @@ package dev.zendo.identity.password;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.identity.agent.Agent;
-import dev.zendo.identity.agent.Agents;
-import dev.zendo.identity.token.Sessions;
+import dev.zendo.identity.agent.AgentService;
+import dev.zendo.identity.token.SessionService;
 import dev.zendo.identity.token.TokenResponse;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -12,15 +12,15 @@ import java.sql.Connection;
 
 /** Changes an agent's password: every session is revoked and the caller gets a fresh one. */
 @Singleton
-public class PasswordChanges {
+public class PasswordChangeService {
 
-    private final Agents agents;
+    private final AgentService agents;
     private final PasswordConfirmation confirmation;
     private final PasswordHasher hasher;
-    private final Sessions sessions;
+    private final SessionService sessions;
     private final TransactionOperations<Connection> transactions;
 
-    PasswordChanges(Agents agents, PasswordConfirmation confirmation, PasswordHasher hasher, Sessions sessions,
+    PasswordChangeService(AgentService agents, PasswordConfirmation confirmation, PasswordHasher hasher, SessionService sessions,
                     TransactionOperations<Connection> transactions) {
         this.agents = agents;
         this.confirmation = confirmation;
