@@ -14,4 +14,17 @@ class RealtimeEdgeChassisSpec extends ServiceChassisSpec {
     Class<?> application() { RealtimeEdgeApplication }
 
     List<TestInfra.Need> needs() { [KAFKA, REDIS] }
+
+    def 'the edge links no JDBC, connection pool, Micronaut Data or Flyway'() {
+        when:
+        Class.forName(className, false, RealtimeEdgeApplication.classLoader)
+
+        then:
+        thrown(ClassNotFoundException)
+
+        where:
+        className << ['com.zaxxer.hikari.HikariDataSource', 'io.micronaut.data.jdbc.runtime.JdbcOperations',
+                      'io.micronaut.data.runtime.config.DataSettings', 'org.flywaydb.core.Flyway',
+                      'io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration']
+    }
 }
