@@ -65,11 +65,9 @@ require_packages() {
   fi
 }
 
-# Tools the scripts call, with the Debian package that brings each (empty: not installed by the scripts).
-declare -A ZENDO_TOOL_PACKAGES=(
-  [curl]=curl [ps]=procps [jq]=jq [ss]=iproute2 [psql]=postgresql-client
-  [java]="" [javac]="" [npm]=""
-)
+# Tools the scripts call that a Debian package brings (the JDK and Node.js are left to the user), and
+# how to name the others.
+declare -A ZENDO_TOOL_PACKAGES=([curl]=curl [ps]=procps [jq]=jq [psql]=postgresql-client)
 declare -A ZENDO_TOOL_HINTS=(
   [java]="a JDK 17+ (java)" [javac]="a JDK 17+ (javac)" [npm]="Node.js 20 with npm"
 )
