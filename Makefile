@@ -19,7 +19,7 @@ status: ## one line per local process
 logs: ## follow logs: make logs SERVICE=identity (or gateway, postgres, redis, kafka; all services without)
 	@bash scripts/logs.sh $(SERVICE)
 
-test: ## every suite against fresh test servers
+test: ## every suite against fresh test servers (ZENDO_PORT_BASE=… moves their ports as a block)
 	@bash scripts/test.sh
 
 build: ## build every service jar without tests

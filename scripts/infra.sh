@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL, Redis and Kafka as local processes for one profile (ZENDO_ENV=dev|test|…).
 #   ensure  start what is not running, then print the connection settings as ZENDO_*=… lines
+#           (with the generated PostgreSQL admin password, and the password of the roles specs create)
 #   fresh   stop, throw away all state, start again
 #   stop    stop what this profile started
 #   status  one line per server
@@ -8,13 +9,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ZENDO_ROOT/scripts/lib/postgres.sh"
 source "$ZENDO_ROOT/scripts/lib/redis.sh"
 source "$ZENDO_ROOT/scripts/lib/kafka.sh"
+require_tools ps java
 
 print_env() {
   cat <<EOT
 ZENDO_PG_HOST=$ZENDO_HOST
 ZENDO_PG_PORT=$ZENDO_PG_PORT
 ZENDO_PG_ADMIN_USER=postgres
-ZENDO_PG_ADMIN_PASSWORD=postgres
+ZENDO_PG_ADMIN_PASSWORD=$(pg_admin_password)
+ZENDO_PG_ROLE_PASSWORD=$(pg_spec_role_password)
 ZENDO_REDIS_URL=redis://$ZENDO_HOST:$ZENDO_REDIS_PORT
 ZENDO_KAFKA_BOOTSTRAP_SERVERS=$ZENDO_HOST:$ZENDO_KAFKA_PORT
 EOT

@@ -2,6 +2,7 @@
 # make status: one line per process of this profile.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 for lib in postgres redis kafka services gateway; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
+require_tools ps curl
 
 row() { printf '%-15s %-9s %s\n' "$1" "$2" "$3"; }
 up_or_down() { if "$@"; then echo up; else echo down; fi; }

@@ -4,6 +4,8 @@ export ZENDO_ENV=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ZENDO_ROOT/scripts/lib/frontends.sh"
 
+require_tools ps curl java javac npm
+
 cleanup() { bash "$ZENDO_ROOT/scripts/infra.sh" stop || true; }
 trap cleanup EXIT
 

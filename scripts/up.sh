@@ -4,6 +4,11 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 for lib in postgres redis kafka services gateway frontends seed; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
 
+tools=(ps curl jq psql java)
+[[ "${ZENDO_SKIP_BUILD:-}" == 1 ]] || tools+=(javac)
+[[ "${ZENDO_SKIP_FRONTENDS:-}" == 1 ]] || tools+=(npm)
+require_tools "${tools[@]}"
+
 started=$(now_ms)
 mkdir -p "$ZENDO_RUN_DIR"
 pg_start

@@ -1,5 +1,6 @@
 -- The role and schema of one service. Callers substitute {{role}}, {{password}} and {{schema}}
--- (scripts/lib/postgres.sh for make up, TestDatabases for specs, docker/postgres-init.sh for compose).
+-- (scripts/lib/postgres.sh for make up, TestInfra for specs, infra/docker/postgres-init.sh for compose). Passwords
+-- come from the callers; a role that exists keeps its password (scripts/lib/postgres.sh resets a wrong one).
 DO $$
 BEGIN
     CREATE ROLE "{{role}}" LOGIN PASSWORD '{{password}}';

@@ -65,15 +65,47 @@ require_packages() {
   fi
 }
 
-# A pid file's process, if it is still alive and still ours: its command line names the marker
-# (our run dir by default), so a recycled pid is never taken for ours.
+# Tools the scripts call that a Debian package brings (the JDK and Node.js are left to the user), and
+# how to name the others.
+declare -A ZENDO_TOOL_PACKAGES=([curl]=curl [ps]=procps [jq]=jq [psql]=postgresql-client)
+declare -A ZENDO_TOOL_HINTS=(
+  [java]="a JDK 17+ (java)" [javac]="a JDK 17+ (javac)" [npm]="Node.js 20 with npm"
+)
+
+# Checks for the tools a script calls before it starts anything: as root, installs the missing ones that
+# Debian packages bring, then dies with one line naming whatever is still missing.
+require_tools() {
+  local tool missing=() packages=()
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null && continue
+    if [[ -n "${ZENDO_TOOL_PACKAGES[$tool]:-}" ]] && is_root && command -v apt-get >/dev/null; then
+      packages+=("${ZENDO_TOOL_PACKAGES[$tool]}")
+    else
+      missing+=("$tool")
+    fi
+  done
+  ((${#packages[@]} == 0)) || require_packages "${packages[@]}"
+  ((${#missing[@]} == 0)) && return 0
+  local names=() hint
+  for tool in "${missing[@]}"; do
+    hint=${ZENDO_TOOL_HINTS[$tool]:-$tool}
+    [[ -n "${ZENDO_TOOL_PACKAGES[$tool]:-}" ]] && hint+=" (apt-get install ${ZENDO_TOOL_PACKAGES[$tool]})"
+    names+=("$hint")
+  done
+  die "missing tools: $(printf '%s, ' "${names[@]}" | sed 's/, $//')"
+}
+
+# A pid file's process, if it is still alive and still ours: its command line names the marker (our run
+# dir by default), or it runs in the marker folder (daemons whose command line names only their port),
+# so a recycled pid is never taken for ours, whatever ports the profile uses now.
 pid_alive() {
   local file=$1 marker=${2:-$ZENDO_RUN_DIR} pid
   [[ -f "$file" ]] || return 1
   pid=$(head -n1 "$file" 2>/dev/null) || return 1
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
   [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" != Z* ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker" && return 0
+  [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$marker" ]]
 }
 
 # Stops the process in a pid file: TERM, then KILL after a grace period.
@@ -92,6 +124,18 @@ stop_pid() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# Dies with one line when something else already listens on a port a server of this profile needs,
+# rather than letting the server fail to bind or, worse, carrying on with the other process.
+require_free_port() {
+  local what=$1 port=$2 holder=""
+  port_open "$ZENDO_HOST" "$port" || return 0
+  if command -v ss >/dev/null; then
+    holder=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'users:(("[^"]*",pid=[0-9]*' | head -n1 \
+      | sed -E 's/users:\(\("([^"]*)",pid=([0-9]*)/ by \1 (pid \2)/')
+  fi
+  die "$what cannot start: port $port on $ZENDO_HOST is already taken${holder} (stop it, or move this profile's ports with ZENDO_PORT_BASE)"
+}
 
 # Waits until a command succeeds, or dies naming what did not come up and where its log is.
 wait_until() {

@@ -1,14 +1,10 @@
-# The widget and dashboard builds the gateway serves (npm; skipped with a warning when npm is missing).
+# The widget and dashboard builds the gateway serves (npm; the scripts check for it before they start).
 ZENDO_FRONTENDS=(widget dashboard)
 
 # Installs and builds one front end when its dist/ is missing or older than its sources.
 frontend_build() {
   local app=$1 dir=$ZENDO_ROOT/$1
   [[ -f "$dir/package.json" ]] || return 0
-  if ! command -v npm >/dev/null; then
-    log "npm is missing: the $app is not built (install Node.js 20 and npm)"
-    return 0
-  fi
   if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
     log "installing the $app's npm packages"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $app/"

@@ -25,6 +25,7 @@ gateway_start() {
   if gateway_running; then
     "$nginx" -c "$GATEWAY_DIR/nginx.conf" -p "$GATEWAY_DIR" -s reload
   else
+    require_free_port gateway "$ZENDO_GATEWAY_PORT"
     "$nginx" -c "$GATEWAY_DIR/nginx.conf" -p "$GATEWAY_DIR" </dev/null >/dev/null 2>&1 \
       || { tail -n 20 "$GATEWAY_DIR/error.log" >&2; die "the gateway did not start on port $ZENDO_GATEWAY_PORT"; }
   fi

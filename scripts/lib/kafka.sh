@@ -18,6 +18,8 @@ kafka_jars() {
 
 kafka_start() {
   if kafka_running; then return 0; fi
+  require_free_port Kafka "$ZENDO_KAFKA_PORT"
+  require_free_port "Kafka's controller" "$ZENDO_KAFKA_CONTROLLER_PORT"
   kafka_jars
   mkdir -p "$KAFKA_DIR"
   local props=$KAFKA_DIR/server.properties partitions=50

@@ -51,7 +51,7 @@ service_env() {
   if service_has_database "$svc"; then
     echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"
     echo "DATABASE_USER=$(service_role "$svc")"
-    echo "DATABASE_PASSWORD=$(service_role "$svc")"
+    echo "DATABASE_PASSWORD=$(pg_role_password "$(service_role "$svc")")"
   fi
 }
 
@@ -59,11 +59,13 @@ service_start() {
   local svc=$1
   service_running "$svc" && return 0
   mkdir -p "$SERVICES_DIR"
+  require_free_port "$svc" "$(service_port "$svc")"
   local -a env_args
   mapfile -t env_args < <(service_env "$svc")
+  # Exported rather than passed to env(1), so the database password never shows in a command line.
   # shellcheck disable=SC2086
-  nohup env "${env_args[@]}" java $ZENDO_JAVA_OPTS -Dzendo.run.dir="$ZENDO_RUN_DIR" -jar "$(service_jar "$svc")" \
-    </dev/null >"$(service_log "$svc")" 2>&1 &
+  (export "${env_args[@]}"; exec nohup java $ZENDO_JAVA_OPTS -Dzendo.run.dir="$ZENDO_RUN_DIR" -jar "$(service_jar "$svc")" \
+    </dev/null >"$(service_log "$svc")" 2>&1) &
   echo $! >"$(service_pid "$svc")"
 }
 

@@ -26,12 +26,14 @@ class SystemCheckSpec extends Specification {
 
     def setupSpec() {
         Path runDir = Path.of('target/system-check').toAbsolutePath()
+        stack = new LocalStack(runDir)
         if (Files.exists(runDir)) {
+            // A killed run leaves its processes behind: stop what its pid files name before they are deleted.
+            stack.run('down.sh')
             // Files.walk does not follow links: the gateway's links into widget/ and dashboard/ go, their targets stay.
             Files.walk(runDir).sorted(Comparator.reverseOrder()).forEach { Files.delete(it) }
         }
         Files.createDirectories(runDir)
-        stack = new LocalStack(runDir)
         stack.run('up.sh')
     }
 

@@ -5,12 +5,15 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.util.UUID;
+
 /** The same servers in Testcontainers, for machines with a Docker engine (ZENDO_TEST_INFRA=containers). */
 final class ContainerInfrastructure implements Infrastructure {
 
     private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15-alpine"));
     private final GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
     private final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
+    private final String rolePassword = UUID.randomUUID().toString();
 
     static ContainerInfrastructure start() {
         ContainerInfrastructure infrastructure = new ContainerInfrastructure();
@@ -33,6 +36,11 @@ final class ContainerInfrastructure implements Infrastructure {
     @Override
     public String adminPassword() {
         return postgres.getPassword();
+    }
+
+    @Override
+    public String rolePassword() {
+        return rolePassword;
     }
 
     @Override

@@ -12,6 +12,9 @@ public interface Infrastructure {
     /** Password of {@link #adminUser()}. */
     String adminPassword();
 
+    /** Password of the service roles specs create (the same for every role of this server). */
+    String rolePassword();
+
     /** redis://host:port of the test Redis server. */
     String redisUri();
 

@@ -65,6 +65,11 @@ final class LocalInfrastructure implements Infrastructure {
     }
 
     @Override
+    public String rolePassword() {
+        return get("ZENDO_PG_ROLE_PASSWORD");
+    }
+
+    @Override
     public String redisUri() {
         return get("ZENDO_REDIS_URL");
     }

@@ -55,14 +55,15 @@ public final class TestInfra {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
-        String sql = serviceSchemaSql().replace("{{role}}", role).replace("{{password}}", role).replace("{{schema}}", schema);
+        String password = infra.rolePassword();
+        String sql = serviceSchemaSql().replace("{{role}}", role).replace("{{password}}", password).replace("{{schema}}", schema);
         try (Connection admin = DriverManager.getConnection(infra.jdbcUrl(database), infra.adminUser(), infra.adminPassword());
              Statement statement = admin.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create role and schema of " + service, e);
         }
-        return new TestDatabase(infra.jdbcUrl(database), role, role, schema);
+        return new TestDatabase(infra.jdbcUrl(database), role, password, schema);
     }
 
     /**

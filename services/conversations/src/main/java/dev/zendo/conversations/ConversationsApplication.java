@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 
 /** Entry point of the conversations service. */
 @OpenAPIDefinition(info = @Info(title = "Zendo conversations", version = "v1",
-        description = "Visitors, conversations and messages: widget sessions, history, routing, assignment, notes, read cursors, search, ratings."))
+        description = "The conversations service's chassis: health, metrics and its database schema. Its API is not built yet."))
 public final class ConversationsApplication {
 
     private ConversationsApplication() {

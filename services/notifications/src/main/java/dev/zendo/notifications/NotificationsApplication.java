@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 
 /** Entry point of the notifications service. */
 @OpenAPIDefinition(info = @Info(title = "Zendo notifications", version = "v1",
-        description = "Email to offline visitors and agents, transcripts, and signed webhooks with retries and a delivery log."))
+        description = "The notifications service's chassis: health, metrics and its database schema. Its API is not built yet."))
 public final class NotificationsApplication {
 
     private NotificationsApplication() {

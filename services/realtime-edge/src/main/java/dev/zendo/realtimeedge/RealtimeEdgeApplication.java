@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 
 /** Entry point of the realtime-edge service. */
 @OpenAPIDefinition(info = @Info(title = "Zendo realtime edge", version = "v1",
-        description = "Stateless WebSocket edge: authenticates tickets, fans out website events to agents and visitors, typing and presence."))
+        description = "The realtime edge's chassis: health and metrics. Its WebSocket endpoint is not built yet."))
 public final class RealtimeEdgeApplication {
 
     private RealtimeEdgeApplication() {
