@@ -1,6 +1,5 @@
 package dev.zendo.identity
 
-import com.nimbusds.jose.jwk.JWKSet
 import dev.zendo.auth.keys.KeyTool
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
@@ -16,7 +15,7 @@ class IdentitySettingsSpec extends Specification {
 
     @Shared
     Map<String, Object> servers = TestInfra.properties('identity', DATABASE, KAFKA, REDIS) +
-            ['zendo.auth.signing.jwks': KeyTool.rotate(new JWKSet()).toString(false)] as Map<String, Object>
+            ['zendo.auth.signing.jwks': KeyTool.init().toString(false)] as Map<String, Object>
 
     def 'zendo.identity.#setting = #value stops the start, saying #reason'() {
         when:
