@@ -32,6 +32,8 @@ class IdentitySettingsSpec extends Specification {
         'refresh-token-ttl'       | '0s'          || 'zendo.identity.refresh-token-ttl must be at least PT1M'
         'login-window'            | '10ms'        || 'zendo.identity.login-window must be at least PT1S'
         'login-email-failures'    | '0'           || 'loginEmailFailures'
+        'refresh-token.reuse-grace' | '-1s'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
+        'refresh-token.reuse-grace' | '10m'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
     }
 
     private static List<Throwable> causes(Throwable e) {
