@@ -27,7 +27,8 @@ services_build() {
   (cd "$ZENDO_ROOT" && ./mvnw -q -B -DskipTests package -pl "${modules%,}" -am >&2) || die "the build failed"
 }
 
-# Generates each signing service's key set once; later runs keep it, so tokens survive restarts.
+# Generates each signing service's key set, and the keyset pair invitation tokens are sealed with for
+# notifications, once; later runs keep them, so tokens survive restarts.
 services_keys() {
   local svc
   for svc in "${ZENDO_SERVICES[@]}"; do
@@ -35,6 +36,8 @@ services_keys() {
     java -cp "$(service_jar "$svc")" dev.zendo.auth.keys.KeyTool init "$(service_keys "$svc")" \
       || die "could not generate the signing keys of $svc"
   done
+  java -cp "$(service_jar websites)" dev.zendo.auth.keys.KeyTool seal-init "$ZENDO_RUN_DIR/keys/notifications.seal.json" \
+    "$ZENDO_RUN_DIR/keys/invitation-seal.public.json" || die "could not generate the invitation sealing keys"
 }
 
 # Environment a service reads; names match docker-compose.yml and the Helm chart.
@@ -47,6 +50,9 @@ service_env() {
   echo "IDENTITY_JWKS_URL=http://$ZENDO_HOST:$ZENDO_IDENTITY_PORT/.well-known/jwks.json"
   if service_signs_tokens "$svc"; then
     echo "SIGNING_JWKS_FILE=$(service_keys "$svc")"
+  fi
+  if [[ $svc == websites ]]; then
+    echo "INVITATION_SEAL_PUBLIC_KEYSET_FILE=$ZENDO_RUN_DIR/keys/invitation-seal.public.json"
   fi
   if service_has_database "$svc"; then
     echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"

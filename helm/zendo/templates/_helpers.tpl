@@ -95,6 +95,14 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
 - name: SIGNING_JWKS_FILE
   value: /keys/jwks.json
 {{- end }}
+{{- if (.svc.invitationSeal).enabled }}
+- name: INVITATION_SEAL_PUBLIC_KEYSET_FILE
+  value: /invitation-seal/public.json
+{{- end }}
+{{- with .svc.trustedProxies }}
+- name: TRUSTED_PROXIES
+  value: {{ join "," . | quote }}
+{{- end }}
 {{- if .svc.database.enabled }}
 - name: DATABASE_URL
   value: {{ printf "jdbc:postgresql://%s:%v/%s%s" (required "postgresql.host is required" $values.postgresql.host) $values.postgresql.port $values.postgresql.database $values.postgresql.urlParameters | quote }}
@@ -205,6 +213,11 @@ spec:
               mountPath: /keys
               readOnly: true
             {{- end }}
+            {{- if (.svc.invitationSeal).enabled }}
+            - name: invitation-seal
+              mountPath: /invitation-seal
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
@@ -212,6 +225,15 @@ spec:
         - name: signing-keys
           secret:
             secretName: {{ .svc.signing.existingSecret | default (printf "%s-signing" (include "zendo.serviceName" $id)) }}
+            defaultMode: 0400
+        {{- end }}
+        {{- if (.svc.invitationSeal).enabled }}
+        - name: invitation-seal
+          secret:
+            secretName: {{ .svc.invitationSeal.existingSecret | default (printf "%s-invitation-seal" (include "zendo.fullname" $root)) }}
+            items:
+              - key: public.json
+                path: public.json
             defaultMode: 0400
         {{- end }}
       {{- with $values.nodeSelector }}

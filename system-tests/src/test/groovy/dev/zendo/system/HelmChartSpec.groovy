@@ -86,6 +86,18 @@ class HelmChartSpec extends Specification {
         service << reactorServices()
     }
 
+    def 'websites reads only the public keyset of the invitation sealing Secret, never the private one'() {
+        given:
+        def pod = ofService('Deployment', 'websites').spec.template.spec
+        def volume = pod.volumes.find { it.name == 'invitation-seal' }
+
+        expect:
+        volume.secret.secretName == 'zendo-invitation-seal'
+        volume.secret.items == [[key: 'public.json', path: 'public.json']]
+        container('websites').volumeMounts.find { it.name == 'invitation-seal' }.readOnly
+        container('websites').env.find { it.name == 'INVITATION_SEAL_PUBLIC_KEYSET_FILE' }.value == '/invitation-seal/public.json'
+    }
+
     def '#service is scaled by a HorizontalPodAutoscaler'() {
         given:
         def autoscaler = ofService('HorizontalPodAutoscaler', service)

@@ -70,7 +70,8 @@ class AuthenticatedAgentBinderSpec extends Specification {
         'a Basic credential'      | 'Basic YWRhOnNlY3JldA=='
         'garbage'                 | 'Bearer not.a.jwt'
         'a tampered token'        | "Bearer ${identity.tamperedToken('agent-1', ACCESS, 'agent-2')}"
-        'an expired token'        | "Bearer ${identity.expiredToken('agent-1', ACCESS)}"
+        'a token expired 2 min ago'| "Bearer ${identity.expiredToken('agent-1', ACCESS)}"
+        'another audience'        | "Bearer ${identity.wrongAudienceToken('agent-1', ACCESS)}"
         'an alg none token'       | "Bearer ${identity.unsignedToken('agent-1', ACCESS)}"
         'another issuer'          | "Bearer ${identity.wrongIssuerToken('agent-1', ACCESS)}"
         'a key not in the JWKS'   | "Bearer ${identity.foreignKeyToken('agent-1', ACCESS)}"

@@ -105,6 +105,7 @@ abstract class ServiceChassisSpec extends Specification {
                 (TestInfra.Need.KAFKA)   : ['KAFKA_BOOTSTRAP_SERVERS', 'not a broker list', 'must be host:port'],
                 (TestInfra.Need.REDIS)   : ['REDIS_URL', 'http://localhost:6379', 'must look like redis://host:port'],
                 (TestInfra.Need.SIGNING_KEYS): ['SIGNING_JWKS', 'not a key set', 'not a JWK set'],
+                (TestInfra.Need.INVITATION_SEAL_KEY): ['INVITATION_SEAL_PUBLIC_KEYSET', 'not a keyset', 'not a Tink public hybrid keyset'],
         ]
         needs().collect { rows[it] }
     }
@@ -130,6 +131,7 @@ abstract class ServiceChassisSpec extends Specification {
                 'KAFKA_BOOTSTRAP_SERVERS': properties['zendo.kafka.bootstrap-servers'],
                 'REDIS_URL'              : properties['zendo.redis.uri'],
                 'SIGNING_JWKS'           : properties['zendo.auth.signing.jwks'],
+                'INVITATION_SEAL_PUBLIC_KEYSET': properties['zendo.websites.invitation-seal.public-keyset'],
         ].findAll { it.value != null } + overrides
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',
                        '-cp', System.getProperty('java.class.path'), application().name]

@@ -89,13 +89,17 @@ public final class TestInfra {
                 }
                 case REDIS -> properties.put("zendo.redis.uri", infra.redisUri());
                 case SIGNING_KEYS -> properties.put("zendo.auth.signing.jwks", new JWKSet(TestKeys.newKey()).toString(false));
+                case INVITATION_SEAL_KEY -> properties.put("zendo.websites.invitation-seal.public-keyset", TestSealKeys.publicKeyset());
             }
         }
         return properties;
     }
 
-    /** What a service's spec can ask for: servers, and a fresh signing key set for services that sign tokens. */
-    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS }
+    /**
+     * What a service's spec can ask for: servers, a fresh signing key set for services that sign tokens, and the
+     * public keyset invitation tokens are sealed with ({@link TestSealKeys} holds its private keyset).
+     */
+    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY }
 
     private static String serviceSchemaSql() {
         try {

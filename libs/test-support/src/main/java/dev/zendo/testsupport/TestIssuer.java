@@ -69,9 +69,15 @@ public final class TestIssuer implements AutoCloseable {
         return sign(key, claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))));
     }
 
-    /** A token that expired an hour ago. */
+    /** A token that expired two minutes ago: clearly beyond the minute of clock skew verifiers allow. */
     public String expiredToken(String subject, Map<String, Object> claims) {
-        return sign(key, claims(subject, claims, issuer, Instant.now().minus(Duration.ofHours(1))));
+        return sign(key, claims(subject, claims, issuer, Instant.now().minus(Duration.ofMinutes(2))));
+    }
+
+    /** A token with the right keys and issuer but meant for another audience. */
+    public String wrongAudienceToken(String subject, Map<String, Object> claims) {
+        return sign(key, new JWTClaimsSet.Builder(claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))))
+                .audience("zendo-realtime").build());
     }
 
     /** A token with the right keys but another issuer. */

@@ -24,7 +24,7 @@ import java.util.List;
  * @param loginEmailFailures   failed sign-ins for one email within the window before it is throttled
  * @param loginAddressFailures failed sign-ins from one client address within the window before it is throttled
  * @param loginWindow          the throttling window, counted from the first failure
- * @param trustedProxies       CIDR ranges of gateways whose X-Forwarded-For names the client (loopback and private networks by default)
+ * @param trustedProxies       CIDR ranges of gateways whose X-Forwarded-For names the client (only loopback by default)
  */
 @Context
 @ConfigurationProperties("zendo.identity")
@@ -38,7 +38,7 @@ public record IdentitySettings(
         @Min(1) @Max(1000) @Bindable(defaultValue = "5") int loginEmailFailures,
         @Min(1) @Max(10000) @Bindable(defaultValue = "20") int loginAddressFailures,
         @NotNull @Bindable(defaultValue = "15m") Duration loginWindow,
-        @NotEmpty @Bindable(defaultValue = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7") List<String> trustedProxies) {
+        @NotEmpty @Bindable(defaultValue = "127.0.0.0/8,::1/128") List<String> trustedProxies) {
 
     public IdentitySettings {
         requireAtLeast("refresh-token-ttl", refreshTokenTtl, Duration.ofMinutes(1));

@@ -18,9 +18,10 @@ class AuthMatrixSpec extends IdentitySpecification {
     static final Map<String, Closure<String>> BAD_TOKENS = [
             'no token'                    : { ECKey key, Map session -> null },
             'a tampered token'            : { ECKey key, Map session -> TestTokens.tampered(session.access_token, UUID.randomUUID().toString()) },
-            'an expired token'            : { ECKey key, Map session -> TestTokens.expired(key, session.agent) },
+            'a token expired 2 minutes ago': { ECKey key, Map session -> TestTokens.expired(key, session.agent) },
             'an alg none token'           : { ECKey key, Map session -> TestTokens.unsigned(session.agent) },
             'a token of another issuer'   : { ECKey key, Map session -> TestTokens.wrongIssuer(key, session.agent) },
+            'a token for another audience': { ECKey key, Map session -> TestTokens.wrongAudience(key, session.agent) },
             'a token of an unknown key'   : { ECKey key, Map session -> TestTokens.foreignKey(session.agent) },
             'a token of another use'      : { ECKey key, Map session -> TestTokens.otherUse(key, session.agent) },
             'the refresh token'           : { ECKey key, Map session -> session.refresh_token },

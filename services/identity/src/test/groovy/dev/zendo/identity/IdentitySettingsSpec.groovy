@@ -1,6 +1,5 @@
 package dev.zendo.identity
 
-import com.nimbusds.jose.jwk.JWKSet
 import dev.zendo.auth.keys.KeyTool
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
@@ -16,7 +15,7 @@ class IdentitySettingsSpec extends Specification {
 
     @Shared
     Map<String, Object> servers = TestInfra.properties('identity', DATABASE, KAFKA, REDIS) +
-            ['zendo.auth.signing.jwks': KeyTool.rotate(new JWKSet()).toString(false)] as Map<String, Object>
+            ['zendo.auth.signing.jwks': KeyTool.init().toString(false)] as Map<String, Object>
 
     def 'zendo.identity.#setting = #value stops the start, saying #reason'() {
         when:
@@ -33,6 +32,8 @@ class IdentitySettingsSpec extends Specification {
         'refresh-token-ttl'       | '0s'          || 'zendo.identity.refresh-token-ttl must be at least PT1M'
         'login-window'            | '10ms'        || 'zendo.identity.login-window must be at least PT1S'
         'login-email-failures'    | '0'           || 'loginEmailFailures'
+        'refresh-token.reuse-grace' | '-1s'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
+        'refresh-token.reuse-grace' | '10m'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
     }
 
     private static List<Throwable> causes(Throwable e) {

@@ -34,7 +34,7 @@ abstract class IdentitySpecification extends Specification {
 
     /** Signing keys: the first signs, the second is the previous key, still published. */
     @Shared
-    JWKSet keys = KeyTool.rotate(KeyTool.rotate(new JWKSet()))
+    JWKSet keys = KeyTool.promote(KeyTool.addNext(KeyTool.init()))
 
     @Shared
     String topic = TestInfra.uniqueName('zendo.identity-spec')

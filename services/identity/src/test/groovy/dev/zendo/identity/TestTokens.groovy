@@ -24,12 +24,18 @@ class TestTokens {
         sign(key, claims(agent, ISSUER, Instant.now().plus(Duration.ofMinutes(10))))
     }
 
+    /** Expired two minutes ago: clearly beyond the minute of clock skew verifiers allow. */
     static String expired(ECKey key, Map agent) {
-        sign(key, claims(agent, ISSUER, Instant.now().minus(Duration.ofMinutes(1))))
+        sign(key, claims(agent, ISSUER, Instant.now().minus(Duration.ofMinutes(2))))
     }
 
     static String wrongIssuer(ECKey key, Map agent) {
         sign(key, claims(agent, 'https://evil.example', Instant.now().plus(Duration.ofMinutes(10))))
+    }
+
+    static String wrongAudience(ECKey key, Map agent) {
+        sign(key, new JWTClaimsSet.Builder(claims(agent, ISSUER, Instant.now().plus(Duration.ofMinutes(10))))
+                .audience('zendo-realtime').build())
     }
 
     static String unsigned(Map agent) {

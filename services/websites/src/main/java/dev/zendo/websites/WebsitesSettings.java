@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param maxGroups                 most groups one website can have
  * @param maxCannedResponses        most canned responses one website can have
  * @param defaultMaxConcurrentChats the chat limit a new member starts with
- * @param invitationAcceptPath      dashboard path that accepts an invitation; {@code {token}} is replaced by its token
+ * @param invitationAcceptPath      dashboard path that accepts an invitation, {@code {token}} marking where its token goes
  */
 @Context
 @ConfigurationProperties("zendo.websites")

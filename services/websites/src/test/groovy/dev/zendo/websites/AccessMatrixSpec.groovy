@@ -12,7 +12,7 @@ import spock.lang.Specification
 class AccessMatrixSpec extends Specification {
 
     static final List<String> ROLES = ['owner', 'admin', 'supervisor', 'agent', 'viewer']
-    static final List<String> BAD_TOKENS = ['no token', 'tampered', 'expired', 'alg none', 'wrong issuer', 'unknown key']
+    static final List<String> BAD_TOKENS = ['no token', 'tampered', 'expired 2 minutes ago', 'alg none', 'wrong issuer', 'wrong audience', 'unknown key']
     static final String W = '/v1/websites/{websiteId}'
 
     @Shared
@@ -167,9 +167,10 @@ class AccessMatrixSpec extends Specification {
         switch (caller) {
             case 'no token': return null
             case 'tampered': return api.identity.tamperedToken('someone-else', owner.claims(), owner.id)
-            case 'expired': return api.identity.expiredToken(owner.id, owner.claims())
+            case 'expired 2 minutes ago': return api.identity.expiredToken(owner.id, owner.claims())
             case 'alg none': return api.identity.unsignedToken(owner.id, owner.claims())
             case 'wrong issuer': return api.identity.wrongIssuerToken(owner.id, owner.claims())
+            case 'wrong audience': return api.identity.wrongAudienceToken(owner.id, owner.claims())
             case 'unknown key': return api.identity.foreignKeyToken(owner.id, owner.claims())
             case 'outsider': return outsider.token
             default: return team[caller].token

@@ -19,6 +19,7 @@ import io.micronaut.runtime.server.EmbeddedServer
 import javax.sql.DataSource
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
@@ -37,7 +38,7 @@ class WebsitesApi {
 
     private WebsitesApi() {
         identity = TestIssuer.start('zendo-identity', 'zendo')
-        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS) + [
+        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS, INVITATION_SEAL_KEY) + [
                 'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
                 'zendo.outbox.poll-interval'      : '1s',
         ] as Map<String, Object>, 'test')

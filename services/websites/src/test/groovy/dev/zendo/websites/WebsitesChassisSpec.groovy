@@ -4,6 +4,7 @@ import dev.zendo.testsupport.ServiceChassisSpec
 import dev.zendo.testsupport.TestInfra
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
@@ -14,5 +15,5 @@ class WebsitesChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { WebsitesApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA, SIGNING_KEYS] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, SIGNING_KEYS, INVITATION_SEAL_KEY] }
 }

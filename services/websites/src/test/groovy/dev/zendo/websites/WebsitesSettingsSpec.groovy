@@ -1,10 +1,12 @@
 package dev.zendo.websites
 
 import dev.zendo.testsupport.TestInfra
+import dev.zendo.testsupport.TestSealKeys
 import io.micronaut.context.ApplicationContext
 import spock.lang.Specification
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
@@ -13,7 +15,7 @@ class WebsitesSettingsSpec extends Specification {
 
     def 'the defaults are a 24-hour key overlap, 7-day invitations and a 30-day purge window'() {
         given:
-        def context = ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS) as Map<String, Object>, 'test')
+        def context = ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS, INVITATION_SEAL_KEY) as Map<String, Object>, 'test')
 
         expect:
         with(context.getBean(WebsitesSettings)) {
@@ -29,7 +31,7 @@ class WebsitesSettingsSpec extends Specification {
 
     def 'a start with #setting set to #value fails naming it'() {
         when:
-        ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS) + also + [(setting): value] as Map<String, Object>, 'test').close()
+        ApplicationContext.run(TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS, INVITATION_SEAL_KEY) + also + [(setting): value] as Map<String, Object>, 'test').close()
 
         then:
         def e = thrown(Exception)
@@ -46,5 +48,9 @@ class WebsitesSettingsSpec extends Specification {
         'zendo.websites.max-members'            | '0'                  | [:]                              || 'maxMembers'
         'zendo.websites.invitation-accept-path' | '/accept'            | [:]                              || 'must be a path containing {token}'
         'zendo.auth.signing.jwks-file'          | '/no/such/jwks.json' | ['zendo.auth.signing.jwks': ''] || 'cannot read /no/such/jwks.json'
+        'zendo.websites.invitation-seal.public-keyset' | ''            | [:]                              || 'set public-keyset-file or public-keyset'
+        'zendo.websites.invitation-seal.public-keyset' | 'not a keyset' | [:]                             || 'not a Tink public hybrid keyset'
+        'zendo.websites.invitation-seal.public-keyset' | TestSealKeys.privateKeyset() | [:]               || 'not a Tink public hybrid keyset'
+        'zendo.websites.invitation-seal.public-keyset-file' | '/no/such/keyset.json' | ['zendo.websites.invitation-seal.public-keyset': ''] || 'cannot read /no/such/keyset.json'
     }
 }

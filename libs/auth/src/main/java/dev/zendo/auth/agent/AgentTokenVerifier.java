@@ -22,7 +22,7 @@ public class AgentTokenVerifier {
 
     AgentTokenVerifier(VerifierSettings settings, Optional<SigningKeys> ownKeys) {
         if (settings.jwksUrl() != null && !settings.jwksUrl().isBlank()) {
-            this.verifier = TokenVerifier.remote(settings.jwksUrl(), settings.cacheTtl(), settings.issuer(), settings.audience());
+            this.verifier = TokenVerifier.remote(settings.jwksUrl(), settings.cacheTtl(), settings.refetchInterval(), settings.issuer(), settings.audience());
         } else {
             this.verifier = ownKeys
                     .map(keys -> TokenVerifier.local(keys.publicKeySet(), settings.issuer(), settings.audience()))

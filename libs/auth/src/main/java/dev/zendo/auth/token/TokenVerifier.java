@@ -37,12 +37,17 @@ public final class TokenVerifier {
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
     }
 
-    /** A verifier that fetches keys from a JWKS URL, caching them and refetching when an unknown kid shows up. */
-    public static TokenVerifier remote(String jwksUrl, Duration cacheTtl, String issuer, String audience) {
+    /**
+     * A verifier that fetches keys from a JWKS URL and caches them for {@code cacheTtl}. An unknown kid refetches
+     * the set, but at most twice per {@code refetchInterval}, so tokens with made-up kids cannot make it hammer
+     * the issuer; while the issuer is unreachable the last keys fetched keep working for {@code cacheTtl}.
+     */
+    public static TokenVerifier remote(String jwksUrl, Duration cacheTtl, Duration refetchInterval, String issuer, String audience) {
         try {
             JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL())
                     .cache(cacheTtl.toMillis(), 15_000)
-                    .rateLimited(false)
+                    .rateLimited(refetchInterval.toMillis())
+                    .outageTolerant(cacheTtl.toMillis())
                     .retrying(true)
                     .build();
             return new TokenVerifier(source, issuer, audience);

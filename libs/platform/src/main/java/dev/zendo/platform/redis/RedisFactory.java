@@ -8,9 +8,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
-import java.net.URI;
-
-/** Builds the pooled Redis client from {@link RedisSettings}. */
+/** Builds the pooled Redis client from {@link RedisSettings}: address, database, TLS and credentials of its URL. */
 @Factory
 @Requires(bean = RedisSettings.class)
 public class RedisFactory {
@@ -18,15 +16,15 @@ public class RedisFactory {
     @Singleton
     @Bean(preDestroy = "close")
     JedisPooled redis(RedisSettings settings) {
-        URI uri = URI.create(settings.uri());
+        RedisUrl url = settings.url();
         int timeoutMillis = (int) settings.timeout().toMillis();
-        String path = uri.getPath();
-        int database = path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1));
-        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort()), DefaultJedisClientConfig.builder()
+        return new JedisPooled(new HostAndPort(url.host(), url.port()), DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
-                .database(database)
-                .ssl("rediss".equals(uri.getScheme()))
+                .database(url.database())
+                .ssl(url.tls())
+                .user(url.user())
+                .password(url.password())
                 .build());
     }
 }

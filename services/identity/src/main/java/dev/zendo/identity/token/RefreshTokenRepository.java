@@ -21,6 +21,10 @@ interface RefreshTokenRepository extends GenericRepository<RefreshToken, UUID> {
     @Query("SELECT * FROM refresh_token WHERE token_hash = :tokenHash FOR UPDATE")
     Optional<RefreshToken> lockByTokenHash(String tokenHash);
 
+    /** The child of {@code parentId} that is still usable, locked until the transaction ends. */
+    @Query("SELECT * FROM refresh_token WHERE family_id = :familyId AND parent_id = :parentId AND used_at IS NULL AND revoked_at IS NULL FOR UPDATE")
+    Optional<RefreshToken> lockLiveChild(UUID familyId, UUID parentId);
+
     @Query("UPDATE refresh_token SET used_at = :usedAt WHERE id = :id")
     void markUsed(UUID id, Instant usedAt);
 

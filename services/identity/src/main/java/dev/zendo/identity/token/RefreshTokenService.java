@@ -16,8 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Opaque refresh tokens: 32 random bytes handed out once, stored as their SHA-256. Each is exchanged at most once
- * for its successor; presenting one that was already exchanged revokes its whole family (it was stolen or replayed).
+ * Opaque refresh tokens: 32 random bytes handed out once, stored as their SHA-256. Each is exchanged for a successor;
+ * presenting one that was already exchanged revokes its whole family (it was stolen or replayed), except for a retry:
+ * within the reuse grace after its exchange, while its successor is still unused, it gets a fresh successor and the
+ * previous successor is retired, so a family never has more than one usable token.
  */
 @Singleton
 public class RefreshTokenService {
@@ -27,12 +29,14 @@ public class RefreshTokenService {
 
     private final RefreshTokenRepository repository;
     private final Duration ttl;
+    private final Duration reuseGrace;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, Clock clock) {
+    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, RefreshTokenSettings refreshSettings, Clock clock) {
         this.repository = repository;
         this.ttl = settings.refreshTokenTtl();
+        this.reuseGrace = refreshSettings.reuseGrace();
         this.clock = clock;
     }
 
@@ -44,7 +48,8 @@ public class RefreshTokenService {
 
     /**
      * Exchanges {@code token} for its successor. Empty when it is unknown, expired or revoked, or when it was
-     * exchanged before, in which case its family is revoked so the successor stops working too.
+     * exchanged before, in which case its family is revoked so the successor stops working too, unless this is a
+     * retry: see {@link #retry}.
      */
     @Transactional
     public Optional<Exchange> exchange(String token) {
@@ -55,14 +60,32 @@ public class RefreshTokenService {
         RefreshToken presented = found.get();
         Instant now = clock.instant();
         if (presented.usedAt() != null) {
-            repository.revokeFamily(presented.familyId(), now);
-            return Optional.empty();
+            Optional<Exchange> retried = retry(presented, now);
+            if (retried.isEmpty()) {
+                repository.revokeFamily(presented.familyId(), now);
+            }
+            return retried;
         }
         if (!presented.expiresAt().isAfter(now)) {
             return Optional.empty();
         }
         repository.markUsed(presented.id(), now);
         return Optional.of(new Exchange(presented.agentId(), issue(presented.agentId(), presented.familyId(), presented.id())));
+    }
+
+    /**
+     * A token presented again within the reuse grace after its exchange, whose successor was never used: the client
+     * most likely lost the answer. It gets a fresh successor and the unused one is retired, so only the newest
+     * answer works. Empty when it is too late or the successor was used, which is a reuse.
+     */
+    private Optional<Exchange> retry(RefreshToken presented, Instant now) {
+        if (!presented.usedAt().plus(reuseGrace).isAfter(now) || !presented.expiresAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        return repository.lockLiveChild(presented.familyId(), presented.id()).map(unused -> {
+            repository.markUsed(unused.id(), now);
+            return new Exchange(presented.agentId(), issue(presented.agentId(), presented.familyId(), presented.id()));
+        });
     }
 
     /** Revokes the family of {@code token} when it belongs to {@code agentId}; anything else is ignored. */

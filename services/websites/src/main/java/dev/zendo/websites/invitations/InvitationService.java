@@ -40,11 +40,12 @@ class InvitationService {
     private final WebsiteAccess access;
     private final EventPublisher events;
     private final WebsitesSettings settings;
+    private final InvitationTokenSealer sealer;
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, WebsiteRepository websites, MemberRepository members,
                       MemberService memberships, WebsiteAccess access, EventPublisher events, WebsitesSettings settings,
-                      Clock clock) {
+                      InvitationTokenSealer sealer, Clock clock) {
         this.invitations = invitations;
         this.websites = websites;
         this.members = members;
@@ -52,10 +53,14 @@ class InvitationService {
         this.access = access;
         this.events = events;
         this.settings = settings;
+        this.sealer = sealer;
         this.clock = clock;
     }
 
-    /** Invites an email; the answer carries the token once, and so does the event the notifications service mails. */
+    /**
+     * Invites an email. The answer carries the token once; the event the notifications service mails carries it
+     * only sealed for that service.
+     */
     @Transactional
     InvitationView invite(AuthenticatedAgent agent, UUID websiteId, CreateInvitationRequest request) {
         access.require(agent, websiteId, Permission.MANAGE_INVITATIONS);
@@ -86,8 +91,8 @@ class InvitationService {
                 .setInviteeEmail(email)
                 .setRole(role.toEvent())
                 .setExpiresAt(Timestamp.newBuilder().setSeconds(invitation.expiresAt().getEpochSecond()).setNanos(invitation.expiresAt().getNano()))
-                .setAcceptPath(settings.invitationAcceptPath().replace("{token}", token))
-                .setToken(token)));
+                .setAcceptPathTemplate(settings.invitationAcceptPath())
+                .setSealedToken(sealer.seal(token))));
         return InvitationView.of(invitation, token);
     }
 

@@ -3,7 +3,10 @@ package dev.zendo.websites.events
 import dev.zendo.events.v1.Audience
 import dev.zendo.events.v1.Envelope
 import dev.zendo.events.v1.Role
+import dev.zendo.auth.seal.Opener
 import dev.zendo.testsupport.TestInfra
+import dev.zendo.testsupport.TestSealKeys
+import dev.zendo.websites.invitations.InvitationTokenSealer
 import dev.zendo.websites.WebsitesApi
 import org.apache.kafka.clients.admin.Admin
 import org.apache.kafka.clients.admin.AdminClientConfig
@@ -124,10 +127,40 @@ class WebsiteEventsSpec extends Specification {
             inviterEmail == owner.email
             inviteeEmail == invitee.email
             role == Role.ROLE_SUPERVISOR
-            token == invitation.token
-            acceptPath == "/invitations/accept#token=$invitation.token"
+            acceptPathTemplate == '/invitations/accept#token={token}'
+            opened(sealedToken.toByteArray()) == invitation.token
+            token == ''
+            acceptPath == ''
             hasExpiresAt()
         }
+    }
+
+    def 'the invitation event carries the token only sealed for notifications, and the opened token accepts the invitation'() {
+        given:
+        def fromHere = endOffsets(services, 'zendo.websites')
+        def owner = api.agent()
+        def invitee = api.agent()
+        def website = api.createWebsite(owner)
+
+        when:
+        def invitation = api.call('POST', "/v1/websites/$website.id/invitations", owner.token, [email: invitee.email, role: 'agent']).body
+        def record = readUntil(services, fromHere) { List<ConsumerRecord> read ->
+            read.any { it.key() == website.id && Envelope.parseFrom(it.value()).hasInvitationCreated() }
+        }.find { it.key() == website.id && Envelope.parseFrom(it.value()).hasInvitationCreated() }
+        def outboxRows = api.sql("SELECT payload FROM outbox WHERE event_key = '$website.id'")
+
+        then: 'neither the Kafka record nor any outbox row holds the plaintext token'
+        !contains(record.value(), invitation.token)
+        record.headers().every { !contains(it.value(), invitation.token) }
+        outboxRows.size() >= 3
+        outboxRows.every { !contains(it.payload as byte[], invitation.token) }
+
+        when: 'the notifications service opens the sealed token'
+        def token = opened(Envelope.parseFrom(record.value()).invitationCreated.sealedToken.toByteArray())
+
+        then:
+        token == invitation.token
+        api.call('POST', '/v1/invitations/accept', invitee.token, [token: token]).status == 200
     }
 
     def 'what dashboards show live reaches the website topic for its agents, and never the invitation token'() {
@@ -156,6 +189,15 @@ class WebsiteEventsSpec extends Specification {
 
         cleanup:
         site?.close()
+    }
+
+    private static String opened(byte[] sealed) {
+        new String(Opener.of(TestSealKeys.privateKeyset()).open(sealed, InvitationTokenSealer.CONTEXT_INFO.getBytes(StandardCharsets.UTF_8)).get(),
+                StandardCharsets.UTF_8)
+    }
+
+    private static boolean contains(byte[] bytes, String text) {
+        new String(bytes, StandardCharsets.ISO_8859_1).contains(text)
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -1,0 +1,121 @@
+package dev.zendo.auth.token
+
+import com.nimbusds.jose.JOSEObjectType
+import com.nimbusds.jose.JWSAlgorithm
+import com.nimbusds.jose.JWSHeader
+import com.nimbusds.jose.crypto.ECDSASigner
+import com.nimbusds.jose.jwk.ECKey
+import com.nimbusds.jose.jwk.JWKSet
+import com.nimbusds.jwt.JWTClaimsSet
+import com.nimbusds.jwt.SignedJWT
+import com.sun.net.httpserver.HttpServer
+import dev.zendo.auth.keys.KeyTool
+import spock.lang.Specification
+
+import java.nio.charset.StandardCharsets
+import java.time.Duration
+import java.time.Instant
+import java.util.concurrent.Callable
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
+import java.util.concurrent.atomic.AtomicInteger
+import java.util.concurrent.atomic.AtomicReference
+
+/** A remote verifier fetches the issuer's JWKS sparingly: tokens with made-up kids cannot make it hammer the issuer. */
+class TokenVerifierSpec extends Specification {
+
+    ECKey key = KeyTool.newKey()
+    AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(key.toPublicJWK()))
+    AtomicInteger fetches = new AtomicInteger()
+    ExecutorService handlers = Executors.newFixedThreadPool(4)
+    HttpServer issuer = jwksEndpoint()
+
+    def cleanup() {
+        issuer.stop(0)
+        handlers.shutdown()
+    }
+
+    def '#tokens tokens with random kids, #threads at a time, fetch the JWKS at most twice per refetch interval'() {
+        given:
+        def verifier = remote()
+        def pool = Executors.newFixedThreadPool(threads)
+
+        when:
+        def results = pool.invokeAll((1..tokens).collect { { -> verifier.verify(token(key, UUID.randomUUID().toString())) } as Callable })*.get()
+        pool.shutdown()
+
+        then:
+        results.every { it.isEmpty() }
+        fetches.get() <= 2
+
+        and: 'tokens of the published key still verify from the keys fetched'
+        verifier.verify(token(key, key.keyID)).isPresent()
+        fetches.get() <= 2
+
+        where:
+        tokens | threads
+        200    | 1
+        200    | 16
+    }
+
+    def 'a key the issuer publishes later is fetched on its first token'() {
+        given:
+        def verifier = remote()
+        verifier.verify(token(key, key.keyID))
+        def next = KeyTool.newKey()
+        published.set(new JWKSet([key.toPublicJWK(), next.toPublicJWK()]))
+
+        expect:
+        verifier.verify(token(next, next.keyID)).isPresent()
+        fetches.get() == 2
+    }
+
+    def 'a token #description is rejected'() {
+        given:
+        def verifier = remote()
+
+        expect:
+        verifier.verify(signed(key, claims.build())).isEmpty()
+
+        where:
+        description                   | claims
+        'for another audience'        | valid().audience('zendo-realtime')
+        'of another issuer'           | valid().issuer('https://evil.example')
+        'expired 2 minutes ago'       | valid().expirationTime(Date.from(Instant.now() - Duration.ofMinutes(2)))
+        'not valid for 2 more minutes'| valid().notBeforeTime(Date.from(Instant.now() + Duration.ofMinutes(2)))
+    }
+
+    private TokenVerifier remote() {
+        TokenVerifier.remote("http://127.0.0.1:${issuer.address.port}/jwks.json", Duration.ofHours(1), Duration.ofMinutes(30), 'zendo-identity', 'zendo')
+    }
+
+    private HttpServer jwksEndpoint() {
+        def server = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
+        server.createContext('/jwks.json') { exchange ->
+            fetches.incrementAndGet()
+            byte[] body = published.get().toString().getBytes(StandardCharsets.UTF_8)
+            exchange.responseHeaders.add('Content-Type', 'application/json')
+            exchange.sendResponseHeaders(200, body.length)
+            exchange.responseBody.write(body)
+            exchange.close()
+        }
+        server.executor = handlers
+        server.start()
+        server
+    }
+
+    private static JWTClaimsSet.Builder valid() {
+        new JWTClaimsSet.Builder().subject('agent-1').issuer('zendo-identity').audience('zendo')
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now() + Duration.ofMinutes(10)))
+    }
+
+    private static String token(ECKey key, String kid) {
+        signed(key, valid().build(), kid)
+    }
+
+    private static String signed(ECKey key, JWTClaimsSet claims, String kid = key.keyID) {
+        def jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid).build(), claims)
+        jwt.sign(new ECDSASigner(key))
+        jwt.serialize()
+    }
+}
