@@ -187,6 +187,39 @@ class OutboxRelaySpec extends OutboxSpecification {
         context?.close()
     }
 
+    def 'a row that keeps failing for a reason that may pass is retried with backoff and parked only at the last counted attempt'() {
+        given: 'topics this broker cannot create (three replicas on one broker), next to one that exists'
+        def maxAttempts = 3
+        def context = start(database(), ['zendo.kafka.replication-factor': '3', 'zendo.outbox.max-attempts': maxAttempts as String,
+                                         'zendo.outbox.max-backoff': '200ms'])
+        def failing = uniqueTopic()
+        def working = uniqueTopic()
+        admin.createTopics([new NewTopic(working, 1, (short) 1)]).all().get()
+
+        when:
+        appendAll(context, failing, [['c1', message('c1', 1)]])
+
+        then: 'while nothing of a batch gets through, the broker is suspected: the relay backs off and counts no attempt'
+        within(15).eventually {
+            assert meters(context).counter('zendo.outbox.failures').count() >= 3
+        }
+        query(context, 'SELECT attempts FROM outbox') == 0
+        parked(context).isEmpty()
+
+        when: 'other rows get through in the same batches'
+        within(30).eventually {
+            appendAll(context, working, [['c1', message('c1', 1)]])
+            assert parked(context).size() == 1
+        }
+
+        then:
+        parked(context)[0].attempts() == maxAttempts
+        parked(context)[0].error().contains('cannot create Kafka topic')
+
+        cleanup:
+        context?.close()
+    }
+
     def 'retrying without ids puts every parked row back in line, and the endpoint lists none afterwards'() {
         given:
         def context = start(database(), ['zendo.outbox.enabled': 'false'])
