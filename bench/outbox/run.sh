@@ -18,7 +18,7 @@ as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UT
 as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
 trap 'as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null' EXIT
-psql() { "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres "$@"; }
+psql() { PGOPTIONS="-c client_min_messages=warning" "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres "$@"; }
 
 reset() {
   psql -c 'DROP TABLE IF EXISTS outbox, note' \
