@@ -4,8 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.List;
 
@@ -28,12 +26,6 @@ final class Failures {
             }
         }
         return false;
-    }
-
-    /** Whether the broker said the topic does not exist (anymore), or the producer never saw it in the metadata. */
-    static boolean topicMissing(Throwable error) {
-        return error instanceof UnknownTopicOrPartitionException
-                || error instanceof TimeoutException && String.valueOf(error.getMessage()).contains("not present in metadata");
     }
 
     /** What is stored and logged of {@code error}: its type and message, never a payload. */

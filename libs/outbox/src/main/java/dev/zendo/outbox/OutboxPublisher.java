@@ -31,7 +31,11 @@ class OutboxPublisher {
         this.topics = topics;
     }
 
-    /** Publishes {@code rows} in order; the result holds, per row, null when Kafka acknowledged it, else its error. */
+    /**
+     * Publishes {@code rows} in order; the result holds, per row, null when Kafka acknowledged it, else its error.
+     * The topic of a row that failed for a reason that may pass is forgotten by the provisioner, so the next attempt
+     * makes sure it exists again (it may have been deleted).
+     */
     List<Throwable> publish(List<OutboxRow> rows) throws InterruptedException {
         Map<String, Throwable> unusableTopics = ensureTopics(rows);
         KafkaProducer<String, byte[]> producer = producer();
@@ -43,7 +47,7 @@ class OutboxPublisher {
         List<Throwable> errors = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Throwable error = outcome(acks.get(i));
-            if (error != null && Failures.topicMissing(error)) {
+            if (error != null && !Failures.permanent(error)) {
                 topics.forget(rows.get(i).topic());
             }
             errors.add(error);

@@ -114,10 +114,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
 
     private void relay() {
         int failedInARow = 0;
-        parkedRows.refresh();
         while (running) {
             try {
-                cleanup.runIfDue();
+                if (cleanup.runIfDue()) {
+                    parkedRows.refresh();
+                }
                 Batch batch = publishBatch();
                 if (batch.stalled()) {
                     throw new BrokerTrouble(batch.firstError());

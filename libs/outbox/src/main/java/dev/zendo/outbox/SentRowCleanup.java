@@ -21,10 +21,10 @@ class SentRowCleanup {
         this.settings = settings;
     }
 
-    /** Deletes what is due when a cleanup interval has passed since the last run; called by the relay's thread. */
-    void runIfDue() {
+    /** Deletes what is due when a cleanup interval has passed since the last run, and says whether it ran; called by the relay's thread. */
+    boolean runIfDue() {
         if (System.nanoTime() - nextRun < 0) {
-            return;
+            return false;
         }
         transactions.executeWrite(status -> {
             try (PreparedStatement delete = status.getConnection().prepareStatement(DELETE_SENT)) {
@@ -33,5 +33,6 @@ class SentRowCleanup {
             }
         });
         nextRun = System.nanoTime() + settings.cleanupInterval().toNanos();
+        return true;
     }
 }

@@ -29,15 +29,4 @@ class FailuresSpec extends Specification {
         new NotLeaderOrFollowerException('moving')                                              || false
         new UnknownTopicOrPartitionException('deleted')                                         || false
     }
-
-    def 'a topic the broker no longer knows is recognized: #topicMissing for #error.message'() {
-        expect:
-        Failures.topicMissing(error) == topicMissing
-
-        where:
-        error                                                                  || topicMissing
-        new UnknownTopicOrPartitionException('This server does not host this topic-partition.') || true
-        new TimeoutException('Topic t not present in metadata after 10000 ms.')   || true
-        new TimeoutException('Expiring 1 record(s) for t-0')                      || false
-    }
 }

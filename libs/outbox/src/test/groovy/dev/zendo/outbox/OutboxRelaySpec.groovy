@@ -243,6 +243,26 @@ class OutboxRelaySpec extends OutboxSpecification {
         context?.close()
     }
 
+    def 'an event to a topic deleted after its first events is published once the relay has created the topic again'() {
+        given:
+        def topic = uniqueTopic()
+        def before = message('c1', 1)
+        def after = message('c1', 2)
+        appendAll(relay, topic, [['c1', before]])
+        within(10).eventually {
+            assert records(topic).size() == 1
+        }
+
+        when:
+        admin.deleteTopics([topic]).all().get()
+        appendAll(relay, topic, [['c1', after]])
+
+        then:
+        within(90).eventually {
+            assert records(topic).collect { envelope(it).eventId } == [after.eventId]
+        }
+    }
+
     def 'two relays share the work without losing or reordering an event (#conversations conversations)'() {
         given:
         def database = database()
