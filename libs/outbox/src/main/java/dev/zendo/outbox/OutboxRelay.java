@@ -124,8 +124,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     throw new BrokerTrouble(batch.firstError());
                 }
                 failedInARow = 0;
-                if (batch.published() == 0 || batch.claimed() < settings.batchSize()) {
-                    signal.await(settings.pollInterval());
+                boolean more = batch.claimed() == settings.batchSize() && batch.published() + batch.parked() > 0;
+                if (!more) {
+                    signal.await(batch.nextRetry() != null && batch.nextRetry().compareTo(settings.pollInterval()) < 0
+                            ? batch.nextRetry() : settings.pollInterval());
                 }
             } catch (Exception e) {
                 if (!running) {
@@ -187,6 +189,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         marks.sent(connection, sent);
         sent.forEach(row -> delay.record(Duration.ofMillis(row.ageMillis()).plus(sinceClaim)));
         int parked = 0;
+        Duration nextRetry = null;
         Throwable uncounted = null;
         for (int i : failed) {
             OutboxRow row = rows.get(i);
@@ -198,7 +201,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             }
             int attempts = row.attempts() + 1;
             boolean park = permanent || attempts >= settings.maxAttempts();
-            marks.failed(connection, row, Failures.describe(error), settings.backoff(attempts), park);
+            Duration retryAfter = settings.backoff(attempts);
+            marks.failed(connection, row, Failures.describe(error), retryAfter, park);
+            if (!park && (nextRetry == null || retryAfter.compareTo(nextRetry) < 0)) {
+                nextRetry = retryAfter;
+            }
             if (park) {
                 parked++;
                 parkings.increment();
@@ -206,7 +213,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         row.id(), row.eventId(), row.topic(), row.key(), attempts, Failures.describe(error));
             }
         }
-        return new Batch(claimed, sent.size(), parked, uncounted);
+        return new Batch(claimed, sent.size(), parked, nextRetry, uncounted);
     }
 
     /**
@@ -215,10 +222,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
      * @param claimed    rows claimed
      * @param published  rows Kafka acknowledged and marked sent
      * @param parked     rows parked
+     * @param nextRetry  the shortest wait before a failed row of this batch may be tried again, if any
      * @param firstError a transient error left uncounted because nothing of the batch got through, if any
      */
-    private record Batch(int claimed, int published, int parked, Throwable firstError) {
-        static final Batch EMPTY = new Batch(0, 0, 0, null);
+    private record Batch(int claimed, int published, int parked, Duration nextRetry, Throwable firstError) {
+        static final Batch EMPTY = new Batch(0, 0, 0, null, null);
 
         boolean stalled() {
             return firstError != null;
