@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,11 +17,17 @@ import java.util.UUID;
  * @param topic     where it goes
  * @param key       its Kafka key
  * @param payload   the serialized envelope
+ * @param attempts  how many earlier attempts to publish it failed
  * @param ageMillis how long ago it was appended, when it was claimed
  */
-record OutboxRow(long id, UUID eventId, String topic, String key, byte[] payload, long ageMillis) {
+record OutboxRow(long id, UUID eventId, String topic, String key, byte[] payload, int attempts, long ageMillis) {
 
     /** The Kafka record, with the {@code event_id} and {@code event_type} headers. */
+    /** The topic and key, whose rows are published in id order. */
+    List<String> topicAndKey() {
+        return List.of(topic, key);
+    }
+
     ProducerRecord<String, byte[]> toRecord() throws InvalidProtocolBufferException {
         RecordHeaders headers = new RecordHeaders();
         headers.add("event_id", eventId.toString().getBytes(StandardCharsets.UTF_8));

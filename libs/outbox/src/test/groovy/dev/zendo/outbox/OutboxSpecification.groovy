@@ -84,10 +84,6 @@ abstract class OutboxSpecification extends Specification {
         query(context, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL') as long
     }
 
-    static long sent(ApplicationContext context) {
-        query(context, 'SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL') as long
-    }
-
     static double published(ApplicationContext context) {
         context.getBean(MeterRegistry).counter('zendo.outbox.published').count()
     }

@@ -61,6 +61,11 @@ public class TopicProvisioner {
         known.add(topic);
     }
 
+    /** Forgets that {@code topic} exists, so the next {@link #ensure} asks the broker again (after the topic was deleted). */
+    public void forget(String topic) {
+        known.remove(topic);
+    }
+
     private NewTopic newTopic(String topic) {
         NewTopic newTopic = new NewTopic(topic, settings.partitions(), settings.replicationFactor());
         return topic.startsWith(KafkaSettings.SITE_TOPIC_PREFIX)
