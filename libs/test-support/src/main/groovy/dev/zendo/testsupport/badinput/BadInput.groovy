@@ -18,6 +18,15 @@ class BadInput {
     /** The field the error must name; null where the HTTP server refuses the request before any endpoint, naming none. */
     String field
 
+    /** Sends this request to {@code server}, with {@code pathValues} for the path parameters it leaves valid and {@code headers} added. */
+    RawHttp.Reply send(URL server, Map<String, String> pathValues, Map<String, String> headers) {
+        String path = operation.path.replaceAll(/\{([^}]+)}/) { whole, String name ->
+            rawPathValues[name] ?: URLEncoder.encode(pathValues[name] ?: 'x', 'UTF-8')
+        }
+        Map<String, String> all = headers + (body != null && contentType ? ['Content-Type': contentType] : [:])
+        RawHttp.send(server, operation.method, rawQuery ? "$path?$rawQuery" : path, all, body)
+    }
+
     String toString() {
         "$operation with $problem"
     }

@@ -33,6 +33,11 @@ class BadInputs {
             object : ['a string': '"x"', 'an array': '[{}]'],
     ]
 
+    /** Every bad request for every operation of {@code document}. */
+    static List<BadInput> of(OpenApiDocument document) {
+        document.operations().collectMany { of(document, it) }
+    }
+
     /** Every bad request for {@code operation}. */
     static List<BadInput> of(OpenApiDocument document, OpenApiDocument.Operation operation) {
         List<BadInput> inputs = []

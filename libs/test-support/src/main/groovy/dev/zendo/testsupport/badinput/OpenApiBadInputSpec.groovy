@@ -5,7 +5,7 @@ import spock.lang.Specification
 /**
  * Every documented operation of a service refuses every class of bad input {@link BadInputs} derives from the served
  * OpenAPI document with a 400 (415 for a body that is not JSON) in the project's JSON error format, naming the field
- * at fault, and changes nothing. A service's spec extends this and supplies the running server, valid credentials
+ * at fault (or a part of it, such as the item of a list given a single value), and changes nothing. A service's spec extends this and supplies the running server, valid credentials
  * and path parameters, and the state a request could change.
  */
 abstract class OpenApiBadInputSpec extends Specification {
@@ -30,13 +30,13 @@ abstract class OpenApiBadInputSpec extends Specification {
         def before = state()
 
         when:
-        def reply = RawHttp.send(server(), input.operation.method, target(input), requestHeaders(input), input.body)
+        def reply = input.send(server(), pathValues(), headers())
 
         then:
         reply.status == input.status
         reply.headers['content-type']?.startsWith('application/json')
         reply.json.status == input.status
-        input.field == null || reply.json.errors*.field.contains(input.field)
+        input.field == null || reply.json.errors*.field.any { it == input.field || it.startsWith(input.field + '[') || it.startsWith(input.field + '.') }
 
         and:
         state() == before
@@ -47,18 +47,6 @@ abstract class OpenApiBadInputSpec extends Specification {
 
     /** The bad inputs of every operation of the served document. */
     List<BadInput> badInputs() {
-        def document = new OpenApiDocument(new URL(server(), "/swagger/zendo-${service()}-v1.yml").text)
-        document.operations().collectMany { BadInputs.of(document, it) }
-    }
-
-    private String target(BadInput input) {
-        String path = input.operation.path.replaceAll(/\{([^}]+)}/) { whole, String name ->
-            input.rawPathValues[name] ?: URLEncoder.encode(pathValues()[name] ?: 'x', 'UTF-8')
-        }
-        input.rawQuery ? "$path?$input.rawQuery" : path
-    }
-
-    private Map<String, String> requestHeaders(BadInput input) {
-        headers() + (input.body != null && input.contentType ? ['Content-Type': input.contentType] : [:])
+        BadInputs.of(new OpenApiDocument(new URL(server(), "/swagger/zendo-${service()}-v1.yml").text))
     }
 }
