@@ -90,5 +90,6 @@ class OpenApiContractSpec extends Specification {
         'GET'   | '/v1/websites/{websiteId}/keys'                        | null                            || 200
         'POST'  | '/v1/websites/{websiteId}/keys/rotate'                 | [kind: 'secret']                || 201
         'POST'  | '/v1/realtime/tickets'                                 | null                            || 201
+        'GET'   | '/v1/realtime/jwks.json'                               | null                            || 200
     }
 }
