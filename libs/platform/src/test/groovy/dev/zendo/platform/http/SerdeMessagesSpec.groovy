@@ -1,7 +1,6 @@
 package dev.zendo.platform.http
 
-import io.micronaut.context.ApplicationContext
-import io.micronaut.json.JsonMapper
+import io.micronaut.serde.ObjectMapper
 import io.micronaut.serde.exceptions.SerdeException
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -12,12 +11,9 @@ class SerdeMessagesSpec extends Specification {
 
     @Shared
     @AutoCleanup
-    ApplicationContext context = ApplicationContext.run(['micronaut.serde.deserialization.ignore-unknown': false])
+    ObjectMapper.CloseableObjectMapper mapper = ObjectMapper.create(['micronaut.serde.deserialization.ignore-unknown': false], 'dev.zendo.platform.http')
 
     def 'serde refuses an unknown field with the message SerdeMessages recognises, and nothing else with it'() {
-        given:
-        def mapper = context.getBean(JsonMapper)
-
         when:
         mapper.readValue('{"status":400,"colour":"red"}', ApiError)
 
