@@ -41,23 +41,38 @@ class SystemCheckSpec extends Specification {
         stack?.run('down.sh')
     }
 
-    def 'the #service service is healthy through the gateway, with every server it uses UP'() {
+    def 'the #service service is healthy: the gateway shows the public only its status, its own port every server it uses UP'() {
         when:
         def response = get("/health/${service}")
-        def health = new JsonSlurper().parseText(response.body())
+        def status = new JsonSlurper().parseText(response.body())
+        def internal = new JsonSlurper().parseText(new URL("http://127.0.0.1:${stack.portBase + offset}/health").text)
 
         then:
         response.statusCode() == 200
-        health.status == 'UP'
-        components.every { health.details[it]?.status == 'UP' }
+        status.status == 'UP'
+        status.keySet() == ['name', 'status'] as Set
+
+        and:
+        internal.status == 'UP'
+        components.every { internal.details[it]?.status == 'UP' }
 
         where:
-        service         | components
-        'identity'      | ['jdbc', 'kafka', 'redis']
-        'websites'      | ['jdbc', 'kafka']
-        'conversations' | ['jdbc', 'kafka', 'redis']
-        'realtime-edge' | ['kafka', 'redis']
-        'notifications' | ['jdbc', 'kafka']
+        service         | offset | components
+        'identity'      | 81     | ['jdbc', 'kafka', 'redis']
+        'websites'      | 82     | ['jdbc', 'kafka']
+        'conversations' | 83     | ['jdbc', 'kafka', 'redis']
+        'realtime-edge' | 84     | ['kafka', 'redis']
+        'notifications' | 85     | ['jdbc', 'kafka']
+    }
+
+    def 'an unknown API path through the gateway is a JSON 404, not the dashboard'() {
+        when:
+        def response = get('/v1/no-such-api')
+
+        then:
+        response.statusCode() == 404
+        response.headers().firstValue('Content-Type').orElse('').startsWith('application/json')
+        new JsonSlurper().parseText(response.body()).error == 'not_found'
     }
 
     def 'the gateway serves the dashboard, with unknown paths falling back to it, and the widget loader'() {

@@ -1,6 +1,9 @@
 package dev.zendo.testsupport
 
+import dev.zendo.testsupport.badinput.BadInputs
+import dev.zendo.testsupport.badinput.OpenApiDocument
 import groovy.json.JsonSlurper
+import io.micronaut.http.HttpRequest
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpStatus
 import io.micronaut.http.client.BlockingHttpClient
@@ -15,7 +18,8 @@ import java.util.concurrent.TimeUnit
 
 /**
  * What every Zendo service promises operators, checked the same way for each: readiness that covers the
- * servers it uses, Prometheus metrics, a served OpenAPI document, and a failed start that exits with one line.
+ * servers it uses, health details only for callers inside the network, Prometheus metrics, a served OpenAPI document
+ * whose every operation refuses bad input, and a failed start that exits with one line.
  * A service's spec extends this and names itself, its entry point and the servers it needs.
  */
 abstract class ServiceChassisSpec extends Specification {
@@ -73,6 +77,29 @@ abstract class ServiceChassisSpec extends Specification {
         expect:
         http.retrieve("/swagger/zendo-${service()}-v1.yml").contains('openapi: 3')
         http.retrieve('/swagger-ui/index.html').contains('swagger-ui')
+    }
+
+    def 'health asked through the public gateway shows only name and status; asked on the service port, the details'() {
+        when:
+        def forPublic = new JsonSlurper().parseText(http.retrieve(HttpRequest.GET('/health').header('X-Zendo-Health-Caller', 'public')))
+        def internal = new JsonSlurper().parseText(http.retrieve('/health'))
+
+        then:
+        forPublic.keySet() == ['name', 'status'] as Set
+        forPublic.status == internal.status
+        internal.details
+    }
+
+    def 'every documented operation refuses bad input from a caller without credentials with a JSON 4xx'() {
+        given:
+        def inputs = BadInputs.of(new OpenApiDocument(http.retrieve("/swagger/zendo-${service()}-v1.yml")))
+
+        when:
+        def accepted = inputs.collectEntries { [(it.toString()): it.send(server.URL, [:], [:])] }
+                .findAll { input, reply -> !(reply.status in 400..499) || !reply.headers['content-type']?.startsWith('application/json') }
+
+        then:
+        accepted.isEmpty()
     }
 
     def 'an unknown path gets a JSON 404'() {

@@ -4,7 +4,10 @@ import groovy.json.JsonOutput
 import io.micronaut.http.HttpRequest
 import spock.lang.Shared
 
-/** Bad input gets a 400 (413 for an oversized body) whose JSON names the field at fault, and writes nothing. */
+/**
+ * Bad input gets a 400 (413 for an oversized body) whose JSON names the field at fault, and writes nothing. Wrong JSON
+ * types, repeated fields and the wire-level classes for every documented field are DocumentedBadInputSpec's.
+ */
 class BadInputSpec extends IdentitySpecification {
 
     static final String NAME_201 = 'x' * 201
@@ -41,9 +44,6 @@ class BadInputSpec extends IdentitySpecification {
         'POST'   | '/v1/auth/signup'   | 'an array'                   | '[]'                                                            || 400    | 'body'
         'POST'   | '/v1/auth/signup'   | 'an unknown field'           | signupBody() + [role: 'owner']                                  || 400    | 'role'
         'POST'   | '/v1/auth/signup'   | 'a camelCase field'          | signupBody() + [avatarUrl: 'https://example.com/a.png']         || 400    | 'avatarUrl'
-        'POST'   | '/v1/auth/signup'   | 'a name of the wrong type'   | signupBody() + [name: [first: 'Ada']]                           || 400    | 'name'
-        'POST'   | '/v1/auth/signup'   | 'a password of the wrong type' | signupBody() + [password: [value: 'plenty-of-entropy-42']]    || 400    | 'password'
-        'POST'   | '/v1/auth/signup'   | 'a repeated field'           | '{"email":"a@example.com","email":"b@example.com","password":"plenty-of-entropy-42","name":"Ada"}' || 400 | 'email'
         'POST'   | '/v1/auth/signup'   | 'no email'                   | signupBody().findAll { it.key != 'email' }                      || 400    | 'email'
         'POST'   | '/v1/auth/signup'   | 'an email without @'         | signupBody() + [email: 'not-an-email']                          || 400    | 'email'
         'POST'   | '/v1/auth/signup'   | 'an email without domain'    | signupBody() + [email: 'ada@']                                  || 400    | 'email'
@@ -57,14 +57,11 @@ class BadInputSpec extends IdentitySpecification {
         'POST'   | '/v1/auth/login'    | 'malformed JSON'             | '{"email": "a@example.com", "password": }'                      || 400    | 'body'
         'POST'   | '/v1/auth/login'    | 'an unknown field'           | [email: 'a@example.com', password: 'x', remember: true]         || 400    | 'remember'
         'POST'   | '/v1/auth/login'    | 'an invalid email'           | [email: 'not-an-email', password: 'plenty-of-entropy-42']       || 400    | 'email'
-        'POST'   | '/v1/auth/login'    | 'a password of the wrong type' | [email: 'a@example.com', password: [1, 2]]                    || 400    | 'password'
         'POST'   | '/v1/auth/refresh'  | 'no refresh token'           | [:]                                                             || 400    | 'refresh_token'
-        'POST'   | '/v1/auth/refresh'  | 'a refresh token of the wrong type' | [refresh_token: [value: 'x']]                            || 400    | 'refresh_token'
         'POST'   | '/v1/auth/refresh'  | 'an unknown field'           | [refresh_token: 'x', grant_type: 'refresh_token']               || 400    | 'grant_type'
         'POST'   | '/v1/auth/logout'   | 'an unknown field'           | [refresh_token: 'x', everywhere: true]                          || 400    | 'everywhere'
         'PATCH'  | '/v1/agents/me'     | 'malformed JSON'             | '{"name": "Ada"'                                                || 400    | 'body'
         'PATCH'  | '/v1/agents/me'     | 'an unknown field'           | [name: 'Ada', role: 'owner']                                    || 400    | 'role'
-        'PATCH'  | '/v1/agents/me'     | 'a name of the wrong type'   | [name: 42.5e3 as BigDecimal, email: [1]]                        || 400    | 'name'
         'PATCH'  | '/v1/agents/me'     | 'an invalid email'           | [email: 'ada@']                                                 || 400    | 'email'
         'PATCH'  | '/v1/agents/me'     | 'a 201-character name'       | [name: NAME_201]                                                || 400    | 'name'
         'PATCH'  | '/v1/agents/me'     | 'an empty name'              | [name: ' ']                                                     || 400    | 'name'

@@ -2,6 +2,7 @@ package dev.zendo.platform.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ApiError(int status, String error, String message, List<FieldError> errors) {
+public record ApiError(int status, String error, String message,
+                       @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<FieldError> errors) {
 
     /**
      * One invalid field.

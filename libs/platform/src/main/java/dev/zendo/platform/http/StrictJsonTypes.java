@@ -44,7 +44,7 @@ class StrictJsonTypes {
             JsonNode node = decoder.decodeNode();
             T value = read.apply(node);
             if (value == null) {
-                throw decoder.createDeserializationException("must be " + expected, node);
+                throw new WrongJsonTypeException("must be " + expected);
             }
             return value;
         }

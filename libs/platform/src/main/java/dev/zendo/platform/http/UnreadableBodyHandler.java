@@ -15,48 +15,46 @@ import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Bodies and parameters that cannot be read as the declared types (unknown fields, wrong JSON types): a 400 naming
- * the field by its JSON path in the body, such as {@code widget.colour} or {@code widget.pre_chat_fields[0].required}.
+ * Bodies and parameters that cannot be read as the declared types: a 400 naming the field by its JSON path in the
+ * body, such as {@code widget.colour} or {@code widget.pre_chat_fields[0].required}. The cause's type says what is
+ * wrong: the strict reading's {@link InvalidInputException} or {@link WrongJsonTypeException}, or serde's refusal of
+ * an unknown field (recognised by {@link SerdeMessages}).
  */
 @Singleton
 @Produces
 @Replaces(ConversionErrorHandler.class)
 class UnreadableBodyHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> {
 
-    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[");
-    private static final Pattern EXPECTED = Pattern.compile("must be [a-z ]+");
-
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ConversionErrorException exception) {
-        SerdeException serde = serdeCause(exception);
-        if (serde == null) {
+        Optional<InvalidInputException> invalid = cause(exception, InvalidInputException.class);
+        if (invalid.isPresent()) {
+            return invalid.get().problem().response();
+        }
+        Optional<SerdeException> serde = cause(exception, SerdeException.class);
+        if (serde.isEmpty()) {
             String parameter = exception.getArgument().getName();
             return FieldErrors.badRequest(List.of(new ApiError.FieldError(parameter, "has the wrong type")));
         }
-        boolean unknown = UNKNOWN_PROPERTY.matcher(String.valueOf(serde.getMessage())).find();
-        String path = path(serde.getPath(), unknown);
+        boolean unknown = SerdeMessages.isUnknownProperty(serde.get());
+        String path = path(serde.get().getPath(), unknown);
         String field = path.isEmpty() ? "body" : path;
-        if (unknown) {
-            return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, "is not a known field")));
-        }
-        if (String.valueOf(serde.getMessage()).startsWith("Duplicate property")) {
-            return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, "is given more than once")));
-        }
-        Matcher expected = EXPECTED.matcher(String.valueOf(serde.getMessage()));
-        return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, expected.find() ? expected.group().trim() : "has the wrong type")));
+        String message = unknown ? "is not a known field" : cause(exception, WrongJsonTypeException.class)
+                .map(WrongJsonTypeException::expectation).orElse("has the wrong type");
+        return FieldErrors.badRequest(List.of(new ApiError.FieldError(field, message)));
     }
 
-    private static SerdeException serdeCause(Throwable exception) {
+    /** The outermost cause of {@code type}. */
+    private static <T extends Throwable> Optional<T> cause(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SerdeException serde) {
-                return serde;
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /**

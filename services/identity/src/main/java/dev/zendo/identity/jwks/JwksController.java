@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -24,7 +26,10 @@ class JwksController {
 
     @Get
     @Operation(summary = "The JSON Web Key Set of identity's token signing keys")
-    @ApiResponse(responseCode = "200", description = "The public keys: the current signing key first, then the previous one")
+    @ApiResponse(responseCode = "200", description = "The public keys: the current signing key first, then the previous one",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", requiredProperties = "keys",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    description = "A JSON Web Key Set (RFC 7517): {\"keys\": [public keys]}")))
     HttpResponse<Map<String, Object>> jwks() {
         return HttpResponse.ok(keys.publicJwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
     }

@@ -11,6 +11,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -40,6 +43,9 @@ class TicketController {
 
     @Get("/jwks.json")
     @Operation(summary = "The public keys that verify realtime tickets (JWKS)")
+    @ApiResponse(responseCode = "200", description = "A JSON Web Key Set (RFC 7517): {\"keys\": [public keys]}",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
     Map<String, Object> jwks() {
         return keys.publicJwks();
     }

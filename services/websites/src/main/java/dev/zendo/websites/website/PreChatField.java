@@ -1,6 +1,7 @@
 package dev.zendo.websites.website;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,5 +19,5 @@ import jakarta.validation.constraints.Size;
 public record PreChatField(
         @NotNull @Pattern(regexp = "name|email|phone|custom", message = "must be name, email, phone or custom") String kind,
         @NotBlank @Size(max = 100) String label,
-        boolean required) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) boolean required) {
 }

@@ -1,6 +1,7 @@
 package dev.zendo.websites.website;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -12,13 +13,13 @@ import java.util.Map;
 /** Opening ranges of each weekday; a day left out or empty is closed. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record WeeklyHours(
-        @Size(max = 6) List<@Valid TimeRange> monday,
-        @Size(max = 6) List<@Valid TimeRange> tuesday,
-        @Size(max = 6) List<@Valid TimeRange> wednesday,
-        @Size(max = 6) List<@Valid TimeRange> thursday,
-        @Size(max = 6) List<@Valid TimeRange> friday,
-        @Size(max = 6) List<@Valid TimeRange> saturday,
-        @Size(max = 6) List<@Valid TimeRange> sunday) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> monday,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> tuesday,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> wednesday,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> thursday,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> friday,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> saturday,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 6) List<@Valid TimeRange> sunday) {
 
     public WeeklyHours {
         monday = monday == null ? List.of() : monday;

@@ -2,6 +2,7 @@ package dev.zendo.websites.website;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -22,12 +23,12 @@ import java.util.List;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record WidgetSettings(
-        @Pattern(regexp = "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", message = "must be a colour like #1f6feb or #fff") String color,
-        @Pattern(regexp = "left|right", message = "must be left or right") String position,
-        @Size(max = 500) String greeting,
-        @Size(max = 500) String awayMessage,
-        @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}", message = "must be a BCP 47 language tag like en or pt-BR") String language,
-        @Size(max = 10) List<@Valid PreChatField> preChatFields,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", message = "must be a colour like #1f6feb or #fff") String color,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = "left|right", message = "must be left or right") String position,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 500) String greeting,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 500) String awayMessage,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}", message = "must be a BCP 47 language tag like en or pt-BR") String language,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 10) List<@Valid PreChatField> preChatFields,
         @Nullable @Valid BusinessHours businessHours) {
 
     /** The settings of a website created without any. */
