@@ -1,7 +1,10 @@
 package dev.zendo.identity.token;
 
 import dev.zendo.identity.IdentitySettings;
+import dev.zendo.platform.ratelimit.RateLimit;
+import dev.zendo.platform.ratelimit.RateLimiter;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.util.UUID;
 /**
  * Opaque refresh tokens: 32 random bytes handed out once, stored as their SHA-256. Each is exchanged at most once
  * for its successor; presenting one that was already exchanged revokes its whole family (it was stolen or replayed).
+ * Exchanges are limited per family ({@code zendo.rate-limits.refresh-family}).
  */
 @Singleton
 public class RefreshTokenService {
@@ -28,12 +32,17 @@ public class RefreshTokenService {
     private final RefreshTokenRepository repository;
     private final Duration ttl;
     private final Clock clock;
+    private final RateLimiter limiter;
+    private final RateLimit perFamily;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, Clock clock) {
+    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, Clock clock,
+                        RateLimiter limiter, @Named("refresh-family") RateLimit perFamily) {
         this.repository = repository;
         this.ttl = settings.refreshTokenTtl();
         this.clock = clock;
+        this.limiter = limiter;
+        this.perFamily = perFamily;
     }
 
     /** The first token of a new family, for a fresh sign-in of {@code agentId}. */
@@ -53,6 +62,7 @@ public class RefreshTokenService {
             return Optional.empty();
         }
         RefreshToken presented = found.get();
+        limiter.acquire(perFamily, presented.familyId().toString());
         Instant now = clock.instant();
         if (presented.usedAt() != null) {
             repository.revokeFamily(presented.familyId(), now);
