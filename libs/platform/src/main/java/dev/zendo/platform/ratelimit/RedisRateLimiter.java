@@ -7,8 +7,8 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import redis.clients.jedis.JedisPooled;
 
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,10 @@ import java.util.HexFormat;
 /**
  * {@link RateLimiter} on bucket4j token buckets kept in Redis: each check is one compare-and-swap of the bucket's
  * state, so parallel requests on any instance never take more permits than the limit has. Keys are stored as their
- * SHA-256, so no email or address lingers in Redis; a bucket expires once it would be full again.
+ * SHA-256, so no email or address lingers in Redis; a bucket expires once it would be full again. Created at startup,
+ * so the first limited request does not set up the Redis client on whatever thread it runs.
  */
-@Singleton
+@Context
 @Requires(bean = JedisPooled.class)
 class RedisRateLimiter implements RateLimiter {
 
