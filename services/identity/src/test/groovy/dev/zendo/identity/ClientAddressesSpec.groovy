@@ -15,7 +15,7 @@ class ClientAddressesSpec extends Specification {
 
     @Shared
     ClientAddresses addresses = new ClientAddresses(new IdentitySettings('zendo.identity', Duration.ofDays(30), 10, 19456, 2, 1,
-            5, 20, Duration.ofMinutes(15), ['10.0.0.0/8', 'fd00::/8']))
+            4, Duration.ofSeconds(2), ['10.0.0.0/8', 'fd00::/8']))
 
     def 'a request from #remote with X-Forwarded-For "#forwardedFor" comes from #client'() {
         given:
