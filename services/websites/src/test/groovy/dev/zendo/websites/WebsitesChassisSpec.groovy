@@ -5,6 +5,7 @@ import dev.zendo.testsupport.TestInfra
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /** The websites service keeps the promises every Zendo service makes operators. */
@@ -14,5 +15,5 @@ class WebsitesChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { WebsitesApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA, SIGNING_KEYS] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS, SIGNING_KEYS] }
 }
