@@ -21,9 +21,8 @@ import java.util.List;
  * @param argon2MemoryKib      argon2id memory cost of new password hashes, in KiB
  * @param argon2Iterations     argon2id time cost of new password hashes
  * @param argon2Parallelism    argon2id lanes of new password hashes
- * @param loginEmailFailures   failed sign-ins for one email within the window before it is throttled
- * @param loginAddressFailures failed sign-ins from one client address within the window before it is throttled
- * @param loginWindow          the throttling window, counted from the first failure
+ * @param argon2MaxConcurrent  most password hashes computed at once (each takes argon2MemoryKib of memory)
+ * @param argon2MaxWait        how long a request waits for a hashing turn before it is answered 503
  * @param trustedProxies       CIDR ranges of gateways whose X-Forwarded-For names the client (only loopback by default)
  */
 @Context
@@ -35,14 +34,13 @@ public record IdentitySettings(
         @Min(8192) @Max(1048576) @Bindable(defaultValue = "19456") int argon2MemoryKib,
         @Min(1) @Max(20) @Bindable(defaultValue = "2") int argon2Iterations,
         @Min(1) @Max(16) @Bindable(defaultValue = "1") int argon2Parallelism,
-        @Min(1) @Max(1000) @Bindable(defaultValue = "5") int loginEmailFailures,
-        @Min(1) @Max(10000) @Bindable(defaultValue = "20") int loginAddressFailures,
-        @NotNull @Bindable(defaultValue = "15m") Duration loginWindow,
+        @Min(1) @Max(64) @Bindable(defaultValue = "4") int argon2MaxConcurrent,
+        @NotNull @Bindable(defaultValue = "2s") Duration argon2MaxWait,
         @NotEmpty @Bindable(defaultValue = "127.0.0.0/8,::1/128") List<String> trustedProxies) {
 
     public IdentitySettings {
         requireAtLeast("refresh-token-ttl", refreshTokenTtl, Duration.ofMinutes(1));
-        requireAtLeast("login-window", loginWindow, Duration.ofSeconds(1));
+        requireAtLeast("argon2-max-wait", argon2MaxWait, Duration.ofMillis(1));
     }
 
     private static void requireAtLeast(String name, Duration value, Duration minimum) {

@@ -74,6 +74,6 @@ class ClientAddressesSpec extends Specification {
     }
 
     private static ClientAddresses addresses(List<String> trusted) {
-        new ClientAddresses(new IdentitySettings('zendo.identity', Duration.ofDays(30), 10, 19456, 2, 1, 5, 20, Duration.ofMinutes(15), trusted))
+        new ClientAddresses(new IdentitySettings('zendo.identity', Duration.ofDays(30), 10, 19456, 2, 1, 4, Duration.ofSeconds(2), trusted))
     }
 }

@@ -30,10 +30,10 @@ class IdentitySettingsSpec extends Specification {
         'trusted-proxies'         | 'the-gateway' || "zendo.identity.trusted-proxies: 'the-gateway' is not an address range"
         'password-min-length'     | '8'           || 'passwordMinLength'
         'refresh-token-ttl'       | '0s'          || 'zendo.identity.refresh-token-ttl must be at least PT1M'
-        'login-window'            | '10ms'        || 'zendo.identity.login-window must be at least PT1S'
-        'login-email-failures'    | '0'           || 'loginEmailFailures'
         'refresh-token.reuse-grace' | '-1s'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
         'refresh-token.reuse-grace' | '10m'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
+        'argon2-max-concurrent'   | '0'           || 'argon2MaxConcurrent'
+        'argon2-max-wait'         | '0s'          || 'zendo.identity.argon2-max-wait must be at least PT0.001S'
     }
 
     private static List<Throwable> causes(Throwable e) {

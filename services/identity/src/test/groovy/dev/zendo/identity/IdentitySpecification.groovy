@@ -115,11 +115,16 @@ abstract class IdentitySpecification extends Specification {
 
     /** Sends {@code request} from this spec's client address; returns status, parsed JSON body and headers, whatever the status. */
     Map send(MutableHttpRequest<?> request) {
+        sendWith(httpClient, request)
+    }
+
+    /** Like {@link #send}, through {@code client}. */
+    Map sendWith(HttpClient client, MutableHttpRequest<?> request) {
         if (!request.headers.contains('X-Forwarded-For')) {
             request.header('X-Forwarded-For', clientAddress)
         }
         try {
-            def response = httpClient.toBlocking().exchange(request, String)
+            def response = client.toBlocking().exchange(request, String)
             [status: response.code(), body: parse(response.body()), headers: response.headers]
         } catch (HttpClientResponseException e) {
             [status: e.response.code(), body: parse(e.response.getBody(String).orElse(null)), headers: e.response.headers]

@@ -1,18 +1,26 @@
 package dev.zendo.identity
 
+import io.micrometer.core.instrument.MeterRegistry
+
+import java.util.concurrent.Callable
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+
 /**
- * Failed password checks are counted per email and per client address; past a limit the answer is 429 with
- * Retry-After. A failure says nothing about whether the email exists.
+ * Failed password checks are counted per email and per client address, atomically in Redis; past a limit the
+ * answer is 429 with Retry-After. A failure says nothing about whether the email exists.
  */
 class LoginThrottleSpec extends IdentitySpecification {
 
     static final int EMAIL_LIMIT = 3
     static final int ADDRESS_LIMIT = 6
+    static final int GUESSES = 12
 
     Map<String, Object> settings() {
-        ['zendo.identity.login-email-failures'  : EMAIL_LIMIT,
-         'zendo.identity.login-address-failures': ADDRESS_LIMIT,
-         'zendo.identity.login-window'          : '1m']
+        ['zendo.rate-limits.login-email.capacity'  : EMAIL_LIMIT,
+         'zendo.rate-limits.login-email.period'    : '1m',
+         'zendo.rate-limits.login-address.capacity': ADDRESS_LIMIT,
+         'zendo.rate-limits.login-address.period'  : '1m']
     }
 
     def 'an email that failed too often is throttled from every address, even with the right password'() {
@@ -76,16 +84,43 @@ class LoginThrottleSpec extends IdentitySpecification {
         wrongPassword.body == [status: 401, error: 'invalid_credentials', message: 'The email or password is not correct.']
     }
 
-    def 'an unknown email costs a password check, like a wrong password'() {
+    def 'parallel wrong guesses for one email never get more password checks than the limit'() {
         given:
-        def emails = (1..5).collect { signup().agent.email }
+        def email = signup().agent.email
+        def pool = Executors.newFixedThreadPool(GUESSES)
+        def start = new CountDownLatch(1)
+        def checksBefore = passwordChecks()
 
         when:
-        def wrongPassword = median(emails.collect { email -> timed { loginFrom(randomAddress(), email, 'wrong-password') } })
-        def unknownEmail = median((1..5).collect { timed { loginFrom(randomAddress(), uniqueEmail(), 'wrong-password') } })
+        def futures = (1..GUESSES).collect {
+            pool.submit({ start.await(); loginFrom(randomAddress(), email, 'wrong-password') } as Callable<Map>)
+        }
+        start.countDown()
+        def answers = futures*.get()
 
         then:
-        unknownEmail > wrongPassword / 2
+        answers.count { it.status == 401 } == EMAIL_LIMIT
+        answers.count { it.status == 429 } == GUESSES - EMAIL_LIMIT
+        answers.findAll { it.status == 429 }.every { it.body.error == 'too_many_requests' && it.headers.get('Retry-After') }
+        passwordChecks() - checksBefore == EMAIL_LIMIT
+
+        cleanup:
+        pool.shutdownNow()
+    }
+
+    def 'an unknown email costs a password check, like a wrong password'() {
+        given:
+        def email = signup().agent.email
+
+        when:
+        def before = passwordChecks()
+        loginFrom(randomAddress(), email, 'wrong-password')
+        def afterWrongPassword = passwordChecks()
+        loginFrom(randomAddress(), uniqueEmail(), 'wrong-password')
+
+        then:
+        afterWrongPassword - before == 1
+        passwordChecks() - afterWrongPassword == 1
     }
 
     def 'wrong current passwords are throttled like sign-ins'() {
@@ -106,13 +141,7 @@ class LoginThrottleSpec extends IdentitySpecification {
         send(post('/v1/auth/login', [email: email, password: password]).header('X-Forwarded-For', address))
     }
 
-    private static long timed(Closure work) {
-        long started = System.nanoTime()
-        work()
-        System.nanoTime() - started
-    }
-
-    private static long median(List<Long> values) {
-        values.sort()[values.size().intdiv(2)]
+    private long passwordChecks() {
+        context.getBean(MeterRegistry).timer('zendo.identity.password.checks').count()
     }
 }

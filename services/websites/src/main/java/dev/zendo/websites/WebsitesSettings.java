@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param maxMembers                most members (and pending invitations) one website can have
  * @param maxGroups                 most groups one website can have
  * @param maxCannedResponses        most canned responses one website can have
+ * @param maxWebsitesPerAgent       most websites one agent can own (those in the trash count until purged)
  * @param defaultMaxConcurrentChats the chat limit a new member starts with
  * @param invitationAcceptPath      dashboard path that accepts an invitation, {@code {token}} marking where its token goes
  */
@@ -32,6 +33,7 @@ public record WebsitesSettings(
         @Bindable(defaultValue = "200") @Min(1) @Max(10_000) int maxMembers,
         @Bindable(defaultValue = "100") @Min(1) @Max(10_000) int maxGroups,
         @Bindable(defaultValue = "1000") @Min(1) @Max(100_000) int maxCannedResponses,
+        @Bindable(defaultValue = "20") @Min(1) @Max(10_000) int maxWebsitesPerAgent,
         @Bindable(defaultValue = "5") @Min(1) @Max(100) int defaultMaxConcurrentChats,
         @NotBlank @Bindable(defaultValue = "/invitations/accept#token={token}")
         @Pattern(regexp = "/\\S*\\{token}\\S*", message = "must be a path containing {token}") String invitationAcceptPath) {

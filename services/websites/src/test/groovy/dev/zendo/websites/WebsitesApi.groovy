@@ -21,10 +21,11 @@ import javax.sql.DataSource
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /**
- * One running websites service shared by the API specs of this JVM (its own fresh database and this run's Kafka),
+ * One running websites service shared by the API specs of this JVM (its own fresh database, this run's Kafka and Redis),
  * an identity stand-in that mints agent tokens, and a client that answers every status without throwing.
  */
 class WebsitesApi {
@@ -38,7 +39,7 @@ class WebsitesApi {
 
     private WebsitesApi() {
         identity = TestIssuer.start('zendo-identity', 'zendo')
-        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, SIGNING_KEYS, INVITATION_SEAL_KEY) + [
+        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY) + [
                 'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
                 'zendo.outbox.poll-interval'      : '1s',
         ] as Map<String, Object>, 'test')

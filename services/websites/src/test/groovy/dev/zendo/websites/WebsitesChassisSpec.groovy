@@ -6,6 +6,7 @@ import dev.zendo.testsupport.TestInfra
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /** The websites service keeps the promises every Zendo service makes operators. */
@@ -15,5 +16,5 @@ class WebsitesChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { WebsitesApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA, SIGNING_KEYS, INVITATION_SEAL_KEY] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY] }
 }

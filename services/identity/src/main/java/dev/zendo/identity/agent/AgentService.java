@@ -52,12 +52,17 @@ public class AgentService {
         return repository.findByEmail(email);
     }
 
-    /** A new agent; 409 {@code email_taken} when the email belongs to another. */
-    @Transactional
-    public Agent register(String email, String name, String passwordHash) {
+    /** Returns when no agent uses {@code email}; 409 {@code email_taken} otherwise. */
+    public void requireEmailFree(String email) {
         if (repository.existsByEmail(email)) {
             throw emailTaken();
         }
+    }
+
+    /** A new agent; 409 {@code email_taken} when the email belongs to another. */
+    @Transactional
+    public Agent register(String email, String name, String passwordHash) {
+        requireEmailFree(email);
         Agent agent = uniqueEmail(() -> repository.save(Agent.create(email, name, passwordHash, clock.instant())));
         events.registered(agent);
         return agent;

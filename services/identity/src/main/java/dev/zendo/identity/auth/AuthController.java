@@ -53,8 +53,12 @@ class AuthController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "email_taken: another agent uses the email",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    TokenResponse signup(@Valid @Body SignupRequest request) {
-        return signUps.signUp(request);
+    @ApiResponse(responseCode = "429", description = "too_many_requests: too many sign-ups from this address; try again after Retry-After seconds",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "503", description = "busy: too many passwords are being hashed; try again after Retry-After seconds",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    TokenResponse signup(@Valid @Body SignupRequest request, HttpRequest<?> http) {
+        return signUps.signUp(request, clientAddresses.of(http));
     }
 
     @Post("/login")
@@ -65,6 +69,8 @@ class AuthController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "429", description = "too_many_requests: try again after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "503", description = "busy: too many passwords are being checked; try again after Retry-After seconds",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     TokenResponse login(@Valid @Body LoginRequest request, HttpRequest<?> http) {
         return logins.logIn(request, clientAddresses.of(http));
     }
@@ -74,6 +80,8 @@ class AuthController {
             description = "Each refresh token works once. Presenting one that was already exchanged revokes its whole session.")
     @ApiResponse(responseCode = "200", description = "The next token pair of the session")
     @ApiResponse(responseCode = "401", description = "invalid_refresh_token: unknown, expired, revoked or already used",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_requests: this session refreshed too often; try again after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     TokenResponse refresh(@Valid @Body RefreshTokenRequest request) {
         return sessions.refresh(request.refreshToken()).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,

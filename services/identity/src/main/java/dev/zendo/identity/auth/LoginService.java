@@ -32,14 +32,20 @@ class LoginService {
     }
 
     TokenResponse logIn(LoginRequest request, String clientAddress) {
-        throttle.check(request.email(), clientAddress);
-        Optional<Agent> agent = agents.findByEmail(request.email());
-        boolean matches = hasher.matches(request.password(), agent.map(Agent::passwordHash));
+        throttle.attempt(request.email(), clientAddress);
+        Optional<Agent> agent;
+        boolean matches;
+        try {
+            agent = agents.findByEmail(request.email());
+            matches = hasher.matches(request.password(), agent.map(Agent::passwordHash));
+        } catch (RuntimeException e) {
+            throttle.unchecked(request.email(), clientAddress);
+            throw e;
+        }
         if (!matches || agent.get().disabled()) {
-            throttle.failed(request.email(), clientAddress);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The email or password is not correct.");
         }
-        throttle.succeeded(request.email());
+        throttle.succeeded(request.email(), clientAddress);
         return sessions.start(agent.get());
     }
 }

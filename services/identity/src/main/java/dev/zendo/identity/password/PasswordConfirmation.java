@@ -26,11 +26,17 @@ public class PasswordConfirmation {
      * @throws ApiException 403 {@code wrong_password} when it is not; 429 after too many failures
      */
     public void confirm(Agent agent, String password, String field, String clientAddress) {
-        throttle.check(agent.email(), clientAddress);
-        if (!hasher.matches(password, Optional.of(agent.passwordHash()))) {
-            throttle.failed(agent.email(), clientAddress);
+        throttle.attempt(agent.email(), clientAddress);
+        boolean matches;
+        try {
+            matches = hasher.matches(password, Optional.of(agent.passwordHash()));
+        } catch (RuntimeException e) {
+            throttle.unchecked(agent.email(), clientAddress);
+            throw e;
+        }
+        if (!matches) {
             throw new ApiException(HttpStatus.FORBIDDEN, "wrong_password", "The password given in " + field + " is not correct.");
         }
-        throttle.succeeded(agent.email());
+        throttle.succeeded(agent.email(), clientAddress);
     }
 }

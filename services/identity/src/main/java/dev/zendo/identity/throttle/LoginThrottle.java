@@ -1,79 +1,60 @@
 package dev.zendo.identity.throttle;
 
-import dev.zendo.identity.IdentitySettings;
+import dev.zendo.platform.ratelimit.RateLimit;
+import dev.zendo.platform.ratelimit.RateLimiter;
+import dev.zendo.platform.ratelimit.RetryLaterException;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import redis.clients.jedis.JedisPooled;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Locale;
 
 /**
- * Counts failed password checks in Redis per email and per client address, each in a fixed window that starts
- * with its first failure; once either count reaches its limit, checks are refused until that window ends.
+ * Limits password checks per email ({@code zendo.rate-limits.login-email}) and per client address
+ * ({@code zendo.rate-limits.login-address}). An attempt takes a permit of both before the password is checked, so
+ * parallel guesses can never get more checks than the limits allow; a right password gives its permits back and
+ * clears the email's count, so only failures are counted.
  */
 @Singleton
 public class LoginThrottle {
 
-    private static final String PREFIX = "zendo:identity:password-failures:";
-    /* Counts one failure; the first failure of a window starts the window's expiry. */
-    private static final String COUNT_FAILURE = """
-            local failures = redis.call('INCR', KEYS[1])
-            if failures == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return failures""";
+    private final RateLimiter limiter;
+    private final RateLimit perEmail;
+    private final RateLimit perAddress;
 
-    private final JedisPooled redis;
-    private final IdentitySettings settings;
-
-    LoginThrottle(JedisPooled redis, IdentitySettings settings) {
-        this.redis = redis;
-        this.settings = settings;
+    LoginThrottle(RateLimiter limiter, @Named("login-email") RateLimit perEmail, @Named("login-address") RateLimit perAddress) {
+        this.limiter = limiter;
+        this.perEmail = perEmail;
+        this.perAddress = perAddress;
     }
 
-    /** Refuses a password check for {@code email} from {@code address} while either has failed too often. */
-    public void check(String email, String address) {
-        refuseIfOverLimit(emailKey(email), settings.loginEmailFailures());
-        refuseIfOverLimit(addressKey(address), settings.loginAddressFailures());
-    }
-
-    /** Counts a failed password check against both {@code email} and {@code address}. */
-    public void failed(String email, String address) {
-        String window = Long.toString(settings.loginWindow().toMillis());
-        for (String key : List.of(emailKey(email), addressKey(address))) {
-            redis.eval(COUNT_FAILURE, List.of(key), List.of(window));
-        }
-    }
-
-    /** Forgets the failures of {@code email} after its password was given right; the address keeps its count. */
-    public void succeeded(String email) {
-        redis.del(emailKey(email));
-    }
-
-    private void refuseIfOverLimit(String key, int limit) {
-        String failures = redis.get(key);
-        if (failures != null && Long.parseLong(failures) >= limit) {
-            long millisLeft = redis.pttl(key);
-            Duration retryAfter = millisLeft > 0 ? Duration.ofMillis(millisLeft) : settings.loginWindow();
-            throw new TooManyAttemptsException(retryAfter);
-        }
-    }
-
-    private static String emailKey(String email) {
-        return PREFIX + "email:" + sha256(email);
-    }
-
-    private static String addressKey(String address) {
-        return PREFIX + "address:" + address;
-    }
-
-    private static String sha256(String text) {
+    /**
+     * Takes one password check of {@code email}'s and {@code address}'s allowance.
+     *
+     * @throws RetryLaterException 429 when either is used up
+     */
+    public void attempt(String email, String address) {
+        limiter.acquire(perAddress, address);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            limiter.acquire(perEmail, key(email));
+        } catch (RetryLaterException e) {
+            limiter.release(perAddress, address);
+            throw e;
         }
+    }
+
+    /** The password was right: the attempt does not count, and the email's failures are forgotten. */
+    public void succeeded(String email, String address) {
+        limiter.reset(perEmail, key(email));
+        limiter.release(perAddress, address);
+    }
+
+    /** The password could not be checked (the service was busy or failed): the attempt does not count. */
+    public void unchecked(String email, String address) {
+        limiter.release(perEmail, key(email));
+        limiter.release(perAddress, address);
+    }
+
+    private static String key(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

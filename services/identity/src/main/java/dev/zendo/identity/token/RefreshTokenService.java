@@ -1,7 +1,10 @@
 package dev.zendo.identity.token;
 
 import dev.zendo.identity.IdentitySettings;
+import dev.zendo.platform.ratelimit.RateLimit;
+import dev.zendo.platform.ratelimit.RateLimiter;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.util.UUID;
  * presenting one that was already exchanged revokes its whole family (it was stolen or replayed), except for a retry:
  * within the reuse grace after its exchange, while its successor is still unused, it gets a fresh successor and the
  * previous successor is retired, so a family never has more than one usable token.
+ * Exchanges are limited per family ({@code zendo.rate-limits.refresh-family}).
  */
 @Singleton
 public class RefreshTokenService {
@@ -31,13 +35,18 @@ public class RefreshTokenService {
     private final Duration ttl;
     private final Duration reuseGrace;
     private final Clock clock;
+    private final RateLimiter limiter;
+    private final RateLimit perFamily;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, RefreshTokenSettings refreshSettings, Clock clock) {
+    RefreshTokenService(RefreshTokenRepository repository, IdentitySettings settings, RefreshTokenSettings refreshSettings,
+                        Clock clock, RateLimiter limiter, @Named("refresh-family") RateLimit perFamily) {
         this.repository = repository;
         this.ttl = settings.refreshTokenTtl();
         this.reuseGrace = refreshSettings.reuseGrace();
         this.clock = clock;
+        this.limiter = limiter;
+        this.perFamily = perFamily;
     }
 
     /** The first token of a new family, for a fresh sign-in of {@code agentId}. */
@@ -58,6 +67,7 @@ public class RefreshTokenService {
             return Optional.empty();
         }
         RefreshToken presented = found.get();
+        limiter.acquire(perFamily, presented.familyId().toString());
         Instant now = clock.instant();
         if (presented.usedAt() != null) {
             Optional<Exchange> retried = retry(presented, now);

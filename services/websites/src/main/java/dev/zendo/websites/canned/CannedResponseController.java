@@ -10,8 +10,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,7 +24,6 @@ import java.util.UUID;
 
 /** A website's canned responses. */
 @Controller("/v1/websites/{websiteId}/canned-responses")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Canned responses")
 @SecurityRequirement(name = "bearer")
 class CannedResponseController {

@@ -10,8 +10,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -23,7 +21,6 @@ import java.util.UUID;
 
 /** A website's groups (departments) and their members. */
 @Controller("/v1/websites/{websiteId}/groups")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Groups")
 @SecurityRequirement(name = "bearer")
 class GroupController {

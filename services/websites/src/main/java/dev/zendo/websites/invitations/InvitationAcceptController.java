@@ -4,8 +4,6 @@ import dev.zendo.auth.agent.AuthenticatedAgent;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -14,7 +12,6 @@ import jakarta.validation.Valid;
 
 /** Accepting an invitation, by the agent it was sent to. */
 @Controller("/v1/invitations")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Invitations")
 @SecurityRequirement(name = "bearer")
 class InvitationAcceptController {

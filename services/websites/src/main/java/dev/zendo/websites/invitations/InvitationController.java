@@ -8,8 +8,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,7 +19,6 @@ import java.util.UUID;
 
 /** A website's invitations. */
 @Controller("/v1/websites/{websiteId}/invitations")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Invitations")
 @SecurityRequirement(name = "bearer")
 class InvitationController {

@@ -7,8 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -20,7 +18,6 @@ import java.util.UUID;
 
 /** A website's public widget keys and secret server keys. */
 @Controller("/v1/websites/{websiteId}/keys")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Keys")
 @SecurityRequirement(name = "bearer")
 class KeyController {

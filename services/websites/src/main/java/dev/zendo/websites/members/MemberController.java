@@ -8,8 +8,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,7 +19,6 @@ import java.util.UUID;
 
 /** A website's members, their roles and chat settings. */
 @Controller("/v1/websites/{websiteId}/members")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Members")
 @SecurityRequirement(name = "bearer")
 class MemberController {

@@ -7,8 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,7 +19,6 @@ import java.util.Map;
 
 /** Realtime tickets for the edge, and the keys that verify them. */
 @Controller("/v1/realtime")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Realtime")
 class TicketController {
 

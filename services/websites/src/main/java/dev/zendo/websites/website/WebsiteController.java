@@ -1,8 +1,8 @@
 package dev.zendo.websites.website;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
-import dev.zendo.platform.kafka.TopicProvisioner;
-import dev.zendo.websites.events.EventPublisher;
+import dev.zendo.platform.ratelimit.RateLimit;
+import dev.zendo.platform.ratelimit.RateLimiter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,43 +12,40 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import jakarta.validation.Valid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
 
 /** Websites (tenants) and their settings. */
 @Controller("/v1/websites")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Websites")
 @SecurityRequirement(name = "bearer")
 class WebsiteController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebsiteController.class);
-
     private final WebsiteService websites;
-    private final TopicProvisioner topics;
+    private final RateLimiter limiter;
+    private final RateLimit creations;
 
-    WebsiteController(WebsiteService websites, TopicProvisioner topics) {
+    WebsiteController(WebsiteService websites, RateLimiter limiter, @Named("website-creation") RateLimit creations) {
         this.websites = websites;
-        this.topics = topics;
+        this.limiter = limiter;
+        this.creations = creations;
     }
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create a website; you become its owner. The answer shows the secret key, once.")
+    @Operation(summary = "Create a website; you become its owner. The answer shows the secret key, once.",
+            description = "Creations are limited per agent (429 with Retry-After), and an agent owns a limited number of websites "
+                    + "(409 too_many_websites; those in the trash count until purged).")
     WebsiteView create(@Parameter(hidden = true) AuthenticatedAgent agent, @Valid @Body CreateWebsiteRequest request) {
-        WebsiteView created = websites.create(agent, request);
-        provisionTopic(created.id());
-        return created;
+        limiter.acquire(creations, agent.id());
+        return websites.create(agent, request);
     }
 
     @Get
@@ -80,14 +77,5 @@ class WebsiteController {
     @Operation(summary = "Take a website out of the trash")
     WebsiteView restore(@Parameter(hidden = true) AuthenticatedAgent agent, UUID websiteId) {
         return websites.restore(agent, websiteId);
-    }
-
-    /** Creates the website's topic now rather than on its first event; the relay creates it anyway if this fails. */
-    private void provisionTopic(UUID websiteId) {
-        try {
-            topics.ensure(EventPublisher.siteTopic(websiteId));
-        } catch (TopicProvisioner.TopicProvisioningException e) {
-            LOG.warn("{}; the outbox relay creates it before publishing", e.getMessage());
-        }
     }
 }

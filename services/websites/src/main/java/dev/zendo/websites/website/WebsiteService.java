@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.events.v1.WebsiteDeleted;
 import dev.zendo.events.v1.WebsiteRestored;
+import dev.zendo.platform.http.ApiException;
 import dev.zendo.websites.WebsitesSettings;
 import dev.zendo.websites.access.Membership;
 import dev.zendo.websites.access.Permission;
@@ -55,9 +56,16 @@ class WebsiteService {
         this.clock = clock;
     }
 
-    /** Creates a website owned by the caller, with its keys and default group; the answer carries the secret key once. */
+    /**
+     * Creates a website owned by the caller, with its keys and default group; the answer carries the secret key once.
+     * 409 {@code too_many_websites} when the caller already owns the most websites allowed (those in the trash count).
+     */
     @Transactional
     WebsiteView create(AuthenticatedAgent agent, CreateWebsiteRequest request) {
+        websites.lockCreationsOf(agent.id());
+        if (websites.countOwnedBy(agent.id()) >= settings.maxWebsitesPerAgent()) {
+            throw ApiException.conflict("too_many_websites", "An agent can own at most " + settings.maxWebsitesPerAgent() + " websites.");
+        }
         Instant now = clock.instant();
         Website website = websites.save(new Website(UUID.randomUUID(), request.name().strip(), hosts(request.domains()),
                 hosts(request.allowedOrigins()), request.widget() == null ? WidgetSettings.DEFAULTS : request.widget(),

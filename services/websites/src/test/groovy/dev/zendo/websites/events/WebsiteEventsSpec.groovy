@@ -47,18 +47,18 @@ class WebsiteEventsSpec extends Specification {
 
     PollingConditions eventually = new PollingConditions(timeout: 20, delay: 0.1)
 
-    def 'creating a website provisions its topic with the configured partitions and the replay window as retention'() {
-        given:
+    def "a new website's topic is created, before its first event, with the configured partitions and the replay window as retention"() {
+        when:
         def website = api.createWebsite(api.agent())
         def topic = "zendo.site.$website.id".toString()
 
-        when:
-        def description = admin.describeTopics([topic]).allTopicNames().get()[topic]
-        def config = admin.describeConfigs([new ConfigResource(ConfigResource.Type.TOPIC, topic)]).all().get().values().first()
-
         then:
-        description.partitions().size() == 3
-        config.get('retention.ms').value() == Duration.ofDays(7).toMillis().toString()
+        eventually.eventually {
+            assert admin.listTopics().names().get().contains(topic)
+        }
+        admin.describeTopics([topic]).allTopicNames().get()[topic].partitions().size() == 3
+        admin.describeConfigs([new ConfigResource(ConfigResource.Type.TOPIC, topic)]).all().get().values().first()
+                .get('retention.ms').value() == Duration.ofDays(7).toMillis().toString()
     }
 
     def 'every change of a website reaches zendo.websites in order, with unique event ids and the acting agent'() {

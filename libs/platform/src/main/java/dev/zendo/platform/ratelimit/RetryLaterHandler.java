@@ -1,4 +1,4 @@
-package dev.zendo.identity.throttle;
+package dev.zendo.platform.ratelimit;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -9,19 +9,19 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
-/** Answers {@link TooManyAttemptsException} with the usual JSON error and a {@code Retry-After} in seconds. */
+/** Answers {@link RetryLaterException} with the usual JSON error and a {@code Retry-After} in seconds. */
 @Singleton
 @Produces
-class TooManyAttemptsHandler implements ExceptionHandler<TooManyAttemptsException, HttpResponse<?>> {
+class RetryLaterHandler implements ExceptionHandler<RetryLaterException, HttpResponse<?>> {
 
     private final ErrorResponseProcessor<?> errors;
 
-    TooManyAttemptsHandler(ErrorResponseProcessor<?> errors) {
+    RetryLaterHandler(ErrorResponseProcessor<?> errors) {
         this.errors = errors;
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, TooManyAttemptsException exception) {
+    public HttpResponse<?> handle(HttpRequest request, RetryLaterException exception) {
         return errors.processResponse(ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
                 HttpResponse.status(exception.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds())));
     }
