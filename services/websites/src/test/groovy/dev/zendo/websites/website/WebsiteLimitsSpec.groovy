@@ -22,6 +22,7 @@ import java.util.concurrent.Executors
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
+import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /**
@@ -40,7 +41,7 @@ class WebsiteLimitsSpec extends Specification {
 
     @Shared
     @AutoCleanup
-    EmbeddedServer server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, REDIS, SIGNING_KEYS) + [
+    EmbeddedServer server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY) + [
             'zendo.auth.agent-tokens.jwks-url'           : identity.jwksUrl(),
             'zendo.rate-limits.website-creation.capacity': CREATIONS,
             'zendo.rate-limits.website-creation.period'  : '1h',
