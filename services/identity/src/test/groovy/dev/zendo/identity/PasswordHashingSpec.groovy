@@ -40,7 +40,7 @@ class PasswordHashingSpec extends IdentitySpecification {
         answers*.status.every { it in [401, 503] }
         answers.count { it.status == 401 } >= 1
         !busy.empty
-        busy.every { it.body.status == 503 && it.body.error == 'busy' }
+        busy.every { it.body.status == 503 && it.body.error == 'busy' && it.body.message == 'The service is busy; try again shortly.' }
         busy.every { (it.headers.get('Retry-After') as int) == 1 }
 
         cleanup:

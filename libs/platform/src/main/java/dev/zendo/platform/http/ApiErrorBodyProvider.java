@@ -22,7 +22,7 @@ public class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiEr
     public ApiError body(ErrorContext context, HttpResponse<?> response) {
         int status = response.code();
         String code = codeOf(response.status(), context);
-        if (status >= 500) {
+        if (status >= 500 && !(context.getRootCause().orElse(null) instanceof ApiException)) {
             return new ApiError(status, code, "Something went wrong on our side; it has been logged.", List.of());
         }
         List<ApiError.FieldError> fields = context.getErrors().stream()

@@ -22,7 +22,7 @@ class StartupFailureSpec extends Specification {
         where:
         failing                      | settings                                             || expected
         'a settings validation'      | ['zendo.kafka.bootstrap-servers': 'not a broker']    || 'Validation failed for bean definition [dev.zendo.platform.kafka.KafkaSettings] List of constraint violations:[ dev.zendo.platform.kafka.KafkaSettings.bootstrapServers - must be host:port[,host:port…] ]'
-        'a second validated setting' | ['zendo.redis.uri': 'http://localhost:6379']         || 'Validation failed for bean definition [dev.zendo.platform.redis.RedisSettings] List of constraint violations:[ dev.zendo.platform.redis.RedisSettings.uri - must look like redis://host:port ]'
+        'a Redis address check'      | ['zendo.redis.uri': 'http://localhost:6379', 'zendo.redis.timeout': '2s'] || 'IllegalArgumentException: zendo.redis.uri must look like redis://host:port (in full: redis[s]://[[user]:password@]host[:port][/db])'
         'a settings record check'    | ['zendo.kafka.site-retention': '-1d']                || 'IllegalArgumentException: zendo.kafka.site-retention must be positive, not PT-24H'
     }
 
