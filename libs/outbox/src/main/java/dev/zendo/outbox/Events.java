@@ -15,10 +15,14 @@ public final class Events {
 
     /** A new envelope with a random event id and the current time. */
     public static Envelope.Builder envelope() {
-        Instant now = Instant.now();
         return Envelope.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()));
+                .setOccurredAt(timestamp(Instant.now()));
+    }
+
+    /** The protobuf form of {@code instant}. */
+    public static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     /** Sets the type named by the payload that {@code envelope} carries, and builds it. */

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 
+import static dev.zendo.platform.settings.DurationBounds.requireAtLeast;
+
 /**
  * How the outbox relay of this instance works.
  *
@@ -34,11 +36,11 @@ public record OutboxSettings(
         @NotNull @Bindable(defaultValue = "100ms") Duration notifyInterval) {
 
     public OutboxSettings {
-        requireAtLeast("poll-interval", pollInterval, Duration.ofMillis(10));
-        requireAtLeast("retention", retention, Duration.ofSeconds(1));
-        requireAtLeast("max-backoff", maxBackoff, OutboxRelay.FIRST_BACKOFF);
-        requireAtLeast("drain-timeout", drainTimeout, Duration.ZERO);
-        requireAtLeast("notify-interval", notifyInterval, Duration.ZERO);
+        requireAtLeast("zendo.outbox.poll-interval", pollInterval, Duration.ofMillis(10));
+        requireAtLeast("zendo.outbox.retention", retention, Duration.ofSeconds(1));
+        requireAtLeast("zendo.outbox.max-backoff", maxBackoff, OutboxRelay.FIRST_BACKOFF);
+        requireAtLeast("zendo.outbox.drain-timeout", drainTimeout, Duration.ZERO);
+        requireAtLeast("zendo.outbox.notify-interval", notifyInterval, Duration.ZERO);
     }
 
     /** How often sent rows are deleted: twice per retention, at least once a minute. */
@@ -54,11 +56,5 @@ public record OutboxSettings(
             backoff = backoff.multipliedBy(2);
         }
         return backoff.compareTo(maxBackoff) < 0 ? backoff : maxBackoff;
-    }
-
-    private static void requireAtLeast(String name, Duration value, Duration minimum) {
-        if (value != null && value.compareTo(minimum) < 0) {
-            throw new IllegalArgumentException("zendo.outbox." + name + " must be at least " + minimum + ", not " + value);
-        }
     }
 }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
+
+import static dev.zendo.platform.settings.DurationBounds.requireAtLeast;
 import java.util.List;
 
 /**
@@ -39,13 +41,7 @@ public record IdentitySettings(
         @NotEmpty @Bindable(defaultValue = "127.0.0.0/8,::1/128") List<String> trustedProxies) {
 
     public IdentitySettings {
-        requireAtLeast("refresh-token-ttl", refreshTokenTtl, Duration.ofMinutes(1));
-        requireAtLeast("argon2-max-wait", argon2MaxWait, Duration.ofMillis(1));
-    }
-
-    private static void requireAtLeast(String name, Duration value, Duration minimum) {
-        if (value != null && value.compareTo(minimum) < 0) {
-            throw new IllegalArgumentException("zendo.identity." + name + " must be at least " + minimum + ", not " + value);
-        }
+        requireAtLeast("zendo.identity.refresh-token-ttl", refreshTokenTtl, Duration.ofMinutes(1));
+        requireAtLeast("zendo.identity.argon2-max-wait", argon2MaxWait, Duration.ofMillis(1));
     }
 }

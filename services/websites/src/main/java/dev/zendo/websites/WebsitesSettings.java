@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 
 import java.time.Duration;
 
+import static dev.zendo.platform.settings.DurationBounds.requireAtLeast;
+
 /**
  * What the websites service allows and how long things last, checked at startup.
  *
@@ -39,14 +41,8 @@ public record WebsitesSettings(
         @Pattern(regexp = "/\\S*\\{token}\\S*", message = "must be a path containing {token}") String invitationAcceptPath) {
 
     public WebsitesSettings {
-        requireAtLeast("key-overlap", keyOverlap, Duration.ZERO);
-        requireAtLeast("invitation-ttl", invitationTtl, Duration.ofMinutes(1));
-        requireAtLeast("purge-after", purgeAfter, Duration.ofMinutes(1));
-    }
-
-    private static void requireAtLeast(String name, Duration value, Duration minimum) {
-        if (value != null && value.compareTo(minimum) < 0) {
-            throw new IllegalArgumentException("zendo.websites." + name + " must be at least " + minimum + ", not " + value);
-        }
+        requireAtLeast("zendo.websites.key-overlap", keyOverlap, Duration.ZERO);
+        requireAtLeast("zendo.websites.invitation-ttl", invitationTtl, Duration.ofMinutes(1));
+        requireAtLeast("zendo.websites.purge-after", purgeAfter, Duration.ofMinutes(1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.zendo.platform.ratelimit;
 
+import dev.zendo.platform.crypto.Sha256;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -12,8 +13,6 @@ import io.micronaut.context.annotation.Requires;
 import redis.clients.jedis.JedisPooled;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -64,14 +63,6 @@ class RedisRateLimiter implements RateLimiter {
     }
 
     private static byte[] redisKey(RateLimit limit, String key) {
-        return (PREFIX + limit.name() + ":" + sha256(key)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return (PREFIX + limit.name() + ":" + HexFormat.of().formatHex(Sha256.of(key))).getBytes(StandardCharsets.UTF_8);
     }
 }

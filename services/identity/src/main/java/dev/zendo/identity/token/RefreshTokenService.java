@@ -1,5 +1,6 @@
 package dev.zendo.identity.token;
 
+import dev.zendo.platform.crypto.Sha256;
 import dev.zendo.identity.IdentitySettings;
 import dev.zendo.platform.ratelimit.RateLimit;
 import dev.zendo.platform.ratelimit.RateLimiter;
@@ -7,9 +8,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,11 +120,7 @@ public class RefreshTokenService {
     }
 
     private static String hash(String token) {
-        try {
-            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return BASE64URL.encodeToString(Sha256.of(token));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.zendo.websites.invitations;
 
-import com.google.protobuf.Timestamp;
+import dev.zendo.outbox.Events;
+import dev.zendo.platform.crypto.Sha256;
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.events.v1.InvitationCreated;
 import dev.zendo.platform.http.ApiException;
@@ -80,7 +81,7 @@ class InvitationService {
         }
         String token = KeyMaterial.random(TOKEN_PREFIX);
         Invitation invitation = invitations.save(new Invitation(UUID.randomUUID(), websiteId, email, role,
-                KeyMaterial.sha256(token), agent.id(), now, now.plus(settings.invitationTtl()), null, null, null));
+                Sha256.of(token), agent.id(), now, now.plus(settings.invitationTtl()), null, null, null));
         events.toServices(websiteId, agent.id(), event -> event.setInvitationCreated(InvitationCreated.newBuilder()
                 .setWebsiteId(websiteId.toString())
                 .setInvitationId(invitation.id().toString())
@@ -90,7 +91,7 @@ class InvitationService {
                 .setInviterEmail(nullToEmpty(agent.email()))
                 .setInviteeEmail(email)
                 .setRole(role.toEvent())
-                .setExpiresAt(Timestamp.newBuilder().setSeconds(invitation.expiresAt().getEpochSecond()).setNanos(invitation.expiresAt().getNano()))
+                .setExpiresAt(Events.timestamp(invitation.expiresAt()))
                 .setAcceptPathTemplate(settings.invitationAcceptPath())
                 .setSealedToken(sealer.seal(token))));
         return InvitationView.of(invitation, token);
@@ -117,7 +118,7 @@ class InvitationService {
     /** Makes the caller a member, when the invitation is open and was sent to the caller's email. */
     @Transactional
     AcceptedInvitation accept(AuthenticatedAgent agent, String token) {
-        Invitation invitation = invitations.findByTokenHash(KeyMaterial.sha256(token))
+        Invitation invitation = invitations.findByTokenHash(Sha256.of(token))
                 .filter(Invitation::pending)
                 .orElseThrow(() -> ApiException.notFound("Invitation"));
         Website website = websites.lock(invitation.websiteId())

@@ -1,12 +1,9 @@
 package dev.zendo.websites.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Random key and token strings, and the SHA-256 under which secret ones are stored. */
+/** Random key and token strings (secret ones are stored as their {@link dev.zendo.platform.crypto.Sha256}). */
 public final class KeyMaterial {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -19,14 +16,5 @@ public final class KeyMaterial {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** SHA-256 of the string's UTF-8 bytes. */
-    public static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.zendo.websites.keys;
 
-import com.google.protobuf.Timestamp;
+import dev.zendo.outbox.Events;
+import dev.zendo.platform.crypto.Sha256;
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.events.v1.KeyRotated;
 import dev.zendo.platform.http.ApiException;
@@ -97,7 +98,7 @@ public class KeyService {
                 .setKeyId(next.id().toString())
                 .setPublicKey(kind == KeyKind.PUBLIC ? material : "")
                 .setPreviousKeyId(previous.id().toString())
-                .setOverlapUntil(timestamp(overlapUntil))));
+                .setOverlapUntil(Events.timestamp(overlapUntil))));
         return KeyView.of(next, now, kind == KeyKind.SECRET ? material : null);
     }
 
@@ -127,15 +128,11 @@ public class KeyService {
     private static ApiKey newKey(UUID websiteId, KeyKind kind, String material, Instant now) {
         boolean isPublic = kind == KeyKind.PUBLIC;
         return new ApiKey(UUID.randomUUID(), websiteId, kind, isPublic ? material : null,
-                isPublic ? null : KeyMaterial.sha256(material), material.substring(0, HINT_LENGTH), now, null, null);
+                isPublic ? null : Sha256.of(material), material.substring(0, HINT_LENGTH), now, null, null);
     }
 
     private static ApiKey withExpiry(ApiKey key, Instant expiresAt, Instant revokedAt) {
         return new ApiKey(key.id(), key.websiteId(), key.kind(), key.publicKey(), key.secretHash(), key.hint(),
                 key.createdAt(), expiresAt, revokedAt);
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

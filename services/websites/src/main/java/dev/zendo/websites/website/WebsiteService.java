@@ -1,6 +1,6 @@
 package dev.zendo.websites.website;
 
-import com.google.protobuf.Timestamp;
+import dev.zendo.outbox.Events;
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.events.v1.WebsiteDeleted;
 import dev.zendo.events.v1.WebsiteRestored;
@@ -119,7 +119,7 @@ class WebsiteService {
         Instant purgeAfter = now.plus(settings.purgeAfter());
         events.toServices(websiteId, agent.id(), event -> event.setWebsiteDeleted(WebsiteDeleted.newBuilder()
                 .setWebsiteId(websiteId.toString())
-                .setPurgeAfter(Timestamp.newBuilder().setSeconds(purgeAfter.getEpochSecond()).setNanos(purgeAfter.getNano()))));
+                .setPurgeAfter(Events.timestamp(purgeAfter))));
     }
 
     /** Takes a website out of the trash; a live website stays as it is. */
