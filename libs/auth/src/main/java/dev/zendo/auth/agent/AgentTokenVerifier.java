@@ -6,6 +6,7 @@ import dev.zendo.auth.token.TokenVerifier;
 import dev.zendo.auth.token.VerifierSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -17,6 +18,9 @@ import java.util.Optional;
 @Singleton
 @Requires(bean = VerifierSettings.class)
 public class AgentTokenVerifier {
+
+    private static final String BEARER = "Bearer ";
+    private static final String VERIFIED = AgentTokenVerifier.class.getName() + ".verified";
 
     private final TokenVerifier verifier;
 
@@ -35,6 +39,23 @@ public class AgentTokenVerifier {
         return verifier.verify(token)
                 .filter(claims -> "access".equals(claims.getClaim("token_use")))
                 .map(AgentTokenVerifier::agentOf);
+    }
+
+    /**
+     * The agent whose valid access token {@code request} carries as its Bearer token. The outcome is kept on the
+     * request, so filters and argument binders that both ask verify the signature once.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<AuthenticatedAgent> verify(HttpRequest<?> request) {
+        Optional<AuthenticatedAgent> verified = (Optional<AuthenticatedAgent>) request.getAttribute(VERIFIED).orElse(null);
+        if (verified == null) {
+            verified = request.getHeaders().getAuthorization()
+                    .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                    .map(header -> header.substring(BEARER.length()).trim())
+                    .flatMap(this::verify);
+            request.setAttribute(VERIFIED, verified);
+        }
+        return verified;
     }
 
     private static AuthenticatedAgent agentOf(JWTClaimsSet claims) {

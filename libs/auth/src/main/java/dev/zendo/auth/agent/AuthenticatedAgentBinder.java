@@ -16,8 +16,6 @@ import java.util.Optional;
 @Requires(bean = AgentTokenVerifier.class)
 public class AuthenticatedAgentBinder implements TypedRequestArgumentBinder<AuthenticatedAgent> {
 
-    private static final String BEARER = "Bearer ";
-
     private final AgentTokenVerifier verifier;
 
     AuthenticatedAgentBinder(AgentTokenVerifier verifier) {
@@ -31,10 +29,7 @@ public class AuthenticatedAgentBinder implements TypedRequestArgumentBinder<Auth
 
     @Override
     public BindingResult<AuthenticatedAgent> bind(ArgumentConversionContext<AuthenticatedAgent> context, HttpRequest<?> request) {
-        Optional<AuthenticatedAgent> agent = request.getHeaders().getAuthorization()
-                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(header -> header.substring(BEARER.length()).trim())
-                .flatMap(verifier::verify);
+        Optional<AuthenticatedAgent> agent = verifier.verify(request);
         if (agent.isEmpty()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required.");
         }

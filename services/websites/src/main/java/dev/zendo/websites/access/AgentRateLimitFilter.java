@@ -18,8 +18,6 @@ import jakarta.inject.Named;
 @ServerFilter("/v1/**")
 class AgentRateLimitFilter {
 
-    private static final String BEARER = "Bearer ";
-
     private final AgentTokenVerifier verifier;
     private final RateLimiter limiter;
     private final RateLimit perAgent;
@@ -33,10 +31,6 @@ class AgentRateLimitFilter {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     void limit(HttpRequest<?> request) {
-        request.getHeaders().getAuthorization()
-                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(header -> header.substring(BEARER.length()).trim())
-                .flatMap(verifier::verify)
-                .ifPresent(agent -> limiter.acquire(perAgent, agent.id()));
+        verifier.verify(request).ifPresent(agent -> limiter.acquire(perAgent, agent.id()));
     }
 }
