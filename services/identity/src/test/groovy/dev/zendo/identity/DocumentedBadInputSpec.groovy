@@ -26,7 +26,7 @@ class DocumentedBadInputSpec extends OpenApiBadInputSpec {
     @Shared
     @AutoCleanup
     EmbeddedServer server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS) + [
-            'zendo.auth.signing.jwks': KeyTool.rotate(new JWKSet()).toString(false),
+            'zendo.auth.signing.jwks': KeyTool.init().toString(false),
             'zendo.identity.topic'   : TestInfra.uniqueName('zendo.identity-spec'),
     ] as Map<String, Object>, 'test')
 

@@ -39,7 +39,7 @@ class EventLoopSpec extends IdentitySpecification {
     def 'the watch sees blocking work when a service runs it on the event loop'() {
         given:
         def eventLoopServer = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS) + [
-                'zendo.auth.signing.jwks'          : KeyTool.rotate(new JWKSet()).toString(false),
+                'zendo.auth.signing.jwks'          : KeyTool.init().toString(false),
                 'zendo.identity.topic'             : topic,
                 'micronaut.server.thread-selection': 'MANUAL',
         ] as Map<String, Object>, 'test')
