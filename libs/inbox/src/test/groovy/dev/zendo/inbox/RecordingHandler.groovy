@@ -1,0 +1,43 @@
+package dev.zendo.inbox
+
+import dev.zendo.events.v1.Envelope
+
+import java.sql.Connection
+import java.util.concurrent.atomic.AtomicInteger
+
+/**
+ * The specs' handler: writes a {@code seen} row per handling, then fails while {@code failuresLeft} lasts, and always
+ * for a message whose body is {@code refused}.
+ */
+class RecordingHandler implements EventHandler {
+
+    final String topic
+    final AtomicInteger calls = new AtomicInteger()
+    final AtomicInteger failuresLeft = new AtomicInteger()
+
+    RecordingHandler(String topic) {
+        this.topic = topic
+    }
+
+    @Override
+    Set<String> topics() {
+        [topic] as Set
+    }
+
+    @Override
+    void handle(Envelope event, Connection connection) {
+        calls.incrementAndGet()
+        def insert = connection.prepareStatement('INSERT INTO seen (event_id, key, seq) VALUES (?, ?, ?)')
+        insert.setObject(1, UUID.fromString(event.eventId))
+        insert.setString(2, event.conversationId)
+        insert.setLong(3, event.messageCreated.seq)
+        insert.executeUpdate()
+        insert.close()
+        if (event.messageCreated.body == 'refused') {
+            throw new IllegalStateException("refused event ${event.eventId}")
+        }
+        if (failuresLeft.getAndDecrement() > 0) {
+            throw new IllegalStateException('not yet')
+        }
+    }
+}
