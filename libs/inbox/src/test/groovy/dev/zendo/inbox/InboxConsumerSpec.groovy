@@ -59,6 +59,27 @@ class InboxConsumerSpec extends InboxSpecification {
         count(context, 'inbox_parked') == 0
     }
 
+    def 'an unreachable database counts no attempt: the record waits and is handled, not parked'() {
+        given:
+        def topic = newTopic()
+        def handler = new RecordingHandler(topic)
+        handler.unreachableLeft.set(4)
+        context = start(database(), handler, ['zendo.inbox.max-attempts': '2'])
+
+        when:
+        produce(topic, [['c1', message('c1', 1)]])
+
+        then:
+        within(30).eventually {
+            assert counted(context, 'zendo.inbox.handled') == 1
+        }
+        handler.calls.get() == 5
+        counted(context, 'zendo.inbox.failures') == 4
+        counted(context, 'zendo.inbox.parked') == 0
+        count(context, 'inbox_parked') == 0
+        count(context, 'seen') == 1
+    }
+
     def 'a poison record is parked and the records after it are still handled'() {
         given:
         def topic = newTopic(1)
@@ -105,6 +126,23 @@ class InboxConsumerSpec extends InboxSpecification {
         seen.size() == 600
         seen.groupBy { it[0] }.collectEntries { key, list -> [key, list.collect { it[1] as long }] } ==
                 events.groupBy { it.conversationId }.collectEntries { key, list -> [key, list*.messageCreated*.seq] }
+    }
+
+    def 'a stopped consumer has committed the offsets of everything it handled'() {
+        given:
+        def topic = newTopic()
+        def group = TestInfra.uniqueName('inbox-spec')
+        context = start(database(), new RecordingHandler(topic), ['zendo.inbox.group': group])
+        produce(topic, (1..30).collect { ['c' + (it % 3), message('c' + (it % 3), it)] })
+        within(30).eventually {
+            assert counted(context, 'zendo.inbox.handled') == 30
+        }
+
+        when:
+        context.close()
+
+        then:
+        committedOffsets(group) == endOffsets(topic)
     }
 
     def 'replaying the topic from the beginning changes nothing'() {

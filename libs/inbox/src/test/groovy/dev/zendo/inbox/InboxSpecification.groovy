@@ -10,9 +10,11 @@ import io.micronaut.transaction.TransactionStatus
 import org.apache.kafka.clients.admin.Admin
 import org.apache.kafka.clients.admin.AdminClientConfig
 import org.apache.kafka.clients.admin.NewTopic
+import org.apache.kafka.clients.admin.OffsetSpec
 import org.apache.kafka.clients.producer.KafkaProducer
 import org.apache.kafka.clients.producer.ProducerConfig
 import org.apache.kafka.clients.producer.ProducerRecord
+import org.apache.kafka.common.TopicPartition
 import org.apache.kafka.common.serialization.ByteArraySerializer
 import org.apache.kafka.common.serialization.StringSerializer
 import spock.lang.Specification
@@ -34,9 +36,7 @@ abstract class InboxSpecification extends Specification {
     /** A new topic of {@code partitions} partitions, named for this spec alone. */
     static String newTopic(int partitions = 3) {
         def topic = TestInfra.uniqueName('zendo.inbox-spec')
-        Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers()] as Map<String, Object>).withCloseable {
-            it.createTopics([new NewTopic(topic, partitions, (short) 1)]).all().get()
-        }
+        admin { Admin admin -> admin.createTopics([new NewTopic(topic, partitions, (short) 1)]).all().get() }
         topic
     }
 
@@ -69,6 +69,29 @@ abstract class InboxSpecification extends Specification {
                 producer.send(new ProducerRecord<String, byte[]>(topic, key as String, value instanceof Envelope ? value.toByteArray() : value as byte[]))
             }.each { it.get() }
         }
+    }
+
+    /** The offsets {@code group} committed, per partition number. */
+    static Map<Integer, Long> committedOffsets(String group) {
+        admin { Admin admin ->
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .collectEntries { partition, offset -> [partition.partition(), offset.offset()] }
+        }
+    }
+
+    /** The end offsets of the non-empty partitions of {@code topic}, per partition number. */
+    static Map<Integer, Long> endOffsets(String topic) {
+        admin { Admin admin ->
+            def partitions = admin.describeTopics([topic]).allTopicNames().get()[topic].partitions()
+            def request = partitions.collectEntries { [new TopicPartition(topic, it.partition()), OffsetSpec.latest()] }
+            admin.listOffsets(request).all().get()
+                    .findAll { partition, info -> info.offset() > 0 }
+                    .collectEntries { partition, info -> [partition.partition(), info.offset()] }
+        }
+    }
+
+    private static <T> T admin(Closure<T> work) {
+        Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers()] as Map<String, Object>).withCloseable(work)
     }
 
     static <T> T inTransaction(ApplicationContext context, Closure<T> work) {

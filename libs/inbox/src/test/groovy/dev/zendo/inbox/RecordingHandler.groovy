@@ -3,17 +3,19 @@ package dev.zendo.inbox
 import dev.zendo.events.v1.Envelope
 
 import java.sql.Connection
+import java.sql.SQLTransientConnectionException
 import java.util.concurrent.atomic.AtomicInteger
 
 /**
- * The specs' handler: writes a {@code seen} row per handling, then fails while {@code failuresLeft} lasts, and always
- * for a message whose body is {@code refused}.
+ * The specs' handler: fails as if the database were unreachable while {@code unreachableLeft} lasts; else writes a
+ * {@code seen} row, then fails while {@code failuresLeft} lasts, and always for a message whose body is {@code refused}.
  */
 class RecordingHandler implements EventHandler {
 
     final String topic
     final AtomicInteger calls = new AtomicInteger()
     final AtomicInteger failuresLeft = new AtomicInteger()
+    final AtomicInteger unreachableLeft = new AtomicInteger()
 
     RecordingHandler(String topic) {
         this.topic = topic
@@ -27,6 +29,9 @@ class RecordingHandler implements EventHandler {
     @Override
     void handle(Envelope event, Connection connection) {
         calls.incrementAndGet()
+        if (unreachableLeft.getAndDecrement() > 0) {
+            throw new SQLTransientConnectionException('Connection is not available, request timed out')
+        }
         def insert = connection.prepareStatement('INSERT INTO seen (event_id, key, seq) VALUES (?, ?, ?)')
         insert.setObject(1, UUID.fromString(event.eventId))
         insert.setString(2, event.conversationId)
