@@ -16,6 +16,16 @@ class InboxConsumerSpec extends InboxSpecification {
         other?.close()
     }
 
+    def 'a service without event handlers starts and consumes nothing'() {
+        when:
+        context = ApplicationContext.run(database(), 'test')
+
+        then:
+        context.getBeansOfType(EventHandler).isEmpty()
+        context.getBean(InboxConsumer) != null
+        count(context, 'inbox_processed') == 0
+    }
+
     def 'an event delivered twice is handled once'() {
         given:
         def topic = newTopic()
