@@ -1,5 +1,6 @@
 package dev.zendo.inbox;
 
+import dev.zendo.platform.time.Pause;
 import dev.zendo.platform.kafka.KafkaSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

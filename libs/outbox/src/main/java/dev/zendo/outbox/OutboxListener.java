@@ -1,5 +1,6 @@
 package dev.zendo.outbox;
 
+import dev.zendo.platform.time.Pause;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package dev.zendo.outbox;
 
+import dev.zendo.platform.time.Pause;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
