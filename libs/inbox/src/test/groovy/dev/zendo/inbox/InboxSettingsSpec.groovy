@@ -1,5 +1,6 @@
 package dev.zendo.inbox
 
+import dev.zendo.testsupport.Causes
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 import spock.lang.Specification
@@ -28,7 +29,7 @@ class InboxSettingsSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains(reason) }
+        Causes.of(e).any { it.message?.contains(reason) }
 
         where:
         setting         | value     || reason
@@ -54,13 +55,5 @@ class InboxSettingsSpec extends Specification {
 
     private static ApplicationContext run(Map<String, Object> settings) {
         ApplicationContext.builder().deduceEnvironment(false).properties(TestInfra.properties('inbox', KAFKA) + settings).start()
-    }
-
-    private static List<Throwable> causes(Throwable e) {
-        def chain = []
-        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
-            chain << t
-        }
-        chain
     }
 }

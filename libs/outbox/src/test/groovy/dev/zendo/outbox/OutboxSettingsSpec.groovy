@@ -1,5 +1,6 @@
 package dev.zendo.outbox
 
+import dev.zendo.testsupport.Causes
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 import spock.lang.Specification
@@ -28,7 +29,7 @@ class OutboxSettingsSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains(reason) }
+        Causes.of(e).any { it.message?.contains(reason) }
 
         where:
         setting         | value   || reason
@@ -74,13 +75,5 @@ class OutboxSettingsSpec extends Specification {
                 'zendo.kafka.replication-factor': '1',
                 'zendo.kafka.partitions'        : '1',
         ] + settings).start()
-    }
-
-    private static List<Throwable> causes(Throwable e) {
-        def chain = []
-        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
-            chain << t
-        }
-        chain
     }
 }

@@ -1,5 +1,6 @@
 package dev.zendo.identity
 
+import dev.zendo.testsupport.Causes
 import dev.zendo.auth.keys.KeyTool
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
@@ -23,7 +24,7 @@ class IdentitySettingsSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains(reason) }
+        Causes.of(e).any { it.message?.contains(reason) }
 
         where:
         setting                   | value         || reason
@@ -34,13 +35,5 @@ class IdentitySettingsSpec extends Specification {
         'refresh-token.reuse-grace' | '10m'       || 'zendo.identity.refresh-token.reuse-grace must be between 0s and 5m'
         'argon2-max-concurrent'   | '0'           || 'argon2MaxConcurrent'
         'argon2-max-wait'         | '0s'          || 'zendo.identity.argon2-max-wait must be at least PT0.001S'
-    }
-
-    private static List<Throwable> causes(Throwable e) {
-        def chain = []
-        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
-            chain << t
-        }
-        chain
     }
 }

@@ -14,16 +14,19 @@ class BadInputSpec extends Specification {
     WebsitesApi api = WebsitesApi.get()
 
     @Shared
-    WebsitesApi.Agent owner = api.agent()
+    WebsitesApi.FurnishedWebsite furnished = api.furnishedWebsite()
 
     @Shared
-    Map website = api.createWebsite(owner, [domains: ['shop.example']])
+    WebsitesApi.Agent owner = furnished.owner
 
     @Shared
-    Map group = WebsitesApi.expect(201, api.call('POST', "/v1/websites/$website.id/groups", owner.token, [name: 'Sales']))
+    Map website = furnished.website
 
     @Shared
-    Map canned = WebsitesApi.expect(201, api.call('POST', "/v1/websites/$website.id/canned-responses", owner.token, [shortcut: 'hi', text: 'Hello']))
+    Map group = furnished.group
+
+    @Shared
+    Map canned = furnished.canned
 
     def 'creating a website with #problem is a 400 naming #field, and creates nothing'() {
         given:

@@ -90,6 +90,15 @@ class WebsitesApi {
         expect(201, call('POST', '/v1/websites', owner.token, [name: TestInfra.uniqueName('site')] + body))
     }
 
+    /** A fresh owner with a website on shop.example that has one group and one canned response. */
+    FurnishedWebsite furnishedWebsite() {
+        Agent owner = agent()
+        Map website = createWebsite(owner, [domains: ['shop.example']])
+        new FurnishedWebsite(owner: owner, website: website,
+                group: expect(201, call('POST', "/v1/websites/$website.id/groups", owner.token, [name: 'Sales'])),
+                canned: expect(201, call('POST', "/v1/websites/$website.id/canned-responses", owner.token, [shortcut: 'hi', text: 'Hello'])))
+    }
+
     /** Makes {@code agent} a member of the website in {@code role}, through an invitation by {@code inviter}. */
     Map join(Agent inviter, String websiteId, Agent agent, String role) {
         Map invitation = expect(201, call('POST', "/v1/websites/$websiteId/invitations", inviter.token, [email: agent.email, role: role]))
@@ -141,6 +150,14 @@ class WebsitesApi {
         Map<String, Object> claims() {
             [token_use: 'access', email: email, name: name]
         }
+    }
+
+    /** What {@link #furnishedWebsite} made. */
+    static class FurnishedWebsite {
+        Agent owner
+        Map website
+        Map group
+        Map canned
     }
 
     /** An HTTP answer. */

@@ -1,5 +1,6 @@
 package dev.zendo.platform.execution
 
+import dev.zendo.testsupport.Causes
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 import io.micronaut.inject.qualifiers.Qualifiers
@@ -53,7 +54,7 @@ class BlockingByDefaultSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains('blockingThreads') }
+        Causes.of(e).any { it.message?.contains('blockingThreads') }
 
         where:
         value << ['0', '5000']
@@ -61,13 +62,5 @@ class BlockingByDefaultSpec extends Specification {
 
     private static Map<String, Object> servers() {
         TestInfra.properties('platform', KAFKA) as Map<String, Object>
-    }
-
-    private static List<Throwable> causes(Throwable e) {
-        def chain = []
-        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
-            chain << t
-        }
-        chain
     }
 }

@@ -1,5 +1,6 @@
 package dev.zendo.platform.kafka
 
+import dev.zendo.testsupport.Causes
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 import org.apache.kafka.clients.admin.Admin
@@ -106,7 +107,7 @@ class TopicProvisionerSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains('zendo.kafka.site-retention must be positive') }
+        Causes.of(e).any { it.message?.contains('zendo.kafka.site-retention must be positive') }
 
         where:
         value << ['0s', '-1h']
@@ -116,13 +117,5 @@ class TopicProvisionerSpec extends Specification {
         def resource = new ConfigResource(ConfigResource.Type.TOPIC, topic)
         def entry = admin.describeConfigs([resource]).all().get()[resource].get(TopicConfig.RETENTION_MS_CONFIG)
         entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG ? Duration.ofMillis(entry.value() as long) : null
-    }
-
-    private static List<Throwable> causes(Throwable e) {
-        def chain = []
-        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
-            chain << t
-        }
-        chain
     }
 }

@@ -1,5 +1,6 @@
 package dev.zendo.platform.ratelimit
 
+import dev.zendo.testsupport.Causes
 import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 import io.micronaut.inject.qualifiers.Qualifiers
@@ -122,7 +123,7 @@ class RateLimiterSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains(reason) }
+        Causes.of(e).any { it.message?.contains(reason) }
 
         where:
         setting    | value  || reason
@@ -132,13 +133,5 @@ class RateLimiterSpec extends Specification {
 
     private static Map<String, Object> servers() {
         TestInfra.properties('platform', KAFKA, REDIS) + ['zendo.redis.timeout': '2s'] as Map<String, Object>
-    }
-
-    private static List<Throwable> causes(Throwable e) {
-        def chain = []
-        for (def t = e; t != null && !chain.contains(t); t = t.cause) {
-            chain << t
-        }
-        chain
     }
 }
