@@ -138,8 +138,8 @@ class HelmChartSpec extends Specification {
         '/v1/invitations'   | 'websites'
         '/v1/realtime'      | 'websites'
         '/v1/widget'        | 'conversations'
-        '/v1/conversations' | 'conversations'
-        '/v1/visitors'      | 'conversations'
+        '/v1/inbox'         | 'conversations'
+        '/v1/server'        | 'conversations'
         '/v1/webhooks'      | 'notifications'
         '/ws'               | 'realtime-edge'
     }
