@@ -6,7 +6,7 @@ import dev.zendo.auth.keys.SigningSettings;
 import dev.zendo.auth.token.TokenVerifier;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * Checks visitor session tokens with conversations' own public keys, without a network call: ES256 only,
  * conversations' issuer, the widget audience, not expired, {@code token_use=visitor}, and ids that are UUIDs.
  */
-@Singleton
+@Context
 public class VisitorTokenVerifier {
 
     /** The audience the widget API requires; the realtime edge requires the other one visitor tokens carry. */

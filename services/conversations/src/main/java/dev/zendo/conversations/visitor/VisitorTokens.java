@@ -3,7 +3,7 @@ package dev.zendo.conversations.visitor;
 import dev.zendo.auth.keys.SigningSettings;
 import dev.zendo.auth.token.TokenSigner;
 import dev.zendo.auth.token.TokenSigner.SignedToken;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * Issues visitor session tokens: ES256 JWTs signed with conversations' keys, {@code sub} the visitor,
  * {@code website_id} its website, {@code token_use=visitor}, for the realtime edge and the widget API.
  */
-@Singleton
+@Context
 public class VisitorTokens {
 
     /** The {@code token_use} claim of every visitor token. */
