@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,7 +52,7 @@ public class IdentityVerifier {
         if (keys.stream().noneMatch(key -> signedWith(jwt, key))) {
             throw invalid("its signature does not match any of the website's identity-verification secrets");
         }
-        return userOf(claims(jwt));
+        return userOf(claims(jwt), jwt.getPayload().toJSONObject());
     }
 
     private static SignedJWT parse(String userJwt) {
@@ -85,7 +86,7 @@ public class IdentityVerifier {
         }
     }
 
-    private VerifiedUser userOf(JWTClaimsSet claims) {
+    private VerifiedUser userOf(JWTClaimsSet claims, Map<String, Object> json) {
         Instant now = clock.instant();
         Date expiresAt = claims.getExpirationTime();
         if (expiresAt == null) {
@@ -98,15 +99,15 @@ public class IdentityVerifier {
         if (notBefore != null && notBefore.toInstant().minus(LEEWAY).isAfter(now)) {
             throw invalid("it is not valid yet (nbf)");
         }
-        String subject = text(claims, "sub", MAX_SUBJECT_LENGTH);
+        String subject = text(json, "sub", MAX_SUBJECT_LENGTH);
         if (subject == null) {
             throw invalid("sub is required");
         }
-        return new VerifiedUser(subject, text(claims, "email", MAX_EMAIL_LENGTH), text(claims, "name", MAX_NAME_LENGTH));
+        return new VerifiedUser(subject, text(json, "email", MAX_EMAIL_LENGTH), text(json, "name", MAX_NAME_LENGTH));
     }
 
-    private static String text(JWTClaimsSet claims, String name, int maxLength) {
-        Object value = claims.getClaim(name);
+    private static String text(Map<String, Object> json, String name, int maxLength) {
+        Object value = json.get(name);
         if (value == null) {
             return null;
         }

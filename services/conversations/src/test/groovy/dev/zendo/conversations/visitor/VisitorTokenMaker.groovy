@@ -62,7 +62,7 @@ class VisitorTokenMaker {
 
     String hs256() {
         def jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(key.keyID).build(), claims().build())
-        jwt.sign(new MACSigner(key.x.decode() + key.y.decode()))
+        jwt.sign(new MACSigner(key.toPublicJWK().toJSONString().bytes))
         jwt.serialize()
     }
 
