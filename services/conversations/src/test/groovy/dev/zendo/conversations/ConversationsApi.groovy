@@ -22,6 +22,7 @@ import java.sql.Timestamp
 import java.time.Instant
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.IDENTITY_SECRETS_KEYSET
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
@@ -42,7 +43,7 @@ class ConversationsApi {
 
     private ConversationsApi() {
         identity = TestIssuer.start('zendo-identity', 'zendo')
-        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('conversations', DATABASE, KAFKA, REDIS, SIGNING_KEYS) + [
+        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('conversations', DATABASE, KAFKA, REDIS, SIGNING_KEYS, IDENTITY_SECRETS_KEYSET) + [
                 'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
                 'zendo.outbox.poll-interval'      : '1s',
         ] as Map<String, Object>, 'test')
