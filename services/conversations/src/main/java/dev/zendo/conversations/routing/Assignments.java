@@ -52,15 +52,17 @@ public class Assignments {
     private final SiteEvents events;
     private final ApplicationEventPublisher<SlotFreed> slotsFreed;
     private final ApplicationEventPublisher<ThreadQueued> threadsQueued;
+    private final QueuePositions positions;
     private final Clock clock;
 
     Assignments(RoutingJdbc sql, WebsiteLock websiteLock, SiteEvents events, ApplicationEventPublisher<SlotFreed> slotsFreed,
-                ApplicationEventPublisher<ThreadQueued> threadsQueued, Clock clock) {
+                ApplicationEventPublisher<ThreadQueued> threadsQueued, QueuePositions positions, Clock clock) {
         this.sql = sql;
         this.websiteLock = websiteLock;
         this.events = events;
         this.slotsFreed = slotsFreed;
         this.threadsQueued = threadsQueued;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -90,7 +92,8 @@ public class Assignments {
     }
 
     /**
-     * Puts a waiting or active thread in {@code groupId}'s queue, at its back; the agent who had it gets the slot back.
+     * Puts a waiting or active thread in {@code groupId}'s queue, at its back; the agent who had it gets the slot back,
+     * and threads that waited behind it in its former queue move up.
      *
      * @throws ApiException 404 for an unknown thread or a group that is not the website's, 409 when it is closed
      */
@@ -99,7 +102,9 @@ public class Assignments {
         ThreadRow thread = lockOpen(threadId);
         sql.one(GROUP_EXISTS, row -> row.getObject(1, UUID.class), groupId, thread.websiteId())
                 .orElseThrow(() -> ApiException.notFound("Group"));
+        Optional<QueuePositions.Place> left = positions.place(threadId);
         queue(thread, groupId, clock.instant(), by);
+        left.ifPresent(place -> positions.announceFrom(thread.websiteId(), place.groupId(), place.position()));
     }
 
     /**

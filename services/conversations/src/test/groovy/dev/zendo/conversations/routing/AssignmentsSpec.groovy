@@ -158,6 +158,24 @@ class AssignmentsSpec extends RoutingSpecification {
         context.getBean(QueuePositions).of(thread).asInt == 2
     }
 
+    def 'threads that waited behind one sent to another group move up and learn their place'() {
+        given:
+        def website = fixture.website()
+        def sales = fixture.group(website, 'ROUND_ROBIN', ["nobody-$website".toString()], true)
+        def billing = fixture.group(website, 'ROUND_ROBIN', ["nobody-$website".toString()])
+        def threads = fixture.waiting(website, sales, 3)
+
+        when:
+        assignments.toGroup(threads[0], billing, SUPERVISOR)
+
+        then:
+        threads.collect { context.getBean(QueuePositions).of(it).asInt } == [1, 1, 2]
+        fixture.events(website)
+                .findAll { it.payloadCase == Envelope.PayloadCase.QUEUE_POSITION_CHANGED }
+                .collect { [UUID.fromString(it.queuePositionChanged.threadId), it.queuePositionChanged.position] }
+                .containsAll([[threads[1], 1], [threads[2], 2]])
+    }
+
     def 'sending a thread to a group of another website is refused'() {
         given:
         def website = fixture.website()
