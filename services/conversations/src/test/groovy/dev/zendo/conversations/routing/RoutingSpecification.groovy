@@ -18,6 +18,8 @@ import java.time.Instant
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
+import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
+import static dev.zendo.testsupport.TestInfra.Need.IDENTITY_SECRETS_KEYSET
 
 /**
  * What the routing specs share: a conversations context on a fresh database (outbox relay off, so the events stay in
@@ -27,7 +29,7 @@ abstract class RoutingSpecification extends Specification {
 
     /** A fresh database, Kafka and Redis for conversations. */
     static Map<String, Object> servers() {
-        TestInfra.properties('conversations', DATABASE, KAFKA, REDIS) as Map<String, Object>
+        TestInfra.properties('conversations', DATABASE, KAFKA, REDIS, SIGNING_KEYS, IDENTITY_SECRETS_KEYSET) as Map<String, Object>
     }
 
     /** A started conversations context on {@code servers}; the sweep is off unless {@code settings} turn it on. */
