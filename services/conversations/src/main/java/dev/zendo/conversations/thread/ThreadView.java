@@ -41,11 +41,12 @@ public record ThreadView(UUID id, UUID conversationId, ThreadStatus status, UUID
 
     static ThreadView of(ResultSet row) throws SQLException {
         String closedBy = row.getString("closed_by_kind");
-        int rating = row.getInt("rating");
+        int stars = row.getInt("rating");
+        Integer rating = row.wasNull() ? null : stars;
         return new ThreadView(uuid(row, "id"), uuid(row, "conversation_id"), ThreadStatus.valueOf(row.getString("status")),
                 uuid(row, "group_id"), row.getString("agent_id"), instant(row, "opened_at"), instant(row, "queued_at"),
                 instant(row, "assigned_at"), instant(row, "closed_at"), closedBy == null ? null : AuthorKind.valueOf(closedBy),
-                row.getString("closed_by_id"), row.getString("close_reason"), row.wasNull() ? null : rating,
+                row.getString("closed_by_id"), row.getString("close_reason"), rating,
                 row.getString("rating_comment"), instant(row, "rated_at"));
     }
 }

@@ -162,7 +162,7 @@ abstract class ModelSpecification extends Specification {
         }
     }
 
-    private Object withConnection(Closure work) {
+    protected Object withConnection(Closure work) {
         def connection = DriverManager.getConnection(properties['datasources.default.url'] as String,
                 properties['datasources.default.username'] as String, properties['datasources.default.password'] as String)
         connection.schema = 'conversations'
@@ -173,7 +173,7 @@ abstract class ModelSpecification extends Specification {
         }
     }
 
-    private static void bind(def statement, Object[] parameters) {
+    protected static void bind(def statement, Object[] parameters) {
         parameters.eachWithIndex { Object value, int i ->
             statement.setObject(i + 1, value instanceof Instant ? Timestamp.from(value) : value)
         }

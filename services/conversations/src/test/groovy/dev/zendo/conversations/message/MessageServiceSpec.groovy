@@ -245,7 +245,7 @@ class MessageServiceSpec extends ModelSpecification {
     def 'a message to #what is refused with 404, and nothing changes'() {
         given:
         def conversation = conversation()
-        def other = conversation()
+        def other = this.conversation()
         visitorSays(conversation)
         def before = counts()
 
