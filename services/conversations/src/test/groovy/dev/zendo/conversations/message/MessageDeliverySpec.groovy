@@ -32,7 +32,7 @@ class MessageDeliverySpec extends ModelSpecification {
         }
 
         when: 'a relay starts, publishes part of them and is stopped with its batch in flight abandoned'
-        def first = relay(['zendo.outbox.batch-size': '20', 'zendo.outbox.drain-timeout': '0s'])
+        def first = relay(['zendo.outbox.batch-size': '5', 'zendo.outbox.drain-timeout': '0s'])
         new PollingConditions(timeout: 30, delay: 0.05).eventually {
             assert first.getBean(MeterRegistry).counter('zendo.outbox.published').count() > 0
         }

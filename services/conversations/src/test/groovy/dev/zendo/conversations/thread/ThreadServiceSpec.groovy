@@ -267,6 +267,26 @@ class ThreadServiceSpec extends ModelSpecification {
         signals.received.count { it instanceof SlotFreed } == 1
     }
 
+    def 'a visitor message racing a close lands before the close in the old thread, or after it in a new thread'() {
+        given:
+        def agent = agent('Ana')
+        def conversation = activeWith(agent)
+        def first = threads.current(conversation.id()).get().id()
+
+        when:
+        def results = concurrently(2) { int i ->
+            i == 0 ? threads.close(conversation.id(), actor(ActorKind.ACTOR_KIND_AGENT, agent), true, null) : visitorSays(conversation, 'racing')
+        }
+
+        then:
+        results.every { it instanceof ThreadView || it instanceof dev.zendo.conversations.message.Posted }
+        def racing = rows("SELECT thread_id, seq FROM messages WHERE conversation_id = ? AND body = 'racing'", conversation.id()).first()
+        def closedAt = rows("SELECT seq FROM messages WHERE conversation_id = ? AND body = 'Resolved by Ana'", conversation.id()).first()[0] as long
+        racing[0] == first ? (racing[1] as long) < closedAt
+                : (racing[1] as long) > closedAt && threads.current(conversation.id()).get().id() == racing[0] &&
+                threads.current(conversation.id()).get().status() == ThreadStatus.PENDING
+    }
+
     def 'a note written while the thread is closed stays in history for agents only'() {
         given:
         def conversation = conversation()
