@@ -7,7 +7,9 @@ import dev.zendo.events.v1.ActorKind
 import dev.zendo.events.v1.Audience
 import dev.zendo.events.v1.Envelope
 import dev.zendo.platform.http.ApiException
+import groovy.json.JsonSlurper
 import io.micronaut.context.annotation.Requires
+import io.micronaut.serde.ObjectMapper
 import io.micronaut.http.HttpStatus
 import io.micronaut.runtime.event.annotation.EventListener
 import jakarta.inject.Singleton
@@ -345,6 +347,22 @@ class MessageServiceSpec extends ModelSpecification {
         event.messageCreated.kind == dev.zendo.events.v1.MessageKind.MESSAGE_KIND_SYSTEM
         event.actor.id == agent
         conversations.find(conversation.websiteId(), conversation.id()).get().lastMessagePreview() == 'Hello'
+    }
+
+    def 'a message is written in API bodies in snake_case with lower-case kinds'() {
+        given:
+        def conversation = conversation()
+        def message = post(conversation, visitorOf(conversation), 'Hi', MessageKind.TEXT, 'c-9').message()
+
+        when:
+        def json = new JsonSlurper().parseText(context.getBean(ObjectMapper).writeValueAsString(message)) as Map
+
+        then:
+        json.keySet() == ['id', 'conversation_id', 'thread_id', 'seq', 'client_msg_id', 'author', 'kind', 'body', 'created_at'] as Set
+        json.author == [kind: 'visitor', id: conversation.visitorId().toString(), name: 'Brave Otter 42']
+        json.kind == 'text'
+        json.seq == 1
+        json.client_msg_id == 'c-9'
     }
 
     void closeThread(conversation) {
