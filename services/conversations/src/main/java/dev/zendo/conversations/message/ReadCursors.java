@@ -10,7 +10,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Each participant's last seen seq in a conversation, and what they have not read yet. A cursor only moves forward;
@@ -29,6 +33,11 @@ public class ReadCursors {
             SELECT count(*) FROM messages m WHERE m.conversation_id = ?
               AND m.seq > coalesce((SELECT seq FROM read_cursors WHERE conversation_id = ? AND reader_kind = ? AND reader_id = ?), 0)
               AND %s""";
+    private static final String UNREAD_BY_AGENT = """
+            SELECT m.conversation_id, count(*) FROM messages m
+            LEFT JOIN read_cursors r ON r.conversation_id = m.conversation_id AND r.reader_kind = 'AGENT' AND r.reader_id = ?
+            WHERE m.conversation_id = ANY (?::uuid[]) AND m.author_kind = 'VISITOR' AND m.seq > coalesce(r.seq, 0)
+            GROUP BY m.conversation_id""";
     private static final String FOR_AGENT = "m.author_kind = 'VISITOR'";
     private static final String FOR_VISITOR = "m.author_kind <> 'VISITOR' AND m.kind <> 'NOTE'";
 
@@ -78,6 +87,22 @@ public class ReadCursors {
         String which = readerKind == ReaderKind.AGENT ? FOR_AGENT : FOR_VISITOR;
         return sql.one(UNREAD.formatted(which), row -> row.getLong(1), conversationId, conversationId, readerKind, readerId)
                 .orElse(0L);
+    }
+
+    /**
+     * {@link #unread} for one agent over many conversations at once (an inbox page): each conversation's count of
+     * visitor messages after the agent's cursor, 0 included.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> unreadByAgent(String agentId, Collection<UUID> conversationIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        conversationIds.forEach(id -> counts.put(id, 0L));
+        if (!conversationIds.isEmpty()) {
+            String ids = conversationIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+            sql.list(UNREAD_BY_AGENT, row -> Map.entry(Sql.uuid(row, "conversation_id"), row.getLong(2)), agentId, ids)
+                    .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        }
+        return counts;
     }
 
     private record Conversation(UUID websiteId, UUID visitorId, long lastSeq) {

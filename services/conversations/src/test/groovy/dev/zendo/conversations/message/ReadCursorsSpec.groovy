@@ -94,4 +94,22 @@ class ReadCursorsSpec extends ModelSpecification {
         cursors.unread(conversation.id(), ReaderKind.AGENT, 'another-agent') == 3
         cursors.unread(conversation.id(), ReaderKind.VISITOR, visitor) == 1
     }
+
+    def 'unread counts for an inbox page come in one call, one per conversation'() {
+        given:
+        def website = website()
+        def ana = agent('Ana')
+        def quiet = conversation(website)
+        def busy = conversation(website)
+        def read = conversation(website)
+        (1..3).each { visitorSays(busy, "b$it") }
+        visitorSays(read, 'r1')
+        post(read, agentAuthor(ana), 'reply')
+        cursors.markRead(read.id(), ReaderKind.AGENT, ana, 1)
+
+        expect:
+        cursors.unreadByAgent(ana, [quiet.id(), busy.id(), read.id()]) == [(quiet.id()): 0L, (busy.id()): 3L, (read.id()): 0L]
+        cursors.unreadByAgent('another-agent', [busy.id(), read.id()]) == [(busy.id()): 3L, (read.id()): 1L]
+        cursors.unreadByAgent(ana, []) == [:]
+    }
 }
