@@ -68,7 +68,7 @@ class ReplicaReplaySpec extends ReplicaSpecification {
             events << group(w, general, 'General', ROUTING_STRATEGY_ROUND_ROBIN, true, (1..a).collect { "agent-$it".toString() })
         }
         events << roleChanged(w, 'agent-2', roles[2 % 4], ROLE_SUPERVISOR, 7, false)
-        events << updated(w, "Site $n renamed", ["o$n.example"], "#${n}${n}${n}")
+        events << updated(w, "Site $n renamed", ["o${n}.example".toString()], "#${n}${n}${n}")
         events << publicKeyRotated(w, "pk2-$w", "pk_2_$w", "pkid-$w", Instant.parse('2030-01-01T00:00:00Z').plus(Duration.ofMinutes(n)))
         events << secretKeyRotated(w, "sk2-$w", "sk_2_$w", "skid-$w", Instant.parse('2030-01-01T00:00:00Z'))
         events << keyRevoked(w, "skid-$w", KeyKind.KEY_KIND_SECRET)
@@ -87,7 +87,7 @@ class ReplicaReplaySpec extends ReplicaSpecification {
     private static List<Envelope> agentHistory(String agent, int n) {
         def events = [agentRegistered(agent, "Agent $n")]
         if (n % 2 == 0) {
-            events << agentUpdated(agent, "Agent $n renamed", "https://x.example/$n.png")
+            events << agentUpdated(agent, "Agent $n renamed", "https://x.example/${n}.png")
         }
         if (n % 3 == 0) {
             events << agentDisabled(agent)

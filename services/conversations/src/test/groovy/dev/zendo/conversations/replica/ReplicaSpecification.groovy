@@ -5,6 +5,9 @@ import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 import io.micronaut.transaction.TransactionOperations
 import io.micronaut.transaction.TransactionStatus
+import org.apache.kafka.clients.admin.Admin
+import org.apache.kafka.clients.admin.AdminClientConfig
+import org.apache.kafka.clients.admin.NewTopic
 import org.apache.kafka.clients.producer.KafkaProducer
 import org.apache.kafka.clients.producer.ProducerConfig
 import org.apache.kafka.clients.producer.ProducerRecord
@@ -25,9 +28,13 @@ import static dev.zendo.testsupport.TestInfra.Need.REDIS
  */
 abstract class ReplicaSpecification extends Specification {
 
-    /** Topics of their own, kept forever like the real ones. */
+    /** Topics of their own, created at once (events may be published before the app starts). */
     static Map<String, String> newTopics() {
-        [websites: TestInfra.uniqueName('zendo.websites-spec'), identity: TestInfra.uniqueName('zendo.identity-spec')]
+        def topics = [websites: TestInfra.uniqueName('zendo.websites-spec'), identity: TestInfra.uniqueName('zendo.identity-spec')]
+        Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers()] as Map<String, Object>).withCloseable { admin ->
+            admin.createTopics(topics.values().collect { new NewTopic(it, 3, (short) 1) }).all().get()
+        }
+        topics
     }
 
     /** The conversations app on a fresh database, replicating {@code topics} in a consumer group of its own. */

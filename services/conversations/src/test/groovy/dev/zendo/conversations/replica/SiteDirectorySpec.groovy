@@ -33,12 +33,12 @@ class SiteDirectorySpec extends ReplicaSpecification {
     def 'a #state #kind key #outcome'() {
         given:
         def w = UUID.randomUUID().toString()
-        def events = [created(w)] + history(w)
+        def events = [created(w)] + history.call(w)
         publish(topics.websites, events)
         awaitProcessed(context, events)
 
         when:
-        def found = kind == 'public' ? sites.byPublicKey(key(w)).map { it.id() } : sites.websiteForSecretKey(key(w))
+        def found = kind == 'public' ? sites.byPublicKey(key.call(w) as String).map { it.id() } : sites.websiteForSecretKey(key.call(w) as String)
 
         then:
         found == (works ? Optional.of(UUID.fromString(w)) : Optional.empty())

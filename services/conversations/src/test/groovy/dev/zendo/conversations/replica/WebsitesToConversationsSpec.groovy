@@ -40,6 +40,9 @@ class WebsitesToConversationsSpec extends ReplicaSpecification {
     TestIssuer identity = TestIssuer.start('zendo-identity', 'zendo')
 
     @Shared
+    HttpClient http = HttpClient.newHttpClient()
+
+    @Shared
     int websitesPort = freePort()
 
     @Shared
@@ -48,9 +51,6 @@ class WebsitesToConversationsSpec extends ReplicaSpecification {
     @Shared
     @AutoCleanup
     ApplicationContext conversations = start([websites: 'zendo.websites', identity: 'zendo.identity'])
-
-    @Shared
-    HttpClient http = HttpClient.newHttpClient()
 
     def cleanupSpec() {
         websites?.destroy()
@@ -66,7 +66,7 @@ class WebsitesToConversationsSpec extends ReplicaSpecification {
         def groups = conversations.getBean(GroupDirectory)
 
         when:
-        def website = call('POST', '/v1/websites', token, [name: 'End to end', allowed_origins: ['shop.example']])
+        def website = call('POST', '/v1/websites', token, [name: 'End to end', allowed_origins: ['https://shop.example']])
         def id = UUID.fromString(website.id as String)
 
         then:
@@ -74,7 +74,7 @@ class WebsitesToConversationsSpec extends ReplicaSpecification {
             assert sites.byPublicKey(website.public_key as String).map { it.id() } == Optional.of(id)
         }
         sites.websiteForSecretKey(website.secret_key as String) == Optional.of(id)
-        sites.find(id).get().allowedOrigins() == ['shop.example']
+        sites.find(id).get().allowedOrigins() == website.allowed_origins
         members.find(id, owner).get().role() == dev.zendo.conversations.access.Role.OWNER
         groups.defaultGroup(id).get().memberAgentIds() == [owner]
 
