@@ -21,6 +21,8 @@ import java.sql.Connection
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
+import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
+import static dev.zendo.testsupport.TestInfra.Need.IDENTITY_SECRETS_KEYSET
 
 /**
  * What the replica specs share: the conversations app on a fresh database consuming topics named for the spec alone
@@ -40,7 +42,7 @@ abstract class ReplicaSpecification extends Specification {
     /** The conversations app on a fresh database, replicating {@code topics} in a consumer group of its own. */
     static ApplicationContext start(Map<String, String> topics, Map<String, Object> settings = [:]) {
         ApplicationContext.builder('test')
-                .properties(TestInfra.properties('conversations', DATABASE, KAFKA, REDIS) + [
+                .properties(TestInfra.properties('conversations', DATABASE, KAFKA, REDIS, SIGNING_KEYS, IDENTITY_SECRETS_KEYSET) + [
                         'zendo.inbox.group'                             : TestInfra.uniqueName('replica-spec'),
                         'zendo.inbox.max-backoff'                       : '200ms',
                         'zendo.conversations.replica.websites-topic'    : topics.websites,
