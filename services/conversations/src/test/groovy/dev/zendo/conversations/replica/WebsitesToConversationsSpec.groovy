@@ -75,8 +75,12 @@ class WebsitesToConversationsSpec extends ReplicaSpecification {
         }
         sites.websiteForSecretKey(website.secret_key as String) == Optional.of(id)
         sites.find(id).get().allowedOrigins() == website.allowed_origins
-        members.find(id, owner).get().role() == dev.zendo.conversations.access.Role.OWNER
-        groups.defaultGroup(id).get().memberAgentIds() == [owner]
+
+        and: 'the owner and the default group follow in the events after the creation'
+        within(60).eventually {
+            assert members.find(id, owner).map { it.role() } == Optional.of(dev.zendo.conversations.access.Role.OWNER)
+            assert groups.defaultGroup(id).map { it.memberAgentIds() } == Optional.of([owner])
+        }
 
         when:
         def rotated = call('POST', "/v1/websites/$id/keys/rotate", token, [kind: 'public'])
