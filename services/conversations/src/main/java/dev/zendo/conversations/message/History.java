@@ -45,13 +45,13 @@ public class History {
     public HistoryPage page(UUID conversationId, Long before, Long after, Integer limit, boolean includeNotes) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw ApiException.invalid("limit: must be from 1 to " + MAX_LIMIT);
+            throw ApiException.invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
         if (before != null && before < 1) {
-            throw ApiException.invalid("before: must be at least 1");
+            throw ApiException.invalid("before", "must be at least 1");
         }
         if (after != null && after < 0) {
-            throw ApiException.invalid("after: must be at least 0");
+            throw ApiException.invalid("after", "must be at least 0");
         }
         boolean forward = after != null;
         List<MessageView> rows = new ArrayList<>(sql.list(PAGE.formatted(forward ? "ASC" : "DESC"), MessageView::of,

@@ -132,7 +132,7 @@ public class MessageService {
             return null;
         }
         if (clientMsgId.isBlank() || clientMsgId.length() > MAX_CLIENT_MSG_ID || !clientMsgId.equals(MessageText.clean(clientMsgId))) {
-            throw ApiException.invalid("client_msg_id: must be 1 to " + MAX_CLIENT_MSG_ID + " characters without control characters");
+            throw ApiException.invalid("client_msg_id", "must be 1 to " + MAX_CLIENT_MSG_ID + " characters without control characters");
         }
         return clientMsgId;
     }

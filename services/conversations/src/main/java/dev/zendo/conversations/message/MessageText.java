@@ -22,7 +22,7 @@ public final class MessageText {
     public static String require(String text, String field, int maxCodePoints) {
         String clean = text == null ? "" : clean(text);
         if (clean.isBlank()) {
-            throw ApiException.invalid(field + ": must not be empty");
+            throw ApiException.invalid(field, "must not be empty");
         }
         return within(clean, field, maxCodePoints);
     }
@@ -62,7 +62,7 @@ public final class MessageText {
 
     private static String within(String clean, String field, int maxCodePoints) {
         if (clean.codePointCount(0, clean.length()) > maxCodePoints) {
-            throw ApiException.invalid(field + ": must be at most " + maxCodePoints + " characters");
+            throw ApiException.invalid(field, "must be at most " + maxCodePoints + " characters");
         }
         return clean;
     }

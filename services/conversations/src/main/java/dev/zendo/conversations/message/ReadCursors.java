@@ -61,7 +61,7 @@ public class ReadCursors {
                         Sql.uuid(row, "visitor_id"), row.getLong("last_seq")), conversationId)
                 .orElseThrow(() -> ApiException.notFound("Conversation"));
         if (seq < 0 || seq > conversation.lastSeq()) {
-            throw ApiException.invalid("seq: must be from 0 to the conversation's latest seq, " + conversation.lastSeq());
+            throw ApiException.invalid("seq", "must be from 0 to the conversation's latest seq, " + conversation.lastSeq());
         }
         if (sql.update(MOVE, conversationId, readerKind, readerId, seq, clock.instant()) == 0) {
             return new ReadCursor(cursor(conversationId, readerKind, readerId), false);

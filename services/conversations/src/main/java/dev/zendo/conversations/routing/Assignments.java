@@ -84,7 +84,7 @@ public class Assignments {
         MemberRow member = sql.one(MEMBER, row -> new MemberRow(row.getString("role"), row.getInt("max_concurrent_chats"), row.getBoolean("disabled")),
                         thread.websiteId(), agentId)
                 .filter(row -> !"VIEWER".equals(row.role()) && !row.disabled())
-                .orElseThrow(() -> ApiException.invalid("agent_id is not an agent of this website who may take conversations"));
+                .orElseThrow(() -> ApiException.invalid("agent_id", "must name an agent of this website who may take conversations"));
         if (respectCapacity && activeOf(thread.websiteId(), agentId, threadId) >= member.maxConcurrentChats()) {
             throw ApiException.conflict("agent_at_capacity", "The agent already has as many chats as they may take");
         }

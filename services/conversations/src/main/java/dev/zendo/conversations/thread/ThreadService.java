@@ -158,7 +158,7 @@ public class ThreadService {
     @Transactional
     public ThreadView rate(UUID conversationId, UUID threadId, int rating, String comment) {
         if (rating < 1 || rating > 5) {
-            throw ApiException.invalid("rating: must be from 1 to 5");
+            throw ApiException.invalid("rating", "must be from 1 to 5");
         }
         String text = MessageText.optional(comment, "comment", MAX_COMMENT);
         LockedConversation conversation = lock.require(conversationId);

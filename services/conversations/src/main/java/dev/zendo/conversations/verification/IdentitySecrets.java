@@ -55,7 +55,7 @@ public class IdentitySecrets {
     public IssuedSecret rotate(UUID websiteId, String agentId, @Nullable Duration overlap) {
         Duration keep = overlap == null ? settings.overlap() : overlap;
         if (keep.isNegative() || keep.compareTo(MAX_OVERLAP) > 0) {
-            throw ApiException.invalid("overlap must be between 0s and " + MAX_OVERLAP + ", not " + keep);
+            throw ApiException.invalid("overlap", "must be between 0s and " + MAX_OVERLAP + ", not " + keep);
         }
         secrets.lockWebsite(websiteId);
         Instant now = clock.instant();
