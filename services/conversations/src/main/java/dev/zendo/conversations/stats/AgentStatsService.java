@@ -14,7 +14,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,8 @@ public class AgentStatsService {
             SELECT agent_id, count(*) FROM threads
             WHERE website_id = ? AND closed_at >= ? AND status IN ('RESOLVED', 'CLOSED') AND agent_id IS NOT NULL GROUP BY agent_id""";
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private final MemberDirectory members;
     private final SiteDirectory sites;
     private final Presence presence;
@@ -50,7 +51,7 @@ public class AgentStatsService {
     /** The stats of every member of the website. */
     @Transactional(readOnly = true)
     public AgentStats of(UUID websiteId) {
-        ZoneId zone = sites.find(websiteId).map(AgentStatsService::zone).orElse(ZoneOffset.UTC);
+        ZoneId zone = sites.find(websiteId).map(AgentStatsService::zone).orElse(UTC);
         Instant dayStart = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         Map<String, Long> active = counts(ACTIVE, websiteId);
         Map<String, Long> handled = counts(HANDLED, websiteId, dayStart);
@@ -77,12 +78,12 @@ public class AgentStatsService {
     private static ZoneId zone(Site site) {
         String zone = site.widget().getBusinessHours().getTimeZone();
         if (zone.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }
