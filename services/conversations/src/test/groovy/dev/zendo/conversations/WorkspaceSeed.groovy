@@ -38,11 +38,12 @@ class WorkspaceSeed {
         conversation
     }
 
-    /** A thread of the conversation. */
+    /** A thread of the conversation; one with an agent was assigned just now, so routing does not take it back yet. */
     void thread(Conversation conversation, UUID threadId, String status, String agentId, Instant openedAt, Map closed = [:]) {
-        api.sql('''INSERT INTO threads (id, conversation_id, website_id, status, group_id, agent_id, opened_at, closed_at, closed_by_kind,
-                       closed_by_id, close_reason, rating, rating_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)''',
-                [threadId, conversation.id, conversation.site.id, status, conversation.site.groupId, agentId, openedAt, closed.at,
+        api.sql('''INSERT INTO threads (id, conversation_id, website_id, status, group_id, agent_id, opened_at, assigned_at, closed_at,
+                       closed_by_kind, closed_by_id, close_reason, rating, rating_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)''',
+                [threadId, conversation.id, conversation.site.id, status, conversation.site.groupId, agentId, openedAt,
+                 agentId ? Instant.now() : null, closed.at,
                  closed.byKind, closed.byId, closed.reason, closed.rating, closed.comment])
     }
 

@@ -48,7 +48,7 @@ public class SearchService {
             )
             SELECT p.key, p.conversation_id, p.rank, v.id AS visitor_id, v.label, v.name, v.email,
                    m.id AS message_id, m.seq, m.kind, m.author_kind, m.created_at,
-                   CASE WHEN m.id IS NOT NULL THEN ts_headline('simple', m.body, (SELECT query FROM q), ?) END AS headline
+                   CASE WHEN m.id IS NOT NULL THEN ts_headline('simple', replace(m.body, '<', ?), (SELECT query FROM q), ?) END AS headline
             FROM page p JOIN visitors v ON v.id = p.visitor_id LEFT JOIN messages m ON m.id = p.message_id
             ORDER BY p.rank DESC, p.key COLLATE "C" DESC""".formatted(VISIBLE);
 
@@ -70,7 +70,7 @@ public class SearchService {
                 member.websiteId(), seesAll, agentId, agentId,
                 after == null ? null : after.rank(), after == null ? null : after.rank(), after == null ? null : after.key(),
                 limit + 1,
-                Snippet.OPTIONS);
+                String.valueOf(Snippet.LESS_THAN), Snippet.OPTIONS);
         List<Row> page = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = rows.size() > limit ? new SearchCursor(page.get(limit - 1).rank(), page.get(limit - 1).key()).encode() : null;
         return new SearchResults(page.stream().map(Row::hit).toList(), next);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A message excerpt as plain text with the stretches that matched. PostgreSQL's {@code ts_headline} marks matches with
  * {@link #START} and {@link #STOP}, characters a stored message body never contains (control characters are stripped
- * on write), so no markup ever reaches the client: the markers become offsets.
+ * on write), so no markup ever reaches the client: the markers become offsets. Its parser drops what looks like an HTML
+ * tag, so the body goes in with {@code <} as {@link #LESS_THAN} and comes back whole.
  *
  * @param text       the excerpt, plain text
  * @param highlights the matched stretches
@@ -15,6 +16,8 @@ record Snippet(String text, List<Highlight> highlights) {
 
     static final char START = '\u0001';
     static final char STOP = '\u0002';
+    /** Stands for {@code <} inside {@code ts_headline}. */
+    static final char LESS_THAN = '\u0003';
     /** The {@code ts_headline} options that produce the markers. */
     static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", MaxWords=35, MinWords=15";
 
@@ -33,7 +36,7 @@ record Snippet(String text, List<Highlight> highlights) {
                 }
                 start = -1;
             } else {
-                text.append(c);
+                text.append(c == LESS_THAN ? '<' : c);
             }
         }
         return new Snippet(text.toString(), List.copyOf(highlights));
