@@ -50,11 +50,11 @@ class WorkspaceAccessSpec extends Specification {
     def '#method #path without a token answers 401'() {
         given:
         def site = api.site()
-        def path = concrete(path, site, fixture(site))
+        def target = concrete(path, site, fixture(site))
         def before = api.state()
 
         expect:
-        api.call(method, path, null, body).status == 401
+        api.call(method, target, null, body).status == 401
         api.state() == before
 
         where:
