@@ -5,8 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * A message from the website's backend.
@@ -18,7 +20,7 @@ import jakarta.validation.constraints.Pattern;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record PostServerMessageRequest(
-        @NotNull @Schema(maxLength = 128) String clientMsgId,
+        @NotBlank @Size(max = 128) String clientMsgId,
         @NotNull @Schema(maxLength = 10_000) String body,
         @Nullable @Pattern(regexp = "text|note", message = "must be text or note")
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, allowableValues = {"text", "note"}, defaultValue = "text") String kind,

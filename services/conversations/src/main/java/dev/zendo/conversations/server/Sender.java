@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 
 /**
  * Who a server API message is written as: exactly one of a named bot or an agent of the website.
@@ -14,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @Schema(description = "Exactly one of bot_name and agent_id")
 public record Sender(@Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, maxLength = Sender.MAX_BOT_NAME) String botName,
-                     @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, maxLength = Sender.MAX_AGENT_ID) String agentId) {
+                     @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(min = 1, max = Sender.MAX_AGENT_ID) String agentId) {
 
     /** Longest bot name, in code points. */
     public static final int MAX_BOT_NAME = 80;

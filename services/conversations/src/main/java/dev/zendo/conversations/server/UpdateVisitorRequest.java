@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import java.util.Map;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record UpdateVisitorRequest(
         @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, maxLength = 200) String name,
-        @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, maxLength = 254, format = "email") String email,
-        @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, maxLength = 32) String phone,
+        @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, format = "email") @Size(max = 254) String email,
+        @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 32) String phone,
         @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Map<String, Object> attributes) {
 }
