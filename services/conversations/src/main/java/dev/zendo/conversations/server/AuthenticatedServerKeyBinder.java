@@ -9,6 +9,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.bind.binders.PostponedRequestArgumentBinder;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -18,10 +19,12 @@ import java.util.Optional;
 /**
  * Binds {@link AuthenticatedServerKey} parameters from {@code Authorization: Bearer sk_…}, checked against the replica;
  * anything else (no header, another scheme, an unknown, revoked or expired key, a token that is no secret key) is a
- * 401. Each key then takes one permit of {@code zendo.rate-limits.server-api} (429 when none is left).
+ * 401. Each key then takes one permit of {@code zendo.rate-limits.server-api} (429 when none is left). Postponed, so
+ * the database and Redis are asked on the blocking pool with the rest of the request, never on an event loop.
  */
 @Singleton
-class AuthenticatedServerKeyBinder implements TypedRequestArgumentBinder<AuthenticatedServerKey> {
+class AuthenticatedServerKeyBinder implements TypedRequestArgumentBinder<AuthenticatedServerKey>,
+        PostponedRequestArgumentBinder<AuthenticatedServerKey> {
 
     private static final String BEARER = "Bearer ";
     private static final String PREFIX = "sk_";
