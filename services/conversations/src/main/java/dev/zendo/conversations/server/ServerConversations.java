@@ -40,8 +40,6 @@ import java.util.UUID;
 @Singleton
 class ServerConversations {
 
-    /** Conversations per page when the caller names no limit. */
-    static final int DEFAULT_LIMIT = 50;
     /** The most conversations one page holds. */
     static final int MAX_LIMIT = 200;
 
