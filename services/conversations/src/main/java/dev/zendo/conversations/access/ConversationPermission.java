@@ -33,7 +33,9 @@ public enum ConversationPermission {
     VIEW_VISITORS(OWNER, ADMIN, SUPERVISOR, AGENT, VIEWER),
     VIEW_AGENT_STATS(OWNER, ADMIN, SUPERVISOR),
     /** Create, rotate, list and revoke the website's identity-verification secrets. */
-    MANAGE_IDENTITY_SECRET(OWNER, ADMIN);
+    MANAGE_IDENTITY_SECRET(OWNER, ADMIN),
+    /** Read the website's audit log (server API calls, identity-secret changes). */
+    VIEW_AUDIT_LOG(OWNER, ADMIN);
 
     private final Set<Role> roles;
 

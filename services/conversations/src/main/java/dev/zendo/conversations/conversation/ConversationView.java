@@ -31,10 +31,12 @@ public record ConversationView(UUID id, UUID websiteId, UUID visitorId, long las
                                ThreadStatus status, UUID groupId, String agentId, Instant lastMessageAt,
                                String lastMessagePreview, Instant createdAt, Instant updatedAt) {
 
-    static final String COLUMNS = "id, website_id, visitor_id, last_seq, current_thread_id, status, group_id, agent_id, "
+    /** The columns {@link #of} reads, for queries of the {@code conversations} table. */
+    public static final String COLUMNS = "id, website_id, visitor_id, last_seq, current_thread_id, status, group_id, agent_id, "
             + "last_message_at, last_message_preview, created_at, updated_at";
 
-    static ConversationView of(ResultSet row) throws SQLException {
+    /** The conversation in the current row of a query selecting {@link #COLUMNS}. */
+    public static ConversationView of(ResultSet row) throws SQLException {
         return new ConversationView(Sql.uuid(row, "id"), Sql.uuid(row, "website_id"), Sql.uuid(row, "visitor_id"),
                 row.getLong("last_seq"), Sql.uuid(row, "current_thread_id"), ThreadStatus.valueOf(row.getString("status")),
                 Sql.uuid(row, "group_id"), row.getString("agent_id"), Sql.instant(row, "last_message_at"),

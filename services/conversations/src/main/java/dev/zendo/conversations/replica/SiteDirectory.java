@@ -30,7 +30,11 @@ public class SiteDirectory {
              FROM replica_keys k JOIN replica_websites w ON w.website_id = k.website_id
             WHERE k.kind = ? AND %s AND NOT k.revoked AND (k.expires_at IS NULL OR k.expires_at > ?) AND NOT w.deleted""";
     private static final String BY_PUBLIC_KEY = BY_KEY.formatted("k.public_key = ?");
-    private static final String BY_SECRET_KEY = BY_KEY.formatted("k.secret_hash = ?");
+    private static final String BY_SECRET_KEY = """
+            SELECT k.website_id, k.key_id
+             FROM replica_keys k JOIN replica_websites w ON w.website_id = k.website_id
+            WHERE k.kind = 'SECRET' AND k.secret_hash = ? AND NOT k.revoked AND (k.expires_at IS NULL OR k.expires_at > ?)
+              AND NOT w.deleted""";
     private static final String BY_ID = "SELECT " + SITE_COLUMNS + " FROM replica_websites w WHERE w.website_id = ? AND NOT w.deleted";
     private static final JsonFormat.Parser WIDGET = JsonFormat.parser().ignoringUnknownFields();
 
@@ -51,7 +55,19 @@ public class SiteDirectory {
     /** The live website whose working secret key ({@code sk_…}) this is, checked by its SHA-256. */
     @Transactional(readOnly = true)
     public Optional<UUID> websiteForSecretKey(String secretKey) {
-        return byKey(BY_SECRET_KEY, "SECRET", statement -> statement.setBytes(2, Sha256.of(secretKey))).map(Site::id);
+        return bySecretKey(secretKey).map(SecretKey::websiteId);
+    }
+
+    /** The working secret key ({@code sk_…}) this is, with its website and id, checked by its SHA-256. */
+    @Transactional(readOnly = true)
+    public Optional<SecretKey> bySecretKey(String secretKey) {
+        return jdbc.prepareStatement(BY_SECRET_KEY, statement -> {
+            statement.setBytes(1, Sha256.of(secretKey));
+            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new SecretKey(row.getObject(1, UUID.class), row.getString(2))) : Optional.empty();
+            }
+        });
     }
 
     /** The website, when it is live. */

@@ -1,5 +1,7 @@
 package dev.zendo.conversations.verification;
 
+import dev.zendo.conversations.audit.AuditActorKind;
+import dev.zendo.conversations.audit.AuditLog;
 import dev.zendo.platform.http.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,17 +30,21 @@ public class IdentitySecrets {
     /** The prefix of every secret, so a leaked one is recognisable. */
     public static final String PREFIX = "ivs_";
 
+    static final String ROTATED = "identity_secret.rotated";
+    static final String REVOKED = "identity_secret.revoked";
+    private static final String TARGET = "identity_secret";
+
     private static final int SECRET_BYTES = 32;
     private static final int HINT_LENGTH = 4;
 
     private final IdentitySecretRepository secrets;
     private final SecretCipher cipher;
-    private final SecretAudit audit;
+    private final AuditLog audit;
     private final IdentitySecretsSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    IdentitySecrets(IdentitySecretRepository secrets, SecretCipher cipher, SecretAudit audit, IdentitySecretsSettings settings,
+    IdentitySecrets(IdentitySecretRepository secrets, SecretCipher cipher, AuditLog audit, IdentitySecretsSettings settings,
                     Clock clock) {
         this.secrets = secrets;
         this.cipher = cipher;
@@ -67,8 +73,8 @@ public class IdentitySecrets {
         String hint = secret.substring(secret.length() - HINT_LENGTH);
         IdentitySecret stored = secrets.save(new IdentitySecret(UUID.randomUUID(), websiteId, cipher.encrypt(websiteId, secret),
                 hint, agentId, now, null));
-        audit.record(websiteId, agentId, SecretAudit.ROTATED, stored.id(), replaced
-                ? Map.of("hint", hint, "previous_valid_until", until.toString()) : Map.of("hint", hint), now);
+        audit.record(websiteId, AuditActorKind.AGENT, agentId, ROTATED, TARGET, stored.id().toString(), replaced
+                ? Map.of("hint", hint, "previous_valid_until", until.toString()) : Map.of("hint", hint));
         return new IssuedSecret(stored.id(), secret, hint, now, replaced ? until : null);
     }
 
@@ -91,7 +97,7 @@ public class IdentitySecrets {
                     "The current secret cannot be revoked: rotate it, then revoke the previous one.");
         }
         secrets.delete(secret);
-        audit.record(websiteId, agentId, SecretAudit.REVOKED, secret.id(), Map.of("hint", secret.hint()), now);
+        audit.record(websiteId, AuditActorKind.AGENT, agentId, REVOKED, TARGET, secret.id().toString(), Map.of("hint", secret.hint()));
     }
 
     /** The secrets that verify user tokens of {@code websiteId} now, current first, decrypted. */

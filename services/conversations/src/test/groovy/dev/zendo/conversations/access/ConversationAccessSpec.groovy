@@ -105,6 +105,7 @@ class ConversationAccessSpec extends ReplicaSpecification {
                 (VIEW_VISITORS)         : everyone,
                 (VIEW_AGENT_STATS)      : staff,
                 (MANAGE_IDENTITY_SECRET): [Role.OWNER, Role.ADMIN] as Set,
+                (VIEW_AUDIT_LOG)        : [Role.OWNER, Role.ADMIN] as Set,
         ]
         table[permission].contains(role)
     }
