@@ -46,7 +46,8 @@ class AgentConversations {
     }
 
     /** The conversation, when the caller holds {@code permission} and sees it. */
-    Found require(AuthenticatedAgent agent, UUID websiteId, UUID conversationId, ConversationPermission permission) {
+    @Transactional(readOnly = true)
+    public Found require(AuthenticatedAgent agent, UUID websiteId, UUID conversationId, ConversationPermission permission) {
         AgentMembership member = access.require(agent, websiteId, permission);
         ConversationView conversation = conversations.find(websiteId, conversationId)
                 .orElseThrow(() -> ApiException.notFound("Conversation"));

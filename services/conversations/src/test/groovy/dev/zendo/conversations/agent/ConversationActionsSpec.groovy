@@ -165,7 +165,7 @@ class ConversationActionsSpec extends Specification {
 
         then:
         reply.status == status
-        reply.body.code == code
+        reply.body.error == code
         api.state() == before
 
         where:
@@ -188,7 +188,7 @@ class ConversationActionsSpec extends Specification {
         def conversation = api.context.getBean(dev.zendo.conversations.conversation.ConversationService).findOrOpen(site.id, visitorId)
 
         expect:
-        api.call('POST', "/v1/inbox/$site.id/conversations/${conversation.id()}/assign", supervisor.token, [agent_id: supervisor.id]).body.code == 'no_thread'
+        api.call('POST', "/v1/inbox/$site.id/conversations/${conversation.id()}/assign", supervisor.token, [agent_id: supervisor.id]).body.error == 'no_thread'
     }
 
     def 'an agent resolves, and reopens, a conversation assigned to them'() {
@@ -270,7 +270,7 @@ class ConversationActionsSpec extends Specification {
 
         then:
         reply.status == 404
-        reply.body.code == 'tag_not_found'
+        reply.body.error == 'tag_not_found'
         api.state() == before
 
         where:

@@ -123,7 +123,7 @@ class InboxAccessMatrixSpec extends Specification {
 
         then:
         reply.status == 404
-        reply.body.code == 'not_found'
+        reply.body.error == 'not_found'
         reply.body.message == 'Conversation not found'
         api.state() == before
 

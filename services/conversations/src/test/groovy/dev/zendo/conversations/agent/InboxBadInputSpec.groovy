@@ -30,7 +30,7 @@ class InboxBadInputSpec extends Specification {
 
         then:
         reply.status == 400
-        reply.body.code instanceof String
+        reply.body.error instanceof String
         reply.body.message instanceof String
         api.state() == before
 

@@ -106,7 +106,6 @@ class InboxListSpec extends Specification {
         then:
         item.status == 'pending'
         item.visitor.label.startsWith('Visitor ')
-        item.visitor.containsKey('email')
         item.last_message_preview == 'Message of q1'
         item.unread_count == 1
         item.tags == [[id: urgent.toString(), name: 'Urgent', color: '#123456']]

@@ -45,6 +45,11 @@ class InboxPlanSpec extends Specification {
         api.sql('ANALYZE messages')
     }
 
+    def cleanupSpec() {
+        api.sql('DELETE FROM conversations WHERE website_id = ?', [site.id])
+        api.sql('DELETE FROM visitors WHERE website_id = ?', [site.id])
+    }
+
     def 'the #view list of #who is read from an index, with no sort of the whole set, #page'() {
         given:
         def filter = new InboxFilter(site.id, agentId, seesAll, InboxView.valueOf(view.toUpperCase()), null, null, null,
