@@ -152,7 +152,10 @@ class ConversationsApi {
         reply.body
     }
 
-    /** A new visitor of {@code site} whose conversation has one visitor message, so a waiting thread; its ids. */
+    /**
+     * A new visitor of {@code site} whose conversation has one visitor message, so a waiting thread, once routing has
+     * announced its queue position (so nothing more is written for it afterwards); its ids.
+     */
     Map<String, UUID> waitingConversation(Site site, String text = 'Hello, I need help') {
         def visitorId = UUID.randomUUID()
         sql('INSERT INTO visitors (id, website_id, label, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, now(), now(), now())',
@@ -162,6 +165,9 @@ class ConversationsApi {
                 conversation.id(), new dev.zendo.conversations.message.Author(dev.zendo.conversations.message.AuthorKind.VISITOR,
                 visitorId.toString(), 'Visitor'), dev.zendo.conversations.message.MessageKind.TEXT, null, text))
         def thread = sql('SELECT current_thread_id FROM conversations WHERE id = ?', [conversation.id()])[0].current_thread_id as UUID
+        new spock.util.concurrent.PollingConditions(timeout: 10).eventually {
+            assert outboxEvents(site).any { it.payloadCase == dev.zendo.events.v1.Envelope.PayloadCase.QUEUE_POSITION_CHANGED && it.queuePositionChanged.threadId == thread.toString() }
+        }
         [id: conversation.id(), visitorId: visitorId, threadId: thread]
     }
 

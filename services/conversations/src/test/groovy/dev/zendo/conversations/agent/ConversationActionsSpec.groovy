@@ -168,6 +168,10 @@ class ConversationActionsSpec extends Specification {
         reply.body.error == code
         api.state() == before
 
+        cleanup:
+        api.sql("UPDATE conversations SET status = 'CLOSED' WHERE agent_id = ? AND status = 'ACTIVE'", [agent.id])
+        api.sql("UPDATE threads SET status = 'CLOSED' WHERE agent_id = ? AND status = 'ACTIVE'", [agent.id])
+
         where:
         problem                         | caller       | prepare                                                        | body                                              || status | code
         'an agent at capacity'          | 'agent'      | { c -> api.assignDirectly(api.waitingConversation(site).id, agent.id) } | { [agent_id: agent.id] }                || 409    | 'agent_at_capacity'
