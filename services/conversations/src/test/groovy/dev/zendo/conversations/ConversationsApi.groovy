@@ -152,6 +152,53 @@ class ConversationsApi {
         reply.body
     }
 
+    /**
+     * A new visitor of {@code site} whose conversation has one visitor message, so a waiting thread, once routing has
+     * announced its queue position (so nothing more is written for it afterwards); its ids.
+     */
+    Map<String, UUID> waitingConversation(Site site, String text = 'Hello, I need help') {
+        def visitorId = UUID.randomUUID()
+        sql('INSERT INTO visitors (id, website_id, label, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, now(), now(), now())',
+                [visitorId, site.id, "Visitor ${visitorId.toString().take(8)}".toString()])
+        def conversation = context.getBean(dev.zendo.conversations.conversation.ConversationService).findOrOpen(site.id, visitorId)
+        context.getBean(dev.zendo.conversations.message.MessageService).post(new dev.zendo.conversations.message.PostMessage(site.id,
+                conversation.id(), new dev.zendo.conversations.message.Author(dev.zendo.conversations.message.AuthorKind.VISITOR,
+                visitorId.toString(), 'Visitor'), dev.zendo.conversations.message.MessageKind.TEXT, null, text))
+        def thread = sql('SELECT current_thread_id FROM conversations WHERE id = ?', [conversation.id()])[0].current_thread_id as UUID
+        new spock.util.concurrent.PollingConditions(timeout: 10).eventually {
+            assert outboxEvents(site).any { it.payloadCase == dev.zendo.events.v1.Envelope.PayloadCase.QUEUE_POSITION_CHANGED && it.queuePositionChanged.threadId == thread.toString() }
+        }
+        [id: conversation.id(), visitorId: visitorId, threadId: thread]
+    }
+
+    /** Gives the conversation's current thread to {@code agentId} as routing would have, without events. */
+    void assignDirectly(UUID conversationId, String agentId) {
+        sql("UPDATE threads SET status = 'ACTIVE', agent_id = ?, assigned_at = now() WHERE id = (SELECT current_thread_id FROM conversations WHERE id = ?)",
+                [agentId, conversationId])
+        sql("UPDATE conversations SET status = 'ACTIVE', agent_id = ? WHERE id = ?", [agentId, conversationId])
+    }
+
+    /** Ends the conversation's current thread as closing it would, without events; its agent stays recorded. */
+    void closeDirectly(UUID conversationId) {
+        sql("UPDATE threads SET status = 'CLOSED', closed_at = now(), closed_by_kind = 'SYSTEM' WHERE id = (SELECT current_thread_id FROM conversations WHERE id = ?)",
+                [conversationId])
+        sql("UPDATE conversations SET status = 'CLOSED' WHERE id = ?", [conversationId])
+    }
+
+    /** A live tag definition of {@code site}; {@code deleted} makes it a deleted one. */
+    UUID tagOf(Site site, String name = TestInfra.uniqueName('tag'), boolean deleted = false) {
+        def id = UUID.randomUUID()
+        sql("INSERT INTO tags (id, website_id, name, color, created_at, updated_at, deleted_at) VALUES (?, ?, ?, '#123456', now(), now(), ${deleted ? 'now()' : 'NULL'})",
+                [id, site.id, name])
+        id
+    }
+
+    /** The events of {@code site}'s topic written to the outbox, oldest first. */
+    List<dev.zendo.events.v1.Envelope> outboxEvents(Site site) {
+        sql('SELECT payload FROM outbox WHERE topic = ? ORDER BY id', ['zendo.site.' + site.id])
+                .collect { dev.zendo.events.v1.Envelope.parseFrom(it.payload as byte[]) }
+    }
+
     void close() {
         httpClient?.close()
         server?.close()

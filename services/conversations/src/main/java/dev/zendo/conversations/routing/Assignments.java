@@ -1,6 +1,7 @@
 package dev.zendo.conversations.routing;
 
 import dev.zendo.conversations.events.SiteEvents;
+import dev.zendo.conversations.message.MessageService;
 import dev.zendo.conversations.thread.SlotFreed;
 import dev.zendo.conversations.thread.ThreadQueued;
 import dev.zendo.events.v1.Actor;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * The one way threads get and lose agents. Every change holds the website's routing lock, then the conversation row,
  * then the thread row (in that order), so capacity is never overrun and a thread is never given twice; it keeps the
- * conversation's copy of the current thread in step and publishes {@code ConversationAssigned}. Callers must not hold
+ * conversation's copy of the current thread in step, publishes {@code ConversationAssigned} and writes the system line
+ * that shows the change in the conversation ("Ana joined", "Transferred to Sales"). Callers must not hold
  * a conversation or thread row lock when they call it.
  */
 @Singleton
@@ -53,16 +55,21 @@ public class Assignments {
     private final ApplicationEventPublisher<SlotFreed> slotsFreed;
     private final ApplicationEventPublisher<ThreadQueued> threadsQueued;
     private final QueuePositions positions;
+    private final MessageService messages;
+    private final AssignmentLines lines;
     private final Clock clock;
 
     Assignments(RoutingJdbc sql, WebsiteLock websiteLock, SiteEvents events, ApplicationEventPublisher<SlotFreed> slotsFreed,
-                ApplicationEventPublisher<ThreadQueued> threadsQueued, QueuePositions positions, Clock clock) {
+                ApplicationEventPublisher<ThreadQueued> threadsQueued, QueuePositions positions, MessageService messages,
+                AssignmentLines lines, Clock clock) {
         this.sql = sql;
         this.websiteLock = websiteLock;
         this.events = events;
         this.slotsFreed = slotsFreed;
         this.threadsQueued = threadsQueued;
         this.positions = positions;
+        this.messages = messages;
+        this.lines = lines;
         this.clock = clock;
     }
 
@@ -103,7 +110,7 @@ public class Assignments {
         sql.one(GROUP_EXISTS, row -> row.getObject(1, UUID.class), groupId, thread.websiteId())
                 .orElseThrow(() -> ApiException.notFound("Group"));
         Optional<QueuePositions.Place> left = positions.place(threadId);
-        queue(thread, groupId, clock.instant(), by);
+        queue(thread, groupId, clock.instant(), by, lines.toGroup(groupId, thread.agentId()));
         left.ifPresent(place -> positions.announceFrom(thread.websiteId(), place.groupId(), place.position()));
     }
 
@@ -125,7 +132,8 @@ public class Assignments {
     boolean takeBack(UUID threadId, String agentId) {
         Optional<ThreadRow> thread = lockRows(threadId)
                 .filter(row -> "ACTIVE".equals(row.status()) && agentId.equals(row.agentId()));
-        thread.ifPresent(row -> queue(row, row.groupId(), row.queuedAt() == null ? clock.instant() : row.queuedAt(), ROUTING));
+        thread.ifPresent(row -> queue(row, row.groupId(), row.queuedAt() == null ? clock.instant() : row.queuedAt(), ROUTING,
+                lines.returned()));
         return thread.isPresent();
     }
 
@@ -155,14 +163,16 @@ public class Assignments {
         sql.update(GIVE_THREAD, agentId, now, thread.id());
         sql.update(COPY_TO_CONVERSATION, "ACTIVE", agentId, thread.groupId(), now, thread.conversationId(), thread.id());
         announce(thread, agentId, thread.groupId(), by);
+        messages.system(thread.websiteId(), thread.conversationId(), lines.toAgent(agentId, thread.agentId(), by), by);
         freeSlotOf(thread);
     }
 
-    private void queue(ThreadRow thread, UUID groupId, Instant queuedAt, Actor by) {
+    private void queue(ThreadRow thread, UUID groupId, Instant queuedAt, Actor by, String line) {
         Instant now = clock.instant();
         sql.update(QUEUE_THREAD, groupId, queuedAt, thread.id());
         sql.update(COPY_TO_CONVERSATION, "PENDING", null, groupId, now, thread.conversationId(), thread.id());
         announce(thread, null, groupId, by);
+        messages.system(thread.websiteId(), thread.conversationId(), line, by);
         freeSlotOf(thread);
         threadsQueued.publishEvent(new ThreadQueued(thread.websiteId(), thread.conversationId(), thread.id(), groupId));
     }
