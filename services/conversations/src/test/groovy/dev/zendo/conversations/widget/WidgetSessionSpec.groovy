@@ -31,7 +31,7 @@ class WidgetSessionSpec extends Specification {
 
         when:
         def reply = api.widgetSession(site, [locale: 'pt-BR', page: [url: 'https://shop.example/pricing', title: 'Pricing', referrer: 'https://search.example/?q=shop']],
-                ['User-Agent': 'Firefox/140'])
+                ['User-Agent': 'Firefox/140', 'X-Forwarded-For': '198.51.100.20'])
 
         then:
         reply.status == 201
@@ -52,7 +52,7 @@ class WidgetSessionSpec extends Specification {
 
         and: 'the visitor is stored with where it came from, and its page view'
         def row = api.sql('SELECT label, user_agent, host(client_ip) AS ip, locale FROM visitors WHERE id = ?::uuid', [session.visitor.id])[0]
-        row == [label: session.visitor.label, user_agent: 'Firefox/140', ip: '127.0.0.1', locale: 'pt-BR']
+        row == [label: session.visitor.label, user_agent: 'Firefox/140', ip: '198.51.100.20', locale: 'pt-BR']
         api.sql('SELECT url, title, referrer FROM page_views WHERE visitor_id = ?::uuid', [session.visitor.id]) ==
                 [[url: 'https://shop.example/pricing', title: 'Pricing', referrer: 'https://search.example/?q=shop']]
 
