@@ -241,4 +241,20 @@ class ConversationsApi {
             "$status $body"
         }
     }
+
+    /**
+     * Starts a widget session on {@code site} from its first allowed origin (or {@code https://shop.example}); {@code body}
+     * adds to or replaces fields of a minimal request, {@code headers} to the Origin header and to an X-Forwarded-For of
+     * a random address (the spec client is a trusted proxy), so specs do not share the per-address session limit.
+     */
+    Reply widgetSession(Site site, Map body = [:], Map<String, String> headers = [:]) {
+        def address = "198.18.${new Random().nextInt(256)}.${new Random().nextInt(256)}".toString()
+        call('POST', '/v1/widget/session', null, [public_key: site.publicKey, page: [url: 'https://shop.example/pricing']] + body,
+                [Origin: site.origins ? site.origins[0] : 'https://shop.example', 'X-Forwarded-For': address] + headers)
+    }
+
+    /** Calls a widget endpoint with a visitor token from {@code origin}. */
+    Reply widget(String method, String path, String visitorToken, Object body = null, String origin = 'https://shop.example') {
+        call(method, path, visitorToken, body, origin == null ? [:] : [Origin: origin])
+    }
 }

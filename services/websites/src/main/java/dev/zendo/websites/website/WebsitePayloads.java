@@ -49,7 +49,8 @@ final class WebsitePayloads {
                 .setPosition(widget.position())
                 .setGreeting(widget.greeting())
                 .setAwayMessage(widget.awayMessage())
-                .setLanguage(widget.language());
+                .setLanguage(widget.language())
+                .setVisitorSessionHours(widget.visitorSessionHours());
         widget.preChatFields().forEach(field -> payload.addPreChatFields(dev.zendo.events.v1.PreChatField.newBuilder()
                 .setKind(field.kind()).setLabel(field.label()).setRequired(field.required())));
         if (widget.businessHours() != null) {
