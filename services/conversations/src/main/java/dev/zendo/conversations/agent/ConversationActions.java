@@ -47,7 +47,7 @@ class ConversationActions {
      */
     ConversationDetails assign(AuthenticatedAgent agent, UUID websiteId, UUID conversationId, AssignRequest request) {
         if ((request.agentId() == null) == (request.groupId() == null)) {
-            throw ApiException.invalid("agent_id, group_id: give exactly one of them");
+            throw ApiException.invalid("agent_id", "give exactly one of agent_id and group_id");
         }
         boolean self = agent.id().equals(request.agentId());
         AgentConversations.Found found = conversations.require(agent, websiteId, conversationId,

@@ -45,10 +45,10 @@ class Inbox {
                               Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw ApiException.invalid("limit: must be from 1 to " + MAX_LIMIT);
+            throw ApiException.invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
         if (agentId != null && (agentId.isBlank() || agentId.length() > MAX_AGENT_ID)) {
-            throw ApiException.invalid("agent_id: must be 1 to " + MAX_AGENT_ID + " characters");
+            throw ApiException.invalid("agent_id", "must be 1 to " + MAX_AGENT_ID + " characters");
         }
         return new InboxFilter(member.websiteId(), member.agentId(), Visibility.seesAll(member), InboxView.of(view), groupId,
                 tagId, agentId, InboxCursor.decode(cursor), size);

@@ -38,7 +38,7 @@ record InboxCursor(Instant lastMessageAt, UUID id) {
             }
             return new InboxCursor(Instant.parse(plain.substring(0, separator)), id);
         } catch (RuntimeException e) {
-            throw ApiException.invalid("cursor: must be a next_cursor this list returned");
+            throw ApiException.invalid("cursor", "must be a next_cursor this list returned");
         }
     }
 }

@@ -40,6 +40,6 @@ enum InboxView {
                 return view;
             }
         }
-        throw ApiException.invalid("view: must be " + NAMES);
+        throw ApiException.invalid("view", "must be " + NAMES);
     }
 }

@@ -1,5 +1,6 @@
 package dev.zendo.conversations.agent;
 
+import dev.zendo.platform.http.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Pattern;
  * @param kind        {@code text} (to the visitor, the default) or {@code note} (agents only)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record PostMessageRequest(@Nullable String clientMsgId, @NotNull String body,
+public record PostMessageRequest(@Nullable String clientMsgId, @NotNull @FreeText String body,
                                  @Nullable @Pattern(regexp = "text|note", message = "must be text or note") String kind) {
 
     /** Whether it is an internal note. */

@@ -52,7 +52,7 @@ class AuditTrail {
             id = 0;
         }
         if (id < 1) {
-            throw ApiException.invalid("cursor: is not a cursor this API gave");
+            throw ApiException.invalid("cursor", "is not a cursor this API gave");
         }
         return id;
     }

@@ -29,7 +29,7 @@ record SearchCursor(float rank, String key) {
             }
             return new SearchCursor(rank, key);
         } catch (RuntimeException e) {
-            throw ApiException.invalid("cursor is not a cursor this search returned");
+            throw ApiException.invalid("cursor", "is not a cursor this search returned");
         }
     }
 

@@ -25,7 +25,7 @@ record ConversationCursor(Instant lastMessageAt, UUID id) {
             int at = text.indexOf(SEPARATOR);
             return new ConversationCursor(Instant.parse(text.substring(0, at)), UUID.fromString(text.substring(at + 1)));
         } catch (RuntimeException e) {
-            throw ApiException.invalid("cursor: is not a cursor this API gave");
+            throw ApiException.invalid("cursor", "is not a cursor this API gave");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.zendo.conversations.server;
 
+import dev.zendo.platform.http.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -21,7 +22,7 @@ import jakarta.validation.constraints.Size;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record PostServerMessageRequest(
         @NotBlank @Size(max = 128) String clientMsgId,
-        @NotNull @Schema(maxLength = 10_000) String body,
+        @NotNull @FreeText @Schema(maxLength = 10_000) String body,
         @Nullable @Pattern(regexp = "text|note", message = "must be text or note")
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, allowableValues = {"text", "note"}, defaultValue = "text") String kind,
         @NotNull @Valid Sender as) {

@@ -130,7 +130,7 @@ class ServerConversationController {
         }
         return switch (status) {
             case "pending", "active", "resolved", "closed" -> ThreadStatus.valueOf(status.toUpperCase(Locale.ROOT));
-            default -> throw ApiException.invalid("status: must be pending, active, resolved or closed");
+            default -> throw ApiException.invalid("status", "must be pending, active, resolved or closed");
         };
     }
 }

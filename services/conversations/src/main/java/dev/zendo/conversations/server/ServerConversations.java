@@ -145,17 +145,17 @@ class ServerConversations {
     private Author author(AuthenticatedServerKey key, Sender as, MessageKind kind) {
         boolean bot = as.botName() != null;
         if (bot == (as.agentId() != null)) {
-            throw ApiException.invalid("as: give exactly one of bot_name and agent_id");
+            throw ApiException.invalid("as", "give exactly one of bot_name and agent_id");
         }
         if (bot) {
             String name = MessageText.require(as.botName(), "as.bot_name", Sender.MAX_BOT_NAME).strip();
             if (name.contains("\n") || name.contains("\t")) {
-                throw ApiException.invalid("as.bot_name: must be 1 to " + Sender.MAX_BOT_NAME + " characters on one line");
+                throw ApiException.invalid("as.bot_name", "must be 1 to " + Sender.MAX_BOT_NAME + " characters on one line");
             }
             return new Author(AuthorKind.BOT, name, name);
         }
         if (as.agentId().isBlank() || as.agentId().length() > Sender.MAX_AGENT_ID) {
-            throw ApiException.invalid("as.agent_id: must be 1 to " + Sender.MAX_AGENT_ID + " characters");
+            throw ApiException.invalid("as.agent_id", "must be 1 to " + Sender.MAX_AGENT_ID + " characters");
         }
         Member member = members.find(key.websiteId(), as.agentId()).filter(found -> !found.disabled())
                 .orElseThrow(() -> ApiException.notFound("Agent"));

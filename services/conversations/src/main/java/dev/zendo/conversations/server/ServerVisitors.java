@@ -72,7 +72,7 @@ class ServerVisitors {
         String email = change.email() == null ? null : email(change.email());
         String phone = change.phone() == null ? null : phone(change.phone());
         if (name == null && email == null && phone == null && change.attributes() == null) {
-            throw ApiException.invalid("body: give at least one of name, email, phone and attributes");
+            throw ApiException.invalid("body", "give at least one of name, email, phone and attributes");
         }
         VisitorView current = sql.one(LOCK, this::view, visitorId, key.websiteId()).orElseThrow(() -> ApiException.notFound("Visitor"));
         Map<String, Object> attributes = change.attributes() == null
@@ -95,7 +95,7 @@ class ServerVisitors {
     private static String oneLine(String text, String field) {
         String line = text.strip();
         if (line.contains("\n") || line.contains("\t")) {
-            throw ApiException.invalid(field + ": must be on one line");
+            throw ApiException.invalid(field, "must be on one line");
         }
         return line;
     }
@@ -103,7 +103,7 @@ class ServerVisitors {
     private static String email(String email) {
         String address = email.strip();
         if (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches()) {
-            throw ApiException.invalid("email: must be an email address of at most " + MAX_EMAIL + " characters");
+            throw ApiException.invalid("email", "must be an email address of at most " + MAX_EMAIL + " characters");
         }
         return address;
     }
@@ -111,7 +111,7 @@ class ServerVisitors {
     private static String phone(String phone) {
         String number = phone.strip();
         if (!PHONE.matcher(number).matches() || number.chars().noneMatch(Character::isDigit)) {
-            throw ApiException.invalid("phone: must be 3 to 32 digits, spaces and + - ( ) .");
+            throw ApiException.invalid("phone", "must be 3 to 32 digits, spaces and + - ( ) .");
         }
         return number;
     }

@@ -26,7 +26,7 @@ final class VisitorAttributes {
         change.forEach((key, value) -> {
             String field = "attributes." + key;
             if (!KEY.matcher(key).matches()) {
-                throw ApiException.invalid(field + ": keys are 1 to 40 lower-case letters, digits and _, starting with a letter");
+                throw ApiException.invalid(field, "keys are 1 to 40 lower-case letters, digits and _, starting with a letter");
             }
             if (value == null) {
                 merged.remove(key);
@@ -35,7 +35,7 @@ final class VisitorAttributes {
             }
         });
         if (merged.size() > MAX_KEYS) {
-            throw ApiException.invalid("attributes: a visitor has at most " + MAX_KEYS + " attributes");
+            throw ApiException.invalid("attributes", "a visitor has at most " + MAX_KEYS + " attributes");
         }
         return merged;
     }
@@ -44,13 +44,13 @@ final class VisitorAttributes {
         if (value instanceof String text) {
             String clean = MessageText.clean(text);
             if (clean.codePointCount(0, clean.length()) > MAX_VALUE) {
-                throw ApiException.invalid(field + ": must be at most " + MAX_VALUE + " characters");
+                throw ApiException.invalid(field, "must be at most " + MAX_VALUE + " characters");
             }
             return clean;
         }
         if (value instanceof Boolean || value instanceof Number) {
             return value;
         }
-        throw ApiException.invalid(field + ": must be a string, a number, a boolean or null");
+        throw ApiException.invalid(field, "must be a string, a number, a boolean or null");
     }
 }

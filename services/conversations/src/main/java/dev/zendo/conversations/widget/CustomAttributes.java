@@ -43,7 +43,7 @@ class CustomAttributes {
         for (Map.Entry<String, Object> change : changes.entrySet()) {
             String key = change.getKey();
             if (!KEY.matcher(key).matches()) {
-                throw ApiException.invalid(field + "." + key + ": a key must match [a-z][a-z0-9_]{0,39}");
+                throw ApiException.invalid(field + "." + key, "a key must match [a-z][a-z0-9_]{0,39}");
             }
             Object value = change.getValue();
             if (value == null) {
@@ -53,7 +53,7 @@ class CustomAttributes {
             }
         }
         if (attributes.size() > MAX_KEYS) {
-            throw ApiException.invalid(field + ": a visitor has at most " + MAX_KEYS + " custom attributes");
+            throw ApiException.invalid(field, "a visitor has at most " + MAX_KEYS + " custom attributes");
         }
         try {
             return json.writeValueAsString(new LinkedHashMap<>(attributes));
@@ -65,14 +65,14 @@ class CustomAttributes {
     private static Object checked(Object value, String field) {
         if (value instanceof String text) {
             if (text.length() > MAX_VALUE_LENGTH) {
-                throw ApiException.invalid(field + ": must be at most " + MAX_VALUE_LENGTH + " characters");
+                throw ApiException.invalid(field, "must be at most " + MAX_VALUE_LENGTH + " characters");
             }
             return text;
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value;
         }
-        throw ApiException.invalid(field + ": must be a string, a number or a boolean");
+        throw ApiException.invalid(field, "must be a string, a number or a boolean");
     }
 
     private Map<String, Object> read(String storedJson) {

@@ -1,5 +1,6 @@
 package dev.zendo.conversations.widget;
 
+import dev.zendo.platform.http.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -20,6 +21,6 @@ import jakarta.validation.constraints.Size;
 public record OfflineMessageRequest(
         @Nullable @Size(min = 1, max = 200) String name,
         @NotBlank @Email @Size(max = 320) String email,
-        @NotNull @Size(max = 10_000) String body,
+        @NotNull @FreeText @Size(max = 10_000) String body,
         @NotBlank @Size(max = 128) String clientMsgId) {
 }

@@ -1,5 +1,6 @@
 package dev.zendo.conversations.widget;
 
+import dev.zendo.platform.http.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -18,5 +19,5 @@ import java.util.UUID;
  * @param comment  a few words with it
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record RatingRequest(@NotNull UUID threadId, @NotNull @Min(1) @Max(5) Integer rating, @Nullable @Size(max = 1_000) String comment) {
+public record RatingRequest(@NotNull UUID threadId, @NotNull @Min(1) @Max(5) Integer rating, @Nullable @FreeText @Size(max = 1_000) String comment) {
 }

@@ -1,5 +1,6 @@
 package dev.zendo.conversations.widget;
 
+import dev.zendo.platform.http.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -14,5 +15,5 @@ import jakarta.validation.constraints.Size;
  * @param body        plain text, up to 10,000 characters
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record SendMessageRequest(@NotBlank @Size(max = 128) String clientMsgId, @NotNull @Size(max = 10_000) String body) {
+public record SendMessageRequest(@NotBlank @Size(max = 128) String clientMsgId, @NotNull @FreeText @Size(max = 10_000) String body) {
 }
