@@ -267,10 +267,11 @@ class ConversationActionsSpec extends Specification {
     def 'a tag that is #problem is refused with 404 and nothing changes'() {
         given:
         def conversation = api.waitingConversation(site)
+        def tagId = tag()
         def before = api.state()
 
         when:
-        def reply = api.call('PUT', "${path(conversation)}/tags", supervisor.token, [tag_ids: [tag()]*.toString()])
+        def reply = api.call('PUT', "${path(conversation)}/tags", supervisor.token, [tag_ids: [tagId.toString()]])
 
         then:
         reply.status == 404
