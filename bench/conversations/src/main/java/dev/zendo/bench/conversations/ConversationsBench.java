@@ -3,6 +3,7 @@ package dev.zendo.bench.conversations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
- * The conversations benchmark: one agent and website, many visitor sessions, then durable message writes through
+ * The conversations benchmark: a baseline (conversations' liveness at the fixed rate), one agent and website, many
+ * visitor sessions, then durable message writes through
  * {@code POST /v1/widget/messages}: a warm-up, the ceiling with a closed loop at each given concurrency, and the
  * latency at a fixed rate; the outbox lag of each measured run comes from conversations' {@code /prometheus}.
  * Prints each figure and writes them as Markdown to {@code --report}.
@@ -29,6 +32,8 @@ final class ConversationsBench {
     static final double THROUGHPUT_GOAL = 2000;
 
     private static final String LAG = "zendo_outbox_lag_seconds";
+    private static final Duration BASELINE_WARMUP = Duration.ofSeconds(5);
+    private static final Duration BASELINE = Duration.ofSeconds(10);
 
     private final HttpClient client;
     private final Options options;
@@ -49,6 +54,9 @@ final class ConversationsBench {
         int visitors = options.integer("visitors", 500);
         int connections = options.integer("connections", 64);
         Duration timeout = options.millis("timeout-ms", 10_000);
+
+        FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 1000), options.seconds("seconds", 60), connections, timeout);
+        baseline(fixed);
 
         String agent = api.signUp("bench-" + UUID.randomUUID() + "@example.com", "bench-password-" + UUID.randomUUID());
         String publicKey = api.createWebsite(agent, "Bench " + System.currentTimeMillis());
@@ -78,7 +86,6 @@ final class ConversationsBench {
             failures(outcome);
         }
 
-        FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 1000), options.seconds("seconds", 60), connections, timeout);
         progress("fixed rate %.0f messages/s for %d s, at most %d connections", fixed.rate(), fixed.duration().toSeconds(), fixed.connections());
         Measured<Outcome> steady = withLag(() -> new FixedRate(client, fixed, () -> api.message(tokens), WidgetApi.MESSAGE_CREATED).run());
         Outcome outcome = steady.result();
@@ -91,6 +98,17 @@ final class ConversationsBench {
         failures(outcome);
 
         write(report);
+    }
+
+    /** What the generator and loopback HTTP alone cost: conversations' liveness at the same rate (after a few seconds of warm-up). */
+    private void baseline(FixedRate.Plan fixed) throws InterruptedException {
+        URI liveness = conversations.resolve("/health/liveness");
+        Supplier<HttpRequest.Builder> probe = () -> HttpRequest.newBuilder(liveness).GET();
+        new FixedRate(client, new FixedRate.Plan(fixed.rate(), BASELINE_WARMUP, fixed.connections(), fixed.timeout()), probe, 200).run();
+        Outcome outcome = new FixedRate(client, new FixedRate.Plan(fixed.rate(), BASELINE, fixed.connections(), fixed.timeout()), probe, 200).run();
+        figure(String.format("Baseline: `GET /health/liveness` at a fixed %.0f/s, %d s (the generator and loopback HTTP alone)", fixed.rate(), BASELINE.toSeconds()),
+                "", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d ok, failures: %s)",
+                        outcome.millisAt(50), outcome.millisAt(99), outcome.millisAt(99.9), outcome.maxMillis(), outcome.ok(), outcome.failureSummary()));
     }
 
     /** A result and the outbox lag recorded while it was produced. */

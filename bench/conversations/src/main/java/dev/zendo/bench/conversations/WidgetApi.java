@@ -91,6 +91,7 @@ final class WidgetApi {
         String token = visitorTokens.get((int) (n % visitorTokens.size()));
         return post(services.conversations(), "/v1/widget/messages",
                 Map.of("client_msg_id", UUID.randomUUID().toString(), "body", "Benchmark message " + n + ": is anyone there?"))
+                .header("Origin", ORIGIN)
                 .header("Authorization", "Bearer " + token);
     }
 
@@ -107,6 +108,7 @@ final class WidgetApi {
     private HttpRequest session(String publicKey) {
         return post(services.conversations(), "/v1/widget/session",
                 Map.of("public_key", publicKey, "page", Map.of("url", ORIGIN + "/pricing", "title", "Pricing"), "locale", "en"))
+                .header("Origin", ORIGIN)
                 .timeout(CALL_TIMEOUT).build();
     }
 
@@ -114,7 +116,6 @@ final class WidgetApi {
         try {
             return HttpRequest.newBuilder(service.resolve(path))
                     .header("Content-Type", "application/json")
-                    .header("Origin", ORIGIN)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
