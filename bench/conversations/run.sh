@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Durable message writes through conversations' widget API (POST /v1/widget/messages) on this machine: the ceiling
-# (closed loops), the latency at a fixed rate (open model, HdrHistogram, no coordinated omission) and the outbox lag
+# (closed loops, and a fixed rate at the 2,000/s goal), the latency at a fixed rate (open model, HdrHistogram, no coordinated omission) and the outbox lag
 # from commit to Kafka's acknowledgement (zendo_outbox_lag_seconds, read from /prometheus before and after each run).
 # Starts its own PostgreSQL (fsync and synchronous_commit on), Redis, Kafka, identity, websites and conversations on
 # ports of its own, prints each figure and writes bench/reports/conversations.md.
-#   bench/conversations/run.sh [seconds]     (default 60: the fixed-rate run; each closed loop runs half as long)
+#   bench/conversations/run.sh [seconds]     (default 60: the fixed-rate run; the closed loops and the run at the goal take half as long each)
 # Settings (environment): BENCH_RATE (1000 messages/s), BENCH_VISITORS (500), BENCH_CEILING_CONCURRENCY (16,64),
 # BENCH_CONNECTIONS (64), BENCH_WARMUP_SECONDS (20), BENCH_PORT_BASE (47200), BENCH_JAVA_OPTS (the services' JVM),
 # BENCH_SERVICE_ENV (extra VAR=value settings for the services, space-separated), BENCH_SKIP_BUILD=1.
@@ -81,8 +81,9 @@ websites, conversations and the load generator) shares these cores; the machine 
   directly on loopback (no gateway), over HTTP/1.1 keep-alive connections (at most $connections).
 - Load: one agent and one website, $visitors visitor sessions (\`POST /v1/widget/session\`), then
   \`POST /v1/widget/messages\` (a new \`client_msg_id\` each, 201 expected) from the visitors in turn: a warm-up of
-  $warmup_seconds s at 300/s, closed loops of $ceiling_concurrency requests in flight for $ceiling_seconds s each (the ceiling), then a
-  fixed $rate messages/s for $seconds s. The fixed-rate run schedules every send time up front and records each
+  $warmup_seconds s at 300/s, closed loops of $ceiling_concurrency requests in flight for $ceiling_seconds s each (the ceiling), a fixed
+  2,000 messages/s (the goal) for $ceiling_seconds s, then a fixed $rate messages/s for $seconds s. Each run starts once the
+  outbox relay has caught up with the one before. The fixed-rate run schedules every send time up front and records each
   latency (HdrHistogram) from the intended send time to the answer, so stalls are charged to every request due
   during them (no coordinated omission).
 - Outbox lag: \`zendo_outbox_lag_seconds\` (from the outbox row's insert, just before commit, to Kafka's ack),
