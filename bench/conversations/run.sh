@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Durable message writes through conversations' widget API (POST /v1/widget/messages) on this machine: the ceiling
-# (closed loops, and a fixed rate at the 2,000/s goal), the latency at a fixed rate (open model, HdrHistogram, no coordinated omission) and the outbox lag
-# from commit to Kafka's acknowledgement (zendo_outbox_lag_seconds, read from /prometheus before and after each run).
-# Starts its own PostgreSQL (fsync and synchronous_commit on), Redis, Kafka, identity, websites and conversations on
-# ports of its own, prints each figure and writes bench/reports/conversations.md.
-#   bench/conversations/run.sh [seconds]     (default 60: the fixed-rate run; the closed loops and the run at the goal take half as long each)
+# (closed loops, and a fixed rate at the 2,000/s goal), the latency at a fixed rate (open model, HdrHistogram, no
+# coordinated omission) and the outbox lag from commit to Kafka's acknowledgement (zendo_outbox_lag_seconds, read
+# from /prometheus before and after each run). Starts its own PostgreSQL (fsync and synchronous_commit on), Redis,
+# Kafka, identity, websites and conversations on ports of its own, prints each figure and writes
+# bench/reports/conversations.md.
+#   bench/conversations/run.sh [seconds]
+# seconds: the fixed-rate run (default 60); the closed loops and the run at the goal take half as long each.
 # Settings (environment): BENCH_RATE (1000 messages/s), BENCH_VISITORS (500), BENCH_CEILING_CONCURRENCY (16,64),
 # BENCH_CONNECTIONS (64), BENCH_WARMUP_SECONDS (20), BENCH_PORT_BASE (47200), BENCH_JAVA_OPTS (the services' JVM),
 # BENCH_SERVICE_ENV (extra VAR=value settings for the services, space-separated), BENCH_SKIP_BUILD=1.
