@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
  * <pre>
  *   probe --url=URL [--rate=200] [--seconds=10] [--connections=8] [--timeout-ms=5000]
  *   conversations --identity=URL --websites=URL --conversations=URL --report=FILE [see ConversationsBench]
+ *   websites --identity=URL --websites=URL --conversations=URL --report=FILE [see WebsitesBench]
  * </pre>
  */
 public final class Main {
@@ -22,14 +23,15 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: probe|conversations --name=value ...");
+            throw new IllegalArgumentException("usage: probe|conversations|websites --name=value ...");
         }
         Options options = new Options(Arrays.asList(args).subList(1, args.length));
         HttpClient client = client();
         switch (args[0]) {
             case "probe" -> probe(client, options);
             case "conversations" -> new ConversationsBench(client, options).run();
-            default -> throw new IllegalArgumentException("unknown command " + args[0] + ": probe or conversations");
+            case "websites" -> new WebsitesBench(client, options).run();
+            default -> throw new IllegalArgumentException("unknown command " + args[0] + ": probe, conversations or websites");
         }
     }
 

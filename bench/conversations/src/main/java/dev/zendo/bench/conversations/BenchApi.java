@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 
-/** The calls of the benchmark: an agent and its website to set up, then visitor sessions and their messages. */
-final class WidgetApi {
+/** The HTTP calls of the benchmarks: an agent and its websites to set up, visitor sessions and their messages, website changes. */
+final class BenchApi {
 
     static final String ORIGIN = "https://example.com";
     static final int MESSAGE_CREATED = 201;
@@ -38,8 +38,9 @@ final class WidgetApi {
     private final HttpClient client;
     private final Services services;
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong renames = new AtomicLong();
 
-    WidgetApi(HttpClient client, Services services) {
+    BenchApi(HttpClient client, Services services) {
         this.client = client;
         this.services = services;
     }
@@ -51,12 +52,22 @@ final class WidgetApi {
         return call(request, status -> status == 201).path("access_token").asText();
     }
 
-    /** Creates a website that admits the bench's origin and returns its public key. */
-    String createWebsite(String agentToken, String name) throws IOException, InterruptedException {
+    /**
+     * A website the bench created.
+     *
+     * @param id        its id
+     * @param publicKey its widget key
+     */
+    record Website(UUID id, String publicKey) {
+    }
+
+    /** Creates a website that admits the bench's origin. */
+    Website createWebsite(String agentToken, String name) throws IOException, InterruptedException {
         HttpRequest request = post(services.websites(), "/v1/websites",
                 Map.of("name", name, "domains", List.of(URI.create(ORIGIN).getHost()), "allowed_origins", List.of(ORIGIN)))
                 .header("Authorization", "Bearer " + agentToken).timeout(CALL_TIMEOUT).build();
-        return call(request, status -> status == 201).path("public_key").asText();
+        JsonNode website = call(request, status -> status == 201);
+        return new Website(UUID.fromString(website.path("id").asText()), website.path("public_key").asText());
     }
 
     /** Opens sessions until one succeeds (conversations learns new keys from Kafka) and returns how long that took. */
@@ -80,7 +91,7 @@ final class WidgetApi {
     List<String> visitors(String publicKey, int count) throws IOException, InterruptedException {
         List<String> tokens = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            tokens.add(call(session(publicKey), WidgetApi::success).path("visitor_token").asText());
+            tokens.add(call(session(publicKey), BenchApi::success).path("visitor_token").asText());
         }
         return tokens;
     }
@@ -95,14 +106,14 @@ final class WidgetApi {
                 .header("Authorization", "Bearer " + token);
     }
 
-    /** The service's Prometheus exposition. */
-    String metrics(URI service) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve("/prometheus")).timeout(CALL_TIMEOUT).GET().build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + request.uri() + ": HTTP " + response.statusCode());
-        }
-        return response.body();
+    /** A new name for the next of {@code websites} in turn: one durable update and one outbox event in websites. */
+    HttpRequest.Builder rename(String agentToken, List<Website> websites) {
+        long n = renames.incrementAndGet();
+        Website website = websites.get((int) (n % websites.size()));
+        return HttpRequest.newBuilder(services.websites().resolve("/v1/websites/" + website.id()))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + agentToken)
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json(Map.of("name", "Bench website, version " + n))));
     }
 
     private HttpRequest session(String publicKey) {
@@ -113,10 +124,14 @@ final class WidgetApi {
     }
 
     private static HttpRequest.Builder post(URI service, String path, Object body) {
+        return HttpRequest.newBuilder(service.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json(body)));
+    }
+
+    private static byte[] json(Object body) {
         try {
-            return HttpRequest.newBuilder(service.resolve(path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            return JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
         }
