@@ -36,8 +36,9 @@ ZENDO_KAFKA_VERSION=4.3.1
 # The Java services, in start order, and whether each owns a database schema.
 ZENDO_SERVICES=(identity websites conversations realtime-edge notifications)
 service_has_database() { [[ "$1" != realtime-edge ]]; }
-# Services that sign tokens with a key set of their own (identity: access tokens; websites: realtime tickets).
-service_signs_tokens() { [[ "$1" == identity || "$1" == websites ]]; }
+# Services that sign tokens with a key set of their own (identity: access tokens; websites: realtime tickets;
+# conversations: visitor session tokens).
+service_signs_tokens() { [[ "$1" == identity || "$1" == websites || "$1" == conversations ]]; }
 service_port() {
   local var="ZENDO_$(echo "$1" | tr 'a-z-' 'A-Z_')_PORT"
   echo "${!var}"

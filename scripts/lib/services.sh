@@ -27,8 +27,9 @@ services_build() {
   (cd "$ZENDO_ROOT" && ./mvnw -q -B -DskipTests package -pl "${modules%,}" -am >&2) || die "the build failed"
 }
 
-# Generates each signing service's key set, and the keyset pair invitation tokens are sealed with for
-# notifications, once; later runs keep them, so tokens survive restarts.
+# Generates each signing service's key set, the keyset pair invitation tokens are sealed with for
+# notifications, and the keyset conversations encrypts identity-verification secrets with, once; later runs keep
+# them, so tokens and secrets survive restarts.
 services_keys() {
   local svc
   for svc in "${ZENDO_SERVICES[@]}"; do
@@ -38,7 +39,11 @@ services_keys() {
   done
   java -cp "$(service_jar websites)" dev.zendo.auth.keys.KeyTool seal-init "$ZENDO_RUN_DIR/keys/notifications.seal.json" \
     "$ZENDO_RUN_DIR/keys/invitation-seal.public.json" || die "could not generate the invitation sealing keys"
+  java -cp "$(service_jar conversations)" dev.zendo.auth.keys.KeyTool aead-init "$(identity_secrets_keyset)" \
+    || die "could not generate the identity-verification secrets keyset"
 }
+
+identity_secrets_keyset() { echo "$ZENDO_RUN_DIR/keys/conversations.identity-secrets.json"; }
 
 # Environment a service reads; names match docker-compose.yml and the Helm chart.
 service_env() {
@@ -53,6 +58,9 @@ service_env() {
   fi
   if [[ $svc == websites ]]; then
     echo "INVITATION_SEAL_PUBLIC_KEYSET_FILE=$ZENDO_RUN_DIR/keys/invitation-seal.public.json"
+  fi
+  if [[ $svc == conversations ]]; then
+    echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"
   fi
   if service_has_database "$svc"; then
     echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"

@@ -99,6 +99,10 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
 - name: INVITATION_SEAL_PUBLIC_KEYSET_FILE
   value: /invitation-seal/public.json
 {{- end }}
+{{- if (.svc.identitySecrets).enabled }}
+- name: IDENTITY_SECRETS_KEYSET_FILE
+  value: /identity-secrets/keyset.json
+{{- end }}
 {{- with .svc.trustedProxies }}
 - name: TRUSTED_PROXIES
   value: {{ join "," . | quote }}
@@ -218,6 +222,11 @@ spec:
               mountPath: /invitation-seal
               readOnly: true
             {{- end }}
+            {{- if (.svc.identitySecrets).enabled }}
+            - name: identity-secrets
+              mountPath: /identity-secrets
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
@@ -234,6 +243,15 @@ spec:
             items:
               - key: public.json
                 path: public.json
+            defaultMode: 0400
+        {{- end }}
+        {{- if (.svc.identitySecrets).enabled }}
+        - name: identity-secrets
+          secret:
+            secretName: {{ .svc.identitySecrets.existingSecret | default (printf "%s-identity-secrets" (include "zendo.fullname" $root)) }}
+            items:
+              - key: keyset.json
+                path: keyset.json
             defaultMode: 0400
         {{- end }}
       {{- with $values.nodeSelector }}

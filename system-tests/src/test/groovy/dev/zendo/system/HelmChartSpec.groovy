@@ -98,6 +98,20 @@ class HelmChartSpec extends Specification {
         container('websites').env.find { it.name == 'INVITATION_SEAL_PUBLIC_KEYSET_FILE' }.value == '/invitation-seal/public.json'
     }
 
+    def 'conversations reads its signing keys and the keyset of identity-verification secrets from Secrets, read-only'() {
+        given:
+        def pod = ofService('Deployment', 'conversations').spec.template.spec
+        def env = container('conversations').env.collectEntries { [it.name, it.value] }
+
+        expect:
+        pod.volumes.find { it.name == 'signing-keys' }.secret.secretName == 'zendo-conversations-signing'
+        pod.volumes.find { it.name == 'identity-secrets' }.secret.secretName == 'zendo-identity-secrets'
+        pod.volumes.find { it.name == 'identity-secrets' }.secret.items == [[key: 'keyset.json', path: 'keyset.json']]
+        container('conversations').volumeMounts.findAll { it.name in ['signing-keys', 'identity-secrets'] }*.readOnly == [true, true]
+        env.SIGNING_JWKS_FILE == '/keys/jwks.json'
+        env.IDENTITY_SECRETS_KEYSET_FILE == '/identity-secrets/keyset.json'
+    }
+
     def '#service is scaled by a HorizontalPodAutoscaler'() {
         given:
         def autoscaler = ofService('HorizontalPodAutoscaler', service)
@@ -138,8 +152,8 @@ class HelmChartSpec extends Specification {
         '/v1/invitations'   | 'websites'
         '/v1/realtime'      | 'websites'
         '/v1/widget'        | 'conversations'
-        '/v1/conversations' | 'conversations'
-        '/v1/visitors'      | 'conversations'
+        '/v1/inbox'         | 'conversations'
+        '/v1/server'        | 'conversations'
         '/v1/webhooks'      | 'notifications'
         '/ws'               | 'realtime-edge'
     }

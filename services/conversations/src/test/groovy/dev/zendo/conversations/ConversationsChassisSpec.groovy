@@ -4,8 +4,10 @@ import dev.zendo.testsupport.ServiceChassisSpec
 import dev.zendo.testsupport.TestInfra
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
+import static dev.zendo.testsupport.TestInfra.Need.IDENTITY_SECRETS_KEYSET
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
+import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /** The conversations service keeps the promises every Zendo service makes operators. */
 class ConversationsChassisSpec extends ServiceChassisSpec {
@@ -14,5 +16,5 @@ class ConversationsChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { ConversationsApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS, SIGNING_KEYS, IDENTITY_SECRETS_KEYSET] }
 }

@@ -71,6 +71,11 @@ class BadInputSpec extends Specification {
         'an unknown weekday'             | [name: 'Shop', widget: [business_hours: [time_zone: 'UTC', days: [funday: []]]]]     || 'widget.business_hours.days.funday'
         'a time that is not HH:mm'       | [name: 'Shop', widget: [business_hours: [time_zone: 'UTC', days: [monday: [[from: '9:00', to: '17:00']]]]]] || 'widget.business_hours.days.monday[0].from'
         'a range that ends first'        | [name: 'Shop', widget: [business_hours: [time_zone: 'UTC', days: [monday: [[from: '17:00', to: '09:00']]]]]] || 'widget.business_hours.days.monday[0]'
+        'a session of no hours'          | [name: 'Shop', widget: [visitor_session_hours: 0]]                                  || 'widget.visitor_session_hours'
+        'a session of negative hours'    | [name: 'Shop', widget: [visitor_session_hours: -1]]                                 || 'widget.visitor_session_hours'
+        'a session over a week'          | [name: 'Shop', widget: [visitor_session_hours: 169]]                                || 'widget.visitor_session_hours'
+        'a session of fractional hours'  | [name: 'Shop', widget: [visitor_session_hours: 1.5]]                                || 'widget.visitor_session_hours'
+        'a session of hours as text'     | [name: 'Shop', widget: [visitor_session_hours: '24']]                               || 'widget.visitor_session_hours'
     }
 
     def 'a body that is #problem is a 400 naming #field'() {

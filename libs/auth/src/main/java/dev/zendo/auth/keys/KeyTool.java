@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.zendo.auth.aead.SecretBox;
 import dev.zendo.auth.seal.SealKeys;
 
 import java.io.IOException;
@@ -34,14 +35,16 @@ import java.util.UUID;
  *   <li>{@code add-next FILE}: publishes a new next key;</li>
  *   <li>{@code promote FILE}: the next key signs, the signing key becomes a previous key;</li>
  *   <li>{@code retire FILE}: drops the previous keys;</li>
- *   <li>{@code seal-init PRIVATE PUBLIC}: a sealing keyset pair ({@link SealKeys}), unless the private file exists.</li>
+ *   <li>{@code seal-init PRIVATE PUBLIC}: a sealing keyset pair ({@link SealKeys}), unless the private file exists;</li>
+ *   <li>{@code aead-init FILE}: an AES-256-GCM keyset for secrets kept at rest ({@link SecretBox}), unless the file exists.</li>
  * </ul>
  */
 public final class KeyTool {
 
     private static final String USAGE = """
             usage: KeyTool init|add-next|promote|retire JWKS_FILE
-                   KeyTool seal-init PRIVATE_KEYSET_FILE PUBLIC_KEYSET_FILE""";
+                   KeyTool seal-init PRIVATE_KEYSET_FILE PUBLIC_KEYSET_FILE
+                   KeyTool aead-init KEYSET_FILE""";
 
     private KeyTool() {
     }
@@ -64,6 +67,12 @@ public final class KeyTool {
             throw new IllegalArgumentException(USAGE);
         }
         Path file = Path.of(args[1]);
+        if (args[0].equals("aead-init")) {
+            if (!Files.exists(file)) {
+                write(file, SecretBox.newKeyset());
+            }
+            return;
+        }
         if (args[0].equals("init")) {
             if (!Files.exists(file)) {
                 write(file, init().toString(false));

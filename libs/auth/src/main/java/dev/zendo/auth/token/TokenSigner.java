@@ -13,6 +13,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -37,8 +38,16 @@ public class TokenSigner {
 
     /** A signed token for {@code subject} with extra claims; it expires after the configured lifetime. */
     public SignedToken sign(String subject, Map<String, Object> claims) {
+        return sign(subject, claims, settings.ttl());
+    }
+
+    /** A signed token for {@code subject} with extra claims that expires after {@code lifetime}. */
+    public SignedToken sign(String subject, Map<String, Object> claims, Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("a token's lifetime must be positive, not " + lifetime);
+        }
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(settings.ttl());
+        Instant expiresAt = now.plus(lifetime);
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(settings.issuer())

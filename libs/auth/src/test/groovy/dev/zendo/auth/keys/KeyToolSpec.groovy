@@ -106,7 +106,7 @@ class KeyToolSpec extends Specification {
     }
 
     private static TokenSigner signer(JWKSet keys) {
-        def settings = new SigningSettings(null, keys.toString(false), 'zendo-identity', 'zendo', Duration.ofMinutes(15))
+        def settings = new SigningSettings(null, keys.toString(false), 'zendo-identity', ['zendo'], Duration.ofMinutes(15))
         new TokenSigner(new SigningKeys(settings), settings, Clock.systemUTC())
     }
 

@@ -25,10 +25,15 @@ public class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiEr
         if (status >= 500 && !(context.getRootCause().orElse(null) instanceof ApiException)) {
             return new ApiError(status, code, "Something went wrong on our side; it has been logged.", List.of());
         }
-        List<ApiError.FieldError> fields = context.getErrors().stream()
-                .filter(e -> e.getPath().isPresent())
-                .map(e -> new ApiError.FieldError(fieldOf(e.getPath().get()), e.getMessage()))
-                .toList();
+        List<ApiError.FieldError> fields = context.getRootCause()
+                .filter(ApiException.class::isInstance)
+                .map(ApiException.class::cast)
+                .filter(e -> e.field() != null)
+                .map(e -> List.of(new ApiError.FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))))
+                .orElseGet(() -> context.getErrors().stream()
+                        .filter(e -> e.getPath().isPresent())
+                        .map(e -> new ApiError.FieldError(fieldOf(e.getPath().get()), e.getMessage()))
+                        .toList());
         String message = context.getErrors().stream().findFirst().map(Error::getMessage)
                 .orElse(response.reason());
         if (!fields.isEmpty()) {

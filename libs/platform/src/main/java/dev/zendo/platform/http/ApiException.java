@@ -7,15 +7,26 @@ import io.micronaut.http.exceptions.HttpStatusException;
 public class ApiException extends HttpStatusException {
 
     private final String code;
+    private final String field;
 
     public ApiException(HttpStatus status, String code, String message) {
-        super(status, message);
+        this(status, code, null, message);
+    }
+
+    private ApiException(HttpStatus status, String code, String field, String message) {
+        super(status, field == null ? message : field + ": " + message);
         this.code = code;
+        this.field = field;
     }
 
     /** The stable machine-readable code of this error. */
     public String code() {
         return code;
+    }
+
+    /** The JSON path of the request field at fault (e.g. {@code body}, {@code items[2].name}), or null. */
+    public String field() {
+        return field;
     }
 
     /** 404: the resource does not exist, or the caller may not know that it does. */
@@ -33,8 +44,13 @@ public class ApiException extends HttpStatusException {
         return new ApiException(HttpStatus.CONFLICT, code, message);
     }
 
-    /** 400 about one field. */
+    /** 400 about the request as a whole. */
     public static ApiException invalid(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, "invalid_request", message);
+    }
+
+    /** 400 about one field, named in the error body's {@code errors} as validation errors are. */
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_request", field, message);
     }
 }

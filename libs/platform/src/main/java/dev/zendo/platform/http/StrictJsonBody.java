@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The wire-level rules every JSON request body must follow before it is bound: well-formed UTF-8 (no overlong forms,
  * no encoded surrogates), exactly one JSON value with nothing after it, no field given twice, no {@code null} inside an
- * array, and no name or string the {@link TextPolicy} refuses. A problem is named by its JSON path, as the client sent it.
+ * array, and no name or string the {@link TextPolicy} refuses (except in {@link FreeText} fields, which the service
+ * cleans). A problem is named by its JSON path, as the client sent it.
  */
 final class StrictJsonBody {
 
@@ -30,6 +31,11 @@ final class StrictJsonBody {
 
     /** The first problem of {@code body}, or empty when it may be bound. */
     static Optional<InputProblem> problem(byte[] body) {
+        return problem(body, Set.of());
+    }
+
+    /** The first problem of {@code body}, whose strings at {@code freeText} paths may hold any text, or empty. */
+    static Optional<InputProblem> problem(byte[] body, Set<String> freeText) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -40,7 +46,7 @@ final class StrictJsonBody {
             return Optional.of(InputProblem.invalid("body", "is not valid UTF-8"));
         }
         try (JsonParser parser = FACTORY.createParser(text)) {
-            return new Scan(parser).run();
+            return new Scan(parser, freeText).run();
         } catch (JsonProcessingException e) {
             return Optional.of(InputProblem.invalid("body", "is not valid JSON"));
         } catch (IOException e) {
@@ -52,10 +58,12 @@ final class StrictJsonBody {
     private static final class Scan {
 
         private final JsonParser parser;
+        private final Set<String> freeText;
         private final Deque<Level> levels = new ArrayDeque<>();
 
-        Scan(JsonParser parser) {
+        Scan(JsonParser parser, Set<String> freeText) {
             this.parser = parser;
+            this.freeText = freeText;
         }
 
         Optional<InputProblem> run() throws IOException {
@@ -102,6 +110,9 @@ final class StrictJsonBody {
                     }
                 }
                 case VALUE_STRING -> {
+                    if (freeText.contains(path())) {
+                        return Optional.empty();
+                    }
                     Optional<String> text = TextPolicy.problem(parser.getText());
                     if (text.isPresent()) {
                         return Optional.of(InputProblem.invalid(fieldOrBody(), text.get()));

@@ -52,7 +52,7 @@ final class StrictJsonReader<T> implements MessageBodyReader<T> {
     }
 
     private T checked(Argument<T> type, MediaType mediaType, Headers headers, byte[] body) {
-        StrictJsonBody.problem(body).ifPresent(problem -> {
+        StrictJsonBody.problem(body, FreeTextFields.of(type.getType())).ifPresent(problem -> {
             throw new InvalidInputException(problem);
         });
         return json.read(type, mediaType, headers, new ByteArrayInputStream(body));

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How a service reaches Kafka and how the topics it creates are shaped.
@@ -18,6 +19,8 @@ import java.time.Duration;
  * @param replicationFactor replication of topics this service creates
  * @param partitions        partitions of topics this service creates
  * @param siteRetention     how long a website topic ({@code zendo.site.<id>}) keeps events: the replay window of reconnecting clients
+ * @param retainedTopics    topics kept forever ({@code retention.ms=-1}) because consumers rebuild their replicas by
+ *                          replaying them from the start: the lifecycle topics {@code zendo.websites} and {@code zendo.identity}
  */
 @Context
 @ConfigurationProperties("zendo.kafka")
@@ -25,7 +28,8 @@ public record KafkaSettings(
         @NotBlank @Pattern(regexp = "[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*", message = "must be host:port[,host:port…]") String bootstrapServers,
         @Min(1) @Max(32) short replicationFactor,
         @Min(1) @Max(1024) int partitions,
-        @NotNull @Bindable(defaultValue = "7d") Duration siteRetention) {
+        @NotNull @Bindable(defaultValue = "7d") Duration siteRetention,
+        @NotNull @Bindable(defaultValue = "zendo.websites,zendo.identity") Set<@NotBlank String> retainedTopics) {
 
     /** Topics named with this prefix belong to one website each. */
     public static final String SITE_TOPIC_PREFIX = "zendo.site.";

@@ -36,6 +36,32 @@ class StrictJsonBodySpec extends Specification {
         'a NUL in a root string'     | '"\\u0000"'                                      || 'body'                | 'must not contain a NUL character'
     }
 
+    def 'a free-text field may hold #what, which the service cleans, while other fields may not'() {
+        expect:
+        StrictJsonBody.problem(body.getBytes(StandardCharsets.UTF_8), ['body', 'first_message.body'] as Set).empty
+        StrictJsonBody.problem(body.replace('"body"', '"name"').getBytes(StandardCharsets.UTF_8), ['body', 'first_message.body'] as Set).present
+
+        where:
+        what                    | body
+        'a bell character'      | '{"body":"ding\\u0007"}'
+        'a NUL character'       | '{"first_message":{"body":"a\\u0000b"}}'
+        'a byte order mark'     | '{"body":"\\ufeffhi"}'
+        'a lone surrogate'      | '{"first_message":{"body":"\\ud800"}}'
+    }
+
+    def 'the free-text fields of a request record are found through nested records'() {
+        expect:
+        FreeTextFields.of(Outer) == ['note', 'first_message.body'] as Set
+    }
+
+    /** A request with a free-text field of its own and one in a nested record. */
+    record Inner(String clientMsgId, @FreeText String body) {
+    }
+
+    /** The outer request. */
+    record Outer(String name, @FreeText String note, Inner firstMessage) {
+    }
+
     def 'a body with #what is accepted'() {
         expect:
         StrictJsonBody.problem(body.getBytes(StandardCharsets.UTF_8)).empty

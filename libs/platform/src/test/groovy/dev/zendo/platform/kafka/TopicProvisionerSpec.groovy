@@ -22,11 +22,18 @@ import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 class TopicProvisionerSpec extends Specification {
 
     @Shared
+    String retained = TestInfra.uniqueName('zendo.retained')
+
+    @Shared
+    String retainedExisting = TestInfra.uniqueName('zendo.retained-existing')
+
+    @Shared
     @AutoCleanup
     ApplicationContext context = ApplicationContext.run(TestInfra.properties('platform', KAFKA) + [
             'zendo.kafka.replication-factor': '1',
             'zendo.kafka.partitions'        : '2',
             'zendo.kafka.site-retention'    : '2d',
+            'zendo.kafka.retained-topics'   : "$retained,$retainedExisting" as String,
     ] as Map<String, Object>)
 
     @Shared
@@ -83,6 +90,44 @@ class TopicProvisionerSpec extends Specification {
         admin.describeTopics([topic]).allTopicNames().get()[topic].partitions().size() == 1
     }
 
+    def 'a retained topic is created keeping everything, without a time or size limit'() {
+        when:
+        provisioner.ensure(retained)
+
+        then:
+        new PollingConditions(timeout: 10).eventually {
+            assert topicOverride(retained, TopicConfig.RETENTION_MS_CONFIG) == '-1'
+            assert topicOverride(retained, TopicConfig.RETENTION_BYTES_CONFIG) == '-1'
+        }
+    }
+
+    def 'a retained topic that already exists with a time limit is set to keep everything'() {
+        given:
+        admin.createTopics([new NewTopic(retainedExisting, 1, (short) 1).configs([(TopicConfig.RETENTION_MS_CONFIG): '3600000'])]).all().get()
+
+        when:
+        provisioner.ensure(retainedExisting)
+
+        then:
+        new PollingConditions(timeout: 10).eventually {
+            assert topicOverride(retainedExisting, TopicConfig.RETENTION_MS_CONFIG) == '-1'
+        }
+    }
+
+    def 'the lifecycle topics zendo.websites and zendo.identity are retained unless configured'() {
+        given:
+        def defaults = ApplicationContext.run(TestInfra.properties('platform', KAFKA) + [
+                'zendo.kafka.replication-factor': '1',
+                'zendo.kafka.partitions'        : '3',
+        ] as Map<String, Object>)
+
+        expect:
+        defaults.getBean(KafkaSettings).retainedTopics() == ['zendo.websites', 'zendo.identity'] as Set
+
+        cleanup:
+        defaults.close()
+    }
+
     def 'the site retention is seven days unless configured'() {
         given:
         def defaults = ApplicationContext.run(TestInfra.properties('platform', KAFKA) + [
@@ -111,6 +156,12 @@ class TopicProvisionerSpec extends Specification {
 
         where:
         value << ['0s', '-1h']
+    }
+
+    private String topicOverride(String topic, String config) {
+        def resource = new ConfigResource(ConfigResource.Type.TOPIC, topic)
+        def entry = admin.describeConfigs([resource]).all().get()[resource].get(config)
+        entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG ? entry.value() : null
     }
 
     private Duration retentionOverride(String topic) {

@@ -3,6 +3,7 @@ package dev.zendo.websites.keys;
 import dev.zendo.outbox.Events;
 import dev.zendo.platform.crypto.Sha256;
 import dev.zendo.auth.agent.AuthenticatedAgent;
+import com.google.protobuf.ByteString;
 import dev.zendo.events.v1.KeyRotated;
 import dev.zendo.platform.http.ApiException;
 import dev.zendo.websites.WebsitesSettings;
@@ -53,9 +54,9 @@ public class KeyService {
         Instant now = clock.instant();
         String publicKey = KeyMaterial.random(KeyKind.PUBLIC.prefix());
         String secretKey = KeyMaterial.random(KeyKind.SECRET.prefix());
-        keys.save(newKey(websiteId, KeyKind.PUBLIC, publicKey, now));
-        keys.save(newKey(websiteId, KeyKind.SECRET, secretKey, now));
-        return new IssuedKeys(publicKey, secretKey);
+        ApiKey publicRow = keys.save(newKey(websiteId, KeyKind.PUBLIC, publicKey, now));
+        ApiKey secretRow = keys.save(newKey(websiteId, KeyKind.SECRET, secretKey, now));
+        return new IssuedKeys(publicRow.id(), publicKey, secretRow.id(), secretKey);
     }
 
     /** The current public key of each website. */
@@ -97,6 +98,7 @@ public class KeyService {
                 .setKind(kind.toEvent())
                 .setKeyId(next.id().toString())
                 .setPublicKey(kind == KeyKind.PUBLIC ? material : "")
+                .setSecretKeySha256(kind == KeyKind.SECRET ? ByteString.copyFrom(next.secretHash()) : ByteString.EMPTY)
                 .setPreviousKeyId(previous.id().toString())
                 .setOverlapUntil(Events.timestamp(overlapUntil))));
         return KeyView.of(next, now, kind == KeyKind.SECRET ? material : null);

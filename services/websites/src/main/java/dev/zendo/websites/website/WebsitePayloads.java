@@ -1,8 +1,11 @@
 package dev.zendo.websites.website;
 
+import com.google.protobuf.ByteString;
 import dev.zendo.events.v1.OpeningHours;
 import dev.zendo.events.v1.WebsiteCreated;
 import dev.zendo.events.v1.WebsiteUpdated;
+import dev.zendo.platform.crypto.Sha256;
+import dev.zendo.websites.keys.IssuedKeys;
 
 import java.time.DayOfWeek;
 import java.util.List;
@@ -14,14 +17,17 @@ final class WebsitePayloads {
     private WebsitePayloads() {
     }
 
-    static WebsiteCreated created(Website website, String publicKey, String defaultGroupId) {
+    static WebsiteCreated created(Website website, IssuedKeys keys, String defaultGroupId) {
         return WebsiteCreated.newBuilder()
                 .setWebsiteId(website.id().toString())
                 .setName(website.name())
                 .setOwnerAgentId(website.createdBy())
                 .addAllDomains(website.domains())
                 .addAllAllowedOrigins(website.allowedOrigins())
-                .setPublicKey(publicKey)
+                .setPublicKey(keys.publicKey())
+                .setPublicKeyId(keys.publicKeyId().toString())
+                .setSecretKeyId(keys.secretKeyId().toString())
+                .setSecretKeySha256(ByteString.copyFrom(Sha256.of(keys.secretKey())))
                 .setWidget(widget(website.widget()))
                 .setDefaultGroupId(defaultGroupId)
                 .build();
@@ -43,7 +49,8 @@ final class WebsitePayloads {
                 .setPosition(widget.position())
                 .setGreeting(widget.greeting())
                 .setAwayMessage(widget.awayMessage())
-                .setLanguage(widget.language());
+                .setLanguage(widget.language())
+                .setVisitorSessionHours(widget.visitorSessionHours());
         widget.preChatFields().forEach(field -> payload.addPreChatFields(dev.zendo.events.v1.PreChatField.newBuilder()
                 .setKind(field.kind()).setLabel(field.label()).setRequired(field.required())));
         if (widget.businessHours() != null) {

@@ -73,7 +73,7 @@ class WebsiteService {
         IssuedKeys issued = keys.issueFirst(website.id());
         UUID defaultGroupId = UUID.randomUUID();
         events.toServices(website.id(), agent.id(),
-                event -> event.setWebsiteCreated(WebsitePayloads.created(website, issued.publicKey(), defaultGroupId.toString())));
+                event -> event.setWebsiteCreated(WebsitePayloads.created(website, issued, defaultGroupId.toString())));
         memberships.addCreator(website.id(), agent);
         groups.createDefault(website.id(), defaultGroupId, agent.id());
         return WebsiteView.of(website, issued.publicKey(), Role.OWNER).withSecretKey(issued.secretKey());

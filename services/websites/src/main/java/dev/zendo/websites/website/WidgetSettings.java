@@ -5,6 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -20,6 +22,7 @@ import java.util.List;
  * @param language      BCP 47 tag of the widget's language, e.g. {@code en} or {@code pt-BR}
  * @param preChatFields what a visitor is asked before the first message (at most 10)
  * @param businessHours when agents answer; none means always
+ * @param visitorSessionHours how long a visitor's session token lives, in hours: 1 (an hour) to 168 (a week)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record WidgetSettings(
@@ -29,10 +32,14 @@ public record WidgetSettings(
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 500) String awayMessage,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}", message = "must be a BCP 47 language tag like en or pt-BR") String language,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 10) List<@Valid PreChatField> preChatFields,
-        @Nullable @Valid BusinessHours businessHours) {
+        @Nullable @Valid BusinessHours businessHours,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, minimum = "1", maximum = "168", defaultValue = "24") @Min(1) @Max(168) Integer visitorSessionHours) {
+
+    /** How long visitors' session tokens live when a website does not say. */
+    public static final int DEFAULT_VISITOR_SESSION_HOURS = 24;
 
     /** The settings of a website created without any. */
-    public static final WidgetSettings DEFAULTS = new WidgetSettings(null, null, null, null, null, null, null);
+    public static final WidgetSettings DEFAULTS = new WidgetSettings(null, null, null, null, null, null, null, null);
 
     public WidgetSettings {
         color = color == null ? "#1f6feb" : color;
@@ -41,5 +48,6 @@ public record WidgetSettings(
         awayMessage = awayMessage == null ? "We are away right now. Leave a message and we will get back to you." : awayMessage;
         language = language == null ? "en" : language;
         preChatFields = preChatFields == null ? List.of() : preChatFields;
+        visitorSessionHours = visitorSessionHours == null ? DEFAULT_VISITOR_SESSION_HOURS : visitorSessionHours;
     }
 }

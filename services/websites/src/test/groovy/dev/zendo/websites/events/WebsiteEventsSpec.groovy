@@ -2,6 +2,8 @@ package dev.zendo.websites.events
 
 import dev.zendo.events.v1.Audience
 import dev.zendo.events.v1.Envelope
+import dev.zendo.events.v1.KeyKind
+import dev.zendo.platform.crypto.Sha256
 import dev.zendo.events.v1.Role
 import dev.zendo.auth.seal.Opener
 import dev.zendo.testsupport.TestInfra
@@ -68,7 +70,7 @@ class WebsiteEventsSpec extends Specification {
         def invitee = api.agent()
 
         when:
-        def website = api.createWebsite(owner, [domains: ['shop.example'], widget: [color: '#123', business_hours: [time_zone: 'Europe/Paris', days: [monday: [[from: '09:00', to: '17:00']]]]]])
+        def website = api.createWebsite(owner, [domains: ['shop.example'], widget: [color: '#123', visitor_session_hours: 2, business_hours: [time_zone: 'Europe/Paris', days: [monday: [[from: '09:00', to: '17:00']]]]]])
         def w = "/v1/websites/$website.id"
         api.call('PATCH', w, owner.token, [name: 'Renamed'])
         def invitation = api.call('POST', "$w/invitations", owner.token, [email: invitee.email, role: 'supervisor']).body
@@ -101,6 +103,7 @@ class WebsiteEventsSpec extends Specification {
             domainsList == ['shop.example']
             publicKey == website.public_key
             widget.color == '#123'
+            widget.visitorSessionHours == 2
             widget.businessHours.timeZone == 'Europe/Paris'
             widget.businessHours.hoursList.collect { [it.weekday, it.from, it.to] } == [[1, '09:00', '17:00']]
             defaultGroupId == events[2].groupChanged.groupId
@@ -133,6 +136,44 @@ class WebsiteEventsSpec extends Specification {
             acceptPath == ''
             hasExpiresAt()
         }
+    }
+
+    def 'key events name the keys by id and carry secret keys only as their SHA-256, so conversations can check them'() {
+        given:
+        def fromHere = endOffsets(services, 'zendo.websites')
+        def owner = api.agent()
+        def website = api.createWebsite(owner)
+        def w = "/v1/websites/$website.id"
+
+        when:
+        def first = api.call('GET', "$w/keys", owner.token).body
+        def rotated = api.call('POST', "$w/keys/rotate", owner.token, [kind: 'secret']).body
+        def previous = first.find { it.kind == 'secret' }
+        api.call('POST', "$w/keys/$previous.id/revoke", owner.token)
+        def records = readUntil(services, fromHere) { List<ConsumerRecord> read ->
+            read.count { it.key() == website.id && Envelope.parseFrom(it.value()).hasKeyRotated() } == 2
+        }.findAll { it.key() == website.id }
+        def events = records.collect { Envelope.parseFrom(it.value()) }
+
+        then:
+        with(events.find { it.hasWebsiteCreated() }.websiteCreated) {
+            publicKeyId == first.find { it.kind == 'public' }.id
+            secretKeyId == previous.id
+            secretKeySha256.toByteArray() == Sha256.of(website.secret_key)
+        }
+        with(events.findAll { it.hasKeyRotated() }*.keyRotated) {
+            it[0].kind == KeyKind.KEY_KIND_SECRET
+            it[0].keyId == rotated.id
+            it[0].previousKeyId == previous.id
+            it[0].publicKey == ''
+            it[0].secretKeySha256.toByteArray() == Sha256.of(rotated.secret)
+            it[1].keyId == previous.id
+            it[1].revoked
+            it[1].secretKeySha256.isEmpty()
+        }
+
+        and: 'no record holds a secret key itself'
+        records.every { !contains(it.value(), website.secret_key) && !contains(it.value(), rotated.secret) }
     }
 
     def 'the invitation event carries the token only sealed for notifications, and the opened token accepts the invitation'() {

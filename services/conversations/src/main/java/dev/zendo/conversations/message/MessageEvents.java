@@ -1,0 +1,44 @@
+package dev.zendo.conversations.message;
+
+import dev.zendo.conversations.conversation.LockedConversation;
+import dev.zendo.conversations.events.SiteEvents;
+import dev.zendo.events.v1.Actor;
+import dev.zendo.events.v1.MessageCreated;
+import dev.zendo.outbox.Events;
+import jakarta.inject.Singleton;
+
+/** Announces stored messages: notes to the website's agents only, everything else to the visitor as well. */
+@Singleton
+class MessageEvents {
+
+    private final SiteEvents events;
+
+    MessageEvents(SiteEvents events) {
+        this.events = events;
+    }
+
+    void created(LockedConversation conversation, MessageView message, Actor actor) {
+        MessageCreated.Builder created = MessageCreated.newBuilder()
+                .setMessageId(message.id().toString())
+                .setConversationId(message.conversationId().toString())
+                .setThreadId(message.threadId().toString())
+                .setSeq(message.seq())
+                .setAuthor(message.author().toActor())
+                .setKind(message.kind().toEvent())
+                .setBody(message.body())
+                .setCreatedAt(Events.timestamp(message.createdAt()));
+        if (message.clientMsgId() != null) {
+            created.setClientMsgId(message.clientMsgId());
+        }
+        if (message.author().name() != null) {
+            created.setAuthorName(message.author().name());
+        }
+        if (message.kind() == MessageKind.NOTE) {
+            events.toAgents(conversation.websiteId(), conversation.id(), conversation.visitorId(), actor,
+                    e -> e.setMessageCreated(created));
+        } else {
+            events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), actor,
+                    e -> e.setMessageCreated(created));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.zendo.conversations.widget;
+
+import dev.zendo.conversations.conversation.ConversationService;
+import dev.zendo.conversations.conversation.ConversationView;
+import dev.zendo.conversations.message.Author;
+import dev.zendo.conversations.message.AuthorKind;
+import dev.zendo.conversations.message.History;
+import dev.zendo.conversations.message.HistoryPage;
+import dev.zendo.conversations.message.MessageKind;
+import dev.zendo.conversations.message.MessageService;
+import dev.zendo.conversations.message.PostMessage;
+import dev.zendo.conversations.message.Posted;
+import dev.zendo.conversations.message.ReadCursors;
+import dev.zendo.conversations.message.ReaderKind;
+import dev.zendo.conversations.thread.ThreadService;
+import dev.zendo.conversations.thread.ThreadView;
+import dev.zendo.platform.http.ApiException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.UUID;
+
+/**
+ * A visitor's side of its conversation: sending (rate-limited per visitor, and per website when it opens a new
+ * thread), reading history without notes, marking read, rating an ended thread, leaving an offline message.
+ */
+@Singleton
+class VisitorMessages {
+
+    private final ConversationService conversations;
+    private final MessageService messages;
+    private final History history;
+    private final ReadCursors cursors;
+    private final ThreadService threads;
+    private final VisitorDetails details;
+    private final WidgetLimits limits;
+
+    VisitorMessages(ConversationService conversations, MessageService messages, History history, ReadCursors cursors,
+                    ThreadService threads, VisitorDetails details, WidgetLimits limits) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.history = history;
+        this.cursors = cursors;
+        this.threads = threads;
+        this.details = details;
+        this.limits = limits;
+    }
+
+    /** Posts the visitor's message into its conversation (opened on first need); created=false for a known client_msg_id. */
+    @Transactional
+    public Posted send(UUID websiteId, VisitorRow visitor, String clientMsgId, String body) {
+        limits.message(visitor.id());
+        ConversationView conversation = conversations.findOrOpen(websiteId, visitor.id());
+        if (!conversation.status().open()) {
+            limits.newConversation(websiteId);
+        }
+        return messages.post(new PostMessage(websiteId, conversation.id(),
+                new Author(AuthorKind.VISITOR, visitor.id().toString(), visitor.displayName()), MessageKind.TEXT, clientMsgId, body));
+    }
+
+    /** Stores the email (as a claim) and name the visitor left, and its message; the thread waits for an agent. */
+    @Transactional
+    public Posted leave(UUID websiteId, VisitorRow visitor, OfflineMessageRequest request) {
+        VisitorRow changed = details.change(visitor, request.name(), request.email(), null, null, "attributes");
+        return send(websiteId, changed, request.clientMsgId(), request.body());
+    }
+
+    /** A page of the visitor's conversation, never notes; empty before its first message. */
+    @Transactional(readOnly = true)
+    public HistoryPage page(UUID websiteId, VisitorRow visitor, Long before, Long after, Integer limit) {
+        UUID conversationId = conversations.ofVisitor(websiteId, visitor.id()).map(ConversationView::id).orElse(null);
+        return history.page(conversationId, before, after, limit, false);
+    }
+
+    /** Moves the visitor's read cursor; 404 before its first message. */
+    @Transactional
+    public ReadView read(UUID websiteId, VisitorRow visitor, long seq) {
+        ConversationView conversation = conversations.ofVisitor(websiteId, visitor.id()).orElseThrow(() -> ApiException.notFound("Conversation"));
+        String reader = visitor.id().toString();
+        long at = cursors.markRead(conversation.id(), ReaderKind.VISITOR, reader, seq).seq();
+        return new ReadView(at, cursors.unread(conversation.id(), ReaderKind.VISITOR, reader));
+    }
+
+    /** Rates one of the visitor's ended threads; 404 for a thread that is not in its conversation. */
+    @Transactional
+    public RatingView rate(UUID websiteId, VisitorRow visitor, RatingRequest request) {
+        ConversationView conversation = conversations.ofVisitor(websiteId, visitor.id()).orElseThrow(() -> ApiException.notFound("Thread"));
+        ThreadView rated = threads.rate(conversation.id(), request.threadId(), request.rating(), request.comment());
+        return new RatingView(rated.id(), rated.rating(), rated.ratingComment(), rated.ratedAt());
+    }
+}
