@@ -29,8 +29,9 @@ warmup_seconds=${BENCH_WARMUP_SECONDS:-20}
 ceiling_seconds=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
 # A larger connection pool; widget calls carry an Origin that is not localhost while the generator reaches the
 # services on 127.0.0.1, which Micronaut refuses (403) as a drive-by attack on localhost unless told otherwise; one
-# agent makes every websites call.
-service_env=${BENCH_SERVICE_ENV:-"DATABASE_POOL_SIZE=20 MICRONAUT_SERVER_CORS_LOCALHOST_PASS_THROUGH=true WEBSITES_API_LIMIT=1000000 WEBSITE_CREATION_LIMIT=100"}
+# agent makes every websites call; the widget's limits per IP (sessions), per visitor (messages) and per website (new
+# conversations) far above the load, which comes from one address.
+service_env=${BENCH_SERVICE_ENV:-"DATABASE_POOL_SIZE=20 MICRONAUT_SERVER_CORS_LOCALHOST_PASS_THROUGH=true WEBSITES_API_LIMIT=1000000 WEBSITE_CREATION_LIMIT=100 WIDGET_SESSION_LIMIT=1000000 WIDGET_MESSAGE_LIMIT=1000000 WIDGET_CONVERSATION_LIMIT=1000000"}
 
 export ZENDO_ENV=bench-conversations ZENDO_PORT_BASE=${BENCH_PORT_BASE:-47200}
 export ZENDO_RUN_DIR=$root/.run/bench-conversations ZENDO_PG_DURABLE=1
