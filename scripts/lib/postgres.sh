@@ -107,8 +107,9 @@ pg_start() {
   fi
   [[ -f "$PG_DATA/PG_VERSION" ]] || pg_init "$bin"
   local opts="-p $ZENDO_PG_PORT -k $PG_DIR -c listen_addresses=$ZENDO_HOST -c max_connections=300"
-  # Test servers trade durability for speed; their state is thrown away after every run.
-  [[ "$ZENDO_ENV" == dev ]] || opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # Test servers trade durability for speed; their state is thrown away after every run. Benchmarks keep it
+  # (ZENDO_PG_DURABLE=1).
+  [[ "$ZENDO_ENV" == dev || "${ZENDO_PG_DURABLE:-}" == 1 ]] || opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   pg_as_owner "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "$opts" -w -t 60 start >/dev/null \
     || { tail -n 20 "$PG_LOG" >&2; die "PostgreSQL did not start on port $ZENDO_PG_PORT (log: $PG_LOG)"; }
   ((PG_MIGRATE_TRUST == 0)) || pg_migrate_trust

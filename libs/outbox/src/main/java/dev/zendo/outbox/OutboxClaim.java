@@ -23,7 +23,7 @@ class OutboxClaim {
 
     private static final String CLAIM = """
             SELECT id, event_id, topic, event_key, payload, attempts,
-                   (extract(epoch FROM clock_timestamp() - created_at) * 1000)::bigint
+                   (extract(epoch FROM clock_timestamp() - created_at) * 1000000)::bigint
             FROM outbox o
             WHERE sent_at IS NULL AND parked_at IS NULL AND (retry_at IS NULL OR retry_at <= now())
               AND NOT EXISTS (SELECT 1 FROM outbox f

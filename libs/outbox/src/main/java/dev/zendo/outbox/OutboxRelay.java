@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Set;
 public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    static final Duration LAG_GOAL = Duration.ofMillis(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration ABANDON_WAIT = Duration.ofSeconds(10);
@@ -49,7 +51,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private final Counter failures;
     private final Counter parkings;
     private final Timer batches;
-    private final Timer delay;
+    private final Timer lag;
 
     private volatile boolean running;
     private Thread worker;
@@ -71,7 +73,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         this.failures = Counter.builder("zendo.outbox.failures").description("Outbox batches that failed and were retried").register(meters);
         this.parkings = Counter.builder("zendo.outbox.parked").description("Outbox rows parked after a permanent error or too many attempts").register(meters);
         this.batches = Timer.builder("zendo.outbox.batch").description("Claiming, publishing and marking one outbox batch").register(meters);
-        this.delay = Timer.builder("zendo.outbox.delay").description("From the transaction that appended an outbox event to Kafka's acknowledgement").register(meters);
+        this.lag = Timer.builder("zendo.outbox.lag")
+                .description("From an outbox row's insert, just before its transaction commits, to Kafka's acknowledgement")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(LAG_GOAL)
+                .register(meters);
     }
 
     @Override
@@ -153,9 +159,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             if (claimed.count() == 0) {
                 return Batch.EMPTY;
             }
+            long claimedAt = System.nanoTime();
             List<OutboxRow> rows = claimed.ready();
             List<Throwable> errors = publisher.publish(rows);
-            Duration sinceClaim = Duration.ofNanos(System.nanoTime() - started);
+            Duration sinceClaim = Duration.ofNanos(System.nanoTime() - claimedAt);
             return settle(connection, claimed.count(), rows, errors, sinceClaim);
         });
         if (batch.claimed() > 0) {
@@ -189,7 +196,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             }
         }
         marks.sent(connection, sent);
-        sent.forEach(row -> delay.record(Duration.ofMillis(row.ageMillis()).plus(sinceClaim)));
+        sent.forEach(row -> lag.record(Duration.of(row.ageMicros(), ChronoUnit.MICROS).plus(sinceClaim)));
         int parked = 0;
         Duration nextRetry = null;
         Throwable uncounted = null;

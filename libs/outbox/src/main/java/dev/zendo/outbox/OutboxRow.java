@@ -18,9 +18,9 @@ import java.util.UUID;
  * @param key       its Kafka key
  * @param payload   the serialized envelope
  * @param attempts  how many earlier attempts to publish it failed
- * @param ageMillis how long ago it was appended, when it was claimed
+ * @param ageMicros how long ago it was written to the outbox, when it was claimed, in microseconds
  */
-record OutboxRow(long id, UUID eventId, String topic, String key, byte[] payload, int attempts, long ageMillis) {
+record OutboxRow(long id, UUID eventId, String topic, String key, byte[] payload, int attempts, long ageMicros) {
 
     /** The Kafka record, with the {@code event_id} and {@code event_type} headers. */
     /** The topic and key, whose rows are published in id order. */

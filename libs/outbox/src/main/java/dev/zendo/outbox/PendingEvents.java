@@ -12,13 +12,15 @@ import java.util.List;
 /**
  * The events one transaction appended, written to the outbox just before it commits: first a transaction-scoped
  * advisory lock on each of their keys, taken in ascending lock id order so two writers never deadlock, then the
- * rows in append order. The locks are held through the commit, so a key's rows get ids in commit order, and a
+ * rows in append order, stamped with the time of the insert (so the relay's lag starts at the commit, not at the
+ * transaction's start). The locks are held through the commit, so a key's rows get ids in commit order, and a
  * committed row of a key means every row of that key with a smaller id is committed too.
  */
 final class PendingEvents implements TransactionSynchronization {
 
     private static final String LOCK_KEYS = "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k";
-    private static final String INSERT = "INSERT INTO outbox (event_id, topic, event_key, payload) VALUES (?, ?, ?, ?)";
+    private static final String INSERT = """
+            INSERT INTO outbox (event_id, topic, event_key, payload, created_at) VALUES (?, ?, ?, ?, clock_timestamp())""";
 
     private final Connection connection;
     private final Runnable forget;

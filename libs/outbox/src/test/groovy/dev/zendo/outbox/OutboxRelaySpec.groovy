@@ -14,6 +14,7 @@ import spock.lang.AutoCleanup
 import spock.lang.Shared
 
 import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 
 /** Committed outbox events reach Kafka in order per key, through failures, restarts and several relays, and nothing else does. */
 class OutboxRelaySpec extends OutboxSpecification {
@@ -46,6 +47,22 @@ class OutboxRelaySpec extends OutboxSpecification {
         within(5).eventually {
             assert unsent(relay) == 0
         }
+    }
+
+    def 'each published event records its lag, from its insert at commit to the Kafka acknowledgement, in a histogram with the goal as a bucket'() {
+        given:
+        def lag = meters(relay).get('zendo.outbox.lag').timer()
+        def before = lag.count()
+
+        when:
+        appendAll(relay, uniqueTopic(), messages(3, 3))
+
+        then:
+        within(10).eventually {
+            assert lag.count() >= before + 3
+        }
+        lag.totalTime(TimeUnit.NANOSECONDS) > 0
+        lag.takeSnapshot().histogramCounts()*.bucket(TimeUnit.MILLISECONDS).contains(OutboxRelay.LAG_GOAL.toMillis() as double)
     }
 
     def 'a rolled-back transaction publishes nothing'() {

@@ -1,0 +1,72 @@
+package dev.zendo.bench.conversations;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Closed-model load for one run: {@code concurrency} requests always in flight, each sent as soon as the one before
+ * it answers, for a fixed time. It finds the ceiling (answers per second at saturation); its latencies are service
+ * times under that load, not what clients arriving at a fixed rate would see.
+ */
+final class ClosedLoop {
+
+    private static final Duration SLACK = Duration.ofSeconds(5);
+
+    private final HttpClient client;
+    private final int concurrency;
+    private final Duration duration;
+    private final Duration timeout;
+    private final Supplier<HttpRequest.Builder> requests;
+    private final Tally tally;
+    private final CountDownLatch loopsDone;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong lastAnswer = new AtomicLong();
+    private long deadline;
+
+    ClosedLoop(HttpClient client, int concurrency, Duration duration, Duration timeout, Supplier<HttpRequest.Builder> requests,
+               int expectedStatus) {
+        if (concurrency < 1 || duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a closed loop needs a positive concurrency, duration and timeout");
+        }
+        this.client = client;
+        this.concurrency = concurrency;
+        this.duration = duration;
+        this.timeout = timeout;
+        this.requests = requests;
+        this.tally = new Tally(expectedStatus);
+        this.loopsDone = new CountDownLatch(concurrency);
+    }
+
+    Outcome run() throws InterruptedException {
+        long start = System.nanoTime();
+        deadline = start + duration.toNanos();
+        lastAnswer.set(start);
+        for (int i = 0; i < concurrency; i++) {
+            next();
+        }
+        boolean done = loopsDone.await(duration.plus(timeout).plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        tally.unfinished(done ? 0 : loopsDone.getCount());
+        return tally.outcome(sent.get(), Duration.ofNanos(lastAnswer.get() - start), 0);
+    }
+
+    private void next() {
+        long started = System.nanoTime();
+        if (started - deadline >= 0) {
+            loopsDone.countDown();
+            return;
+        }
+        sent.incrementAndGet();
+        client.sendAsync(requests.get().timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
+                .whenCompleteAsync((response, error) -> {
+                    tally.record(started, response, error);
+                    lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+                    next();
+                }, client.executor().orElseThrow());
+    }
+}
