@@ -134,7 +134,7 @@ class InboxAccessMatrixSpec extends Specification {
     /** The "Conversation endpoints" table of docs/permissions.md: per endpoint, whether each role may (✓) or not (✗). */
     private static Map<String, List<Boolean>> documented() {
         new File('../../docs/permissions.md').readLines()
-                .findAll { it.startsWith('| `') && it.contains('/v1/inbox/') }
+                .findAll { it.startsWith('| `') && it.contains('/v1/inbox/{websiteId}/conversations') }
                 .collectEntries { line ->
                     def cells = line.split(/\|/)*.trim().findAll { it }
                     [(cells[0].replace('`', '')): cells[-5..-1].collect { it == '✓' }]
