@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Entry point of the conversations service. */
 @OpenAPIDefinition(info = @Info(title = "Zendo conversations", version = "v1",
-        description = "Conversations: widget sessions, visitors, threads and messages, routing, and the agents' inbox API."))
+        description = "Conversations: widget sessions, visitors, threads and messages, routing, the agents' inbox API and the server API."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token from identity")
 public final class ConversationsApplication {
