@@ -31,7 +31,7 @@ class TypingThrottle {
 
     /** Whether {@code sender}'s signal ({@code typing} or not) in the conversation goes out now. */
     boolean admit(UUID conversationId, Actor sender, boolean typing) {
-        long now = clock.millis();
+        long now = clock.instant().toEpochMilli(); // not clock.millis(): JDK 17's microsecond tick clock divides by zero there
         purgeWhenDue(now);
         Sender key = new Sender(conversationId, sender.getKind(), sender.getId());
         if (lastPassed.size() >= maxSenders && !lastPassed.containsKey(key)) {
