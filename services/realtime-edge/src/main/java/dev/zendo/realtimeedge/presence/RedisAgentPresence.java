@@ -2,11 +2,11 @@ package dev.zendo.realtimeedge.presence;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +33,10 @@ import java.util.stream.Collectors;
  * This node's side of agents' presence: counts each agent's connections per website, holds a lease in Redis on every
  * agent with a connection here (renewed every refresh interval, kept for the grace period after the last connection
  * closes), and sweeps lapsed leases of every node. All of it runs on the presence thread, in the order of the calls;
- * Redis failures are logged and counted, and the next refresh or sweep repairs what they left undone.
+ * Redis failures are logged and counted, and the next refresh or sweep repairs what they left undone. Created at
+ * startup, so every node sweeps from the start, connections or not.
  */
-@Singleton
+@Context
 class RedisAgentPresence implements AgentPresence {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisAgentPresence.class);
