@@ -5,8 +5,8 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /** The one thread that runs this node's presence work: callers' changes, lease refreshes and sweeps, in order. */
 @Factory
@@ -18,10 +18,12 @@ class PresenceExecutorFactory {
     @Named(NAME)
     @Bean(preDestroy = "shutdownNow")
     ScheduledExecutorService presenceExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "edge-presence");
             thread.setDaemon(true);
             return thread;
         });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }
