@@ -1,0 +1,41 @@
+package dev.zendo.system.realtime
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.time.Duration
+
+/** JSON calls to the stack's REST API through its gateway, as the dashboard and the widget make them. */
+class GatewayApi {
+
+    final String baseUrl
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+
+    GatewayApi(String baseUrl) {
+        this.baseUrl = baseUrl
+    }
+
+    /** Sends a request with an optional JSON body and headers; returns the answer whatever its status. */
+    HttpResponse<String> call(String method, String path, Map body = null, Map<String, String> headers = [:]) {
+        def request = HttpRequest.newBuilder(URI.create("${baseUrl}${path}")).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JsonOutput.toJson(body)))
+                .header('Content-Type', 'application/json')
+        headers.each { name, value -> request.header(name, value) }
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString())
+    }
+
+    /** The parsed answer of a call that must succeed (2xx), else an assertion error with its status and body. */
+    Object json(String method, String path, Map body = null, Map<String, String> headers = [:]) {
+        def response = call(method, path, body, headers)
+        assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
+        new JsonSlurper().parseText(response.body())
+    }
+
+    /** An agent's bearer header. */
+    static Map<String, String> bearer(String token) {
+        [Authorization: "Bearer ${token}".toString()]
+    }
+}
