@@ -216,16 +216,10 @@ class RealtimeSystemSpec extends Specification {
         posted << [id: message.id, note: false]
     }
 
-    /** Posts as an agent; the admin's membership reaches conversations over Kafka, so a first 403 is retried. */
+    /** Posts as an agent; the admin's membership reaches conversations over Kafka (client_msg_id makes retries safe). */
     private void agentSays(Map agent, String text, String kind = 'text') {
-        def body = [client_msg_id: UUID.randomUUID().toString(), body: text, kind: kind]
-        def path = "/v1/inbox/${websiteId}/conversations/${conversationId}/messages"
-        Map message = null
-        within30s.eventually {
-            def response = api.call('POST', path, body, bearer(agent.token as String))
-            assert response.statusCode() in 200..299: "${agent.email}: ${response.statusCode()} ${response.body()}"
-            message = new groovy.json.JsonSlurper().parseText(response.body()) as Map
-        }
+        def message = api.jsonOnceKnown('POST', "/v1/inbox/${websiteId}/conversations/${conversationId}/messages",
+                [client_msg_id: UUID.randomUUID().toString(), body: text, kind: kind], bearer(agent.token as String))
         posted << [id: message.id, note: kind == 'note']
     }
 
@@ -241,13 +235,7 @@ class RealtimeSystemSpec extends Specification {
 
     /** A widget session from an allowed origin, once conversations has learnt of the new website over Kafka. */
     private Map widgetSession(String publicKey) {
-        Map answer = null
-        within30s.eventually {
-            def response = api.call('POST', '/v1/widget/session', [public_key: publicKey, page: [url: "${ORIGIN}/orders"]], [Origin: ORIGIN])
-            assert response.statusCode() == 201: "${response.statusCode()} ${response.body()}"
-            answer = new groovy.json.JsonSlurper().parseText(response.body()) as Map
-        }
-        answer
+        api.jsonOnceKnown('POST', '/v1/widget/session', [public_key: publicKey, page: [url: "${ORIGIN}/orders".toString()]], [Origin: ORIGIN]) as Map
     }
 
     private static void kill(long pid) {

@@ -2,6 +2,7 @@ package dev.zendo.system.realtime
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
+import spock.util.concurrent.PollingConditions
 
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -32,6 +33,20 @@ class GatewayApi {
         def response = call(method, path, body, headers)
         assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
         new JsonSlurper().parseText(response.body())
+    }
+
+    /**
+     * The parsed answer of a call repeated until it succeeds (30 s at most): for what a service learns from another
+     * over Kafka first, such as a new website or member. Repeating is safe for idempotent calls only.
+     */
+    Object jsonOnceKnown(String method, String path, Map body = null, Map<String, String> headers = [:]) {
+        HttpResponse<String> answer = null
+        new PollingConditions(timeout: 30, delay: 0.2).eventually {
+            def response = call(method, path, body, headers)
+            assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
+            answer = response
+        }
+        new JsonSlurper().parseText(answer.body())
     }
 
     /** An agent's bearer header. */
