@@ -20,7 +20,7 @@ class GatewayApi {
     }
 
     /** Sends a request with an optional JSON body and headers; returns the answer whatever its status. */
-    HttpResponse<String> call(String method, String path, Map body = null, Map<String, String> headers = [:]) {
+    HttpResponse<String> send(String method, String path, Map body = null, Map<String, String> headers = [:]) {
         def request = HttpRequest.newBuilder(URI.create("${baseUrl}${path}")).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JsonOutput.toJson(body)))
                 .header('Content-Type', 'application/json')
@@ -30,7 +30,7 @@ class GatewayApi {
 
     /** The parsed answer of a call that must succeed (2xx), else an assertion error with its status and body. */
     Object json(String method, String path, Map body = null, Map<String, String> headers = [:]) {
-        def response = call(method, path, body, headers)
+        def response = send(method, path, body, headers)
         assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
         new JsonSlurper().parseText(response.body())
     }
@@ -42,7 +42,7 @@ class GatewayApi {
     Object jsonOnceKnown(String method, String path, Map body = null, Map<String, String> headers = [:]) {
         HttpResponse<String> answer = null
         new PollingConditions(timeout: 30, delay: 0.2).eventually {
-            def response = call(method, path, body, headers)
+            def response = send(method, path, body, headers)
             assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
             answer = response
         }

@@ -17,6 +17,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -24,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * A client of the realtime edge's WebSocket protocol (docs/protocol.md) as the widget and the dashboard use it: it
  * authenticates, subscribes to websites, keeps every frame it receives, remembers the latest cursor of each website
- * (from event frames and heartbeats) and resumes from it on another node after its socket dies. It records the age
- * of every {@code message:new} at arrival (now minus {@code occurred_at}).
+ * (from event frames and heartbeats) and resumes from it on another node after its socket dies. It renews its
+ * credentials on the open socket when two thirds of their life has passed, and records the age of every
+ * {@code message:new} at arrival (now minus {@code occurred_at}).
  */
 public final class EdgeClient {
 
@@ -40,6 +44,12 @@ public final class EdgeClient {
     private final List<Long> messageAgesMillis = new CopyOnWriteArrayList<>();
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
     private final List<String> websites = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "edge-client-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ScheduledFuture<?> renewal;
     private volatile WebSocket socket;
     private volatile Connection connection;
     private volatile int connections;
@@ -74,6 +84,11 @@ public final class EdgeClient {
         }
         connection = next;
         connections++;
+        authenticate();
+    }
+
+    /** Sends {@code auth} with fresh credentials: the first frame of a socket, and a renewal on an open one. */
+    public void authenticate() {
         send(Map.of("type", "auth", "v", 1, "token", tokens.get()));
     }
 
@@ -109,13 +124,32 @@ public final class EdgeClient {
         send(Map.of("type", "typing", "conversation_id", conversationId, "typing", typing));
     }
 
-    /** Sends a frame as JSON text. */
-    public void send(Map<String, Object> frame) {
+    /**
+     * Sends a {@code ping}, as clients do to tell a live socket from a dead one: the JDK's WebSocket does not notice
+     * a connection the server's machine closed without a close frame (a killed node) until a send fails. Returns
+     * whether the socket still works; a failed send ends it.
+     */
+    public synchronized boolean ping() {
+        try {
+            socket.sendText(JsonOutput.toJson(Map.of("type", "ping", "ref", name + "-ping")), true).get(5, TimeUnit.SECONDS);
+            return !isDisconnected();
+        } catch (ExecutionException | TimeoutException e) {
+            connection.ended.complete("failed: " + e.getCause());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Sends a frame as JSON text, one at a time (the renewal thread sends too). */
+    public synchronized void send(Map<String, Object> frame) {
         socket.sendText(JsonOutput.toJson(frame), true).join();
     }
 
-    /** Closes the socket normally. */
+    /** Closes the socket normally and stops renewing. */
     public void close() {
+        renewals.shutdownNow();
         WebSocket current = socket;
         if (current != null && !current.isOutputClosed()) {
             current.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(error -> null).join();
@@ -179,10 +213,31 @@ public final class EdgeClient {
         if ("heartbeat".equals(frame.get("type")) && frame.get("cursors") instanceof Map<?, ?> heartbeat) {
             heartbeat.forEach((id, cursor) -> cursors.put((String) id, (String) cursor));
         }
+        if ("ready".equals(frame.get("type")) && frame.get("expires_at") != null) {
+            scheduleRenewal(instant(frame.get("expires_at")));
+        }
         if ("message:new".equals(frame.get("type")) && frame.get("occurred_at") instanceof String occurredAt) {
             messageAgesMillis.add(Duration.between(Instant.parse(occurredAt), Instant.now()).toMillis());
         }
         frames.add(frame);
+    }
+
+    private void scheduleRenewal(Instant expiresAt) {
+        ScheduledFuture<?> previous = renewal;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        long lifeMillis = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+        renewal = renewals.schedule(() -> {
+            if (!isDisconnected()) {
+                authenticate();
+            }
+        }, lifeMillis * 2 / 3, TimeUnit.MILLISECONDS);
+    }
+
+    /** An instant written as RFC 3339 text or as epoch seconds. */
+    private static Instant instant(Object value) {
+        return value instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.parse(value.toString());
     }
 
     /** One socket's listener: assembles text frames and notes how the socket ended. */
