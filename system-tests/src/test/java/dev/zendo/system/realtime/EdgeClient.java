@@ -176,6 +176,20 @@ public final class EdgeClient {
         return matching;
     }
 
+    /** The frames of one type received on the current socket only. */
+    public List<Map<String, Object>> currentFrames(String type) {
+        Connection current = connection;
+        List<Map<String, Object>> matching = new ArrayList<>();
+        if (current != null) {
+            for (Map<String, Object> frame : current.frames) {
+                if (type.equals(frame.get("type"))) {
+                    matching.add(frame);
+                }
+            }
+        }
+        return matching;
+    }
+
     /** The latest cursor of a website this client saw, on an event frame or a heartbeat. */
     public String cursor(String websiteId) {
         return cursors.get(websiteId);
@@ -204,7 +218,7 @@ public final class EdgeClient {
     }
 
     @SuppressWarnings("unchecked")
-    private void received(String text) {
+    private void received(Connection on, String text) {
         Map<String, Object> frame = (Map<String, Object>) new JsonSlurper().parseText(text);
         Object website = frame.get("website_id");
         if (website != null && frame.get("cursor") instanceof String cursor) {
@@ -220,6 +234,7 @@ public final class EdgeClient {
             messageAgesMillis.add(Duration.between(Instant.parse(occurredAt), Instant.now()).toMillis());
         }
         frames.add(frame);
+        on.frames.add(frame);
     }
 
     private void scheduleRenewal(Instant expiresAt) {
@@ -244,6 +259,7 @@ public final class EdgeClient {
     private final class Connection implements WebSocket.Listener {
 
         private final StringBuilder partial = new StringBuilder();
+        private final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
         private final CompletableFuture<String> ended = new CompletableFuture<>();
 
         @Override
@@ -252,7 +268,7 @@ public final class EdgeClient {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                received(text);
+                received(this, text);
             }
             webSocket.request(1);
             return null;
