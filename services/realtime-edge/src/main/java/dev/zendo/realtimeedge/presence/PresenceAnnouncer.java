@@ -34,7 +34,8 @@ class PresenceAnnouncer {
                     .setActor(Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_AGENT).setId(transition.agentId()))
                     .setPresenceChanged(PresenceChanged.newBuilder()
                             .setAgentId(transition.agentId())
-                            .setStatus(transition.status())));
+                            .setStatus(transition.status())
+                            .setVersion(transition.version())));
             Counter.builder("zendo.realtime.presence.transitions")
                     .description("Presence transitions this node announced")
                     .tag("status", transition.status().name())

@@ -30,7 +30,7 @@ class PresenceStore {
     private static final int AGENTS_PER_CALL = 200;
 
     private static final LuaScript CHANGE = new LuaScript("""
-            local online, away, announced = KEYS[1], KEYS[2], KEYS[3]
+            local online, away, announced, versions = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
             local website, operation, holder, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
@@ -53,13 +53,15 @@ class PresenceStore {
               else
                 redis.call('HSET', announced, agent, status)
               end
+              local version = redis.call('HINCRBY', versions, agent, 1)
               redis.call('PUBLISH', '%s', website .. ' ' .. status .. ' ' .. agent)
               changes[#changes + 1] = agent
               changes[#changes + 1] = status
+              changes[#changes + 1] = version
             end
 
-            for i = 4, #KEYS do
-              local agent, leases = ARGV[i + 1], KEYS[i]
+            for i = 5, #KEYS do
+              local agent, leases = ARGV[i], KEYS[i]
               if operation == 'acquire' then
                 local expiry = now + ttl
                 redis.call('ZADD', leases, expiry, holder)
@@ -105,6 +107,11 @@ class PresenceStore {
     /** Per agent, the status last announced (ONLINE or AWAY; absent: OFFLINE). */
     static String announcedKey(UUID websiteId) {
         return "zendo:presence:{" + websiteId + "}:announced";
+    }
+
+    /** Per agent, how many transitions were announced: the version each {@code PresenceChanged} carries. */
+    static String versionsKey(UUID websiteId) {
+        return "zendo:presence:{" + websiteId + "}:versions";
     }
 
     /** The nodes holding a lease on an agent, scored by when each lease lapses unless renewed. */
@@ -156,13 +163,15 @@ class PresenceStore {
         List<String> agents = List.copyOf(agentIds);
         for (int from = 0; from < agents.size(); from += AGENTS_PER_CALL) {
             List<String> batch = agents.subList(from, Math.min(agents.size(), from + AGENTS_PER_CALL));
-            List<String> keys = new ArrayList<>(List.of(onlineKey(websiteId), awayKey(websiteId), announcedKey(websiteId)));
+            List<String> keys = new ArrayList<>(List.of(onlineKey(websiteId), awayKey(websiteId), announcedKey(websiteId),
+                    versionsKey(websiteId)));
             batch.forEach(agent -> keys.add(leasesKey(websiteId, agent)));
             List<String> args = new ArrayList<>(List.of(websiteId.toString(), operation, holder, Long.toString(ttlMillis)));
             args.addAll(batch);
             List<?> changes = (List<?>) CHANGE.run(redis, keys, args);
-            for (int i = 0; i < changes.size(); i += 2) {
-                transitions.add(new PresenceTransition(websiteId, (String) changes.get(i), status((String) changes.get(i + 1))));
+            for (int i = 0; i < changes.size(); i += 3) {
+                transitions.add(new PresenceTransition(websiteId, (String) changes.get(i), status((String) changes.get(i + 1)),
+                        (Long) changes.get(i + 2)));
             }
         }
         return transitions;

@@ -4,6 +4,6 @@ import dev.zendo.events.v1.PresenceStatus;
 
 import java.util.UUID;
 
-/** An agent's announced presence in a website changed: announced once across all nodes. */
-record PresenceTransition(UUID websiteId, String agentId, PresenceStatus status) {
+/** An agent's announced presence in a website changed: announced once across all nodes, {@code version} counting up. */
+record PresenceTransition(UUID websiteId, String agentId, PresenceStatus status, long version) {
 }

@@ -117,6 +117,9 @@ class AgentPresenceSpec extends Specification {
             assert published(website, agent) == ['ONLINE', 'AWAY', 'OFFLINE']
         }
         offlineAsConversationsReadsIt()
+
+        and: 'each announcement counts up, so a reader can put late ones in their place'
+        presenceEvents(agent)*.presenceChanged*.version == [1L, 2L, 3L]
     }
 
     def 'a node that stops refreshing has its agents announced offline by another node within the TTL, once'() {
@@ -298,6 +301,7 @@ class AgentPresenceSpec extends Specification {
             actor.id == agent
             presenceChanged.agentId == agent
             presenceChanged.status.name() == 'PRESENCE_STATUS_ONLINE'
+            presenceChanged.version == 1
         }
     }
 
