@@ -10,17 +10,25 @@ import java.util.UUID;
 
 /**
  * Reads who may see a conversation, as {@code agent/Visibility} decides it, on the caller's transaction: one query on
- * the conversation's row and its agents' messages ({@code messages_agent_author} index), run after the change.
+ * the conversation's row and its agents' messages (index {@code messages_agent_author}), run after the change.
  */
 @Singleton
 class AccessReader {
 
-    /** Queued as Visibility has it: a PENDING current thread (a PENDING thread never has an agent). */
+    /**
+     * Queued as Visibility has it: a PENDING current thread (a PENDING thread never has an agent). The participants are
+     * read by skipping through {@code messages_agent_author} from one author to the next, so the cost grows with the
+     * number of agents who wrote, not of their messages.
+     */
     private static final String ACCESS = """
             SELECT c.agent_id, c.status = 'PENDING' AND c.current_thread_id IS NOT NULL AS queued, c.group_id,
-                   ARRAY(SELECT DISTINCT m.author_id FROM messages m
-                         WHERE m.conversation_id = c.id AND m.author_kind = 'AGENT' AND m.author_id IS NOT NULL
-                         ORDER BY m.author_id) AS participants
+                   ARRAY(WITH RECURSIVE author(id) AS (
+                             SELECT min(m.author_id) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'AGENT'
+                             UNION ALL
+                             SELECT (SELECT min(m.author_id) FROM messages m
+                                     WHERE m.conversation_id = c.id AND m.author_kind = 'AGENT' AND m.author_id > author.id)
+                             FROM author WHERE author.id IS NOT NULL)
+                         SELECT id FROM author WHERE id IS NOT NULL) AS participants
             FROM conversations c WHERE c.id = ?""";
 
     private final Sql sql;
