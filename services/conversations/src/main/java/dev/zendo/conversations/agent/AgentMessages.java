@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /** An agent's side of a conversation's messages: history with notes, replies and notes, and read cursors. */
 @Singleton
-class AgentMessages {
+public class AgentMessages {
 
     private final AgentConversations conversations;
     private final History history;
@@ -53,8 +53,11 @@ class AgentMessages {
                 request.note() ? MessageKind.NOTE : MessageKind.TEXT, request.clientMsgId(), request.body()));
     }
 
-    /** Moves the caller's read cursor forward to {@code seq}. */
-    ReadCursor read(AuthenticatedAgent agent, UUID websiteId, UUID conversationId, long seq) {
+    /**
+     * Moves the caller's read cursor forward to {@code seq} (the REST read endpoint and the realtime edge's read
+     * commands): the caller must be a member of the website who sees the conversation, which must be the website's.
+     */
+    public ReadCursor read(AuthenticatedAgent agent, UUID websiteId, UUID conversationId, long seq) {
         UUID id = conversations.require(agent, websiteId, conversationId, ConversationPermission.VIEW_OWN_AND_QUEUE).conversation().id();
         return readCursors.markRead(id, ReaderKind.AGENT, agent.id(), seq);
     }

@@ -1,5 +1,6 @@
 package dev.zendo.conversations.routing;
 
+import dev.zendo.conversations.events.AccessBefore;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.conversations.message.MessageService;
 import dev.zendo.conversations.thread.SlotFreed;
@@ -178,7 +179,8 @@ public class Assignments {
     }
 
     private void announce(ThreadRow thread, String agentId, UUID groupId, Actor by) {
-        events.toConversation(thread.websiteId(), thread.conversationId(), thread.visitorId(), by, envelope -> envelope
+        AccessBefore before = new AccessBefore(thread.agentId(), "PENDING".equals(thread.status()));
+        events.toConversation(thread.websiteId(), thread.conversationId(), thread.visitorId(), by, before, envelope -> envelope
                 .setConversationAssigned(ConversationAssigned.newBuilder()
                         .setConversationId(thread.conversationId().toString())
                         .setThreadId(thread.id().toString())

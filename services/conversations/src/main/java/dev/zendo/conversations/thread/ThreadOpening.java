@@ -2,6 +2,7 @@ package dev.zendo.conversations.thread;
 
 import dev.zendo.conversations.conversation.LockedConversation;
 import dev.zendo.conversations.conversation.Sql;
+import dev.zendo.conversations.events.AccessBefore;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.ConversationOpened;
@@ -45,7 +46,7 @@ public class ThreadOpening {
         UUID threadId = UUID.randomUUID();
         UUID groupId = conversation.defaultGroupId();
         sql.update(OPEN, threadId, conversation.id(), conversation.websiteId(), groupId, now, now, now, conversation.id());
-        events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), by,
+        events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), by, AccessBefore.of(conversation),
                 e -> e.setConversationOpened(ConversationOpened.newBuilder()
                         .setConversationId(conversation.id().toString())
                         .setVisitorId(conversation.visitorId().toString())

@@ -3,6 +3,7 @@ package dev.zendo.conversations.thread;
 import dev.zendo.conversations.conversation.ConversationLock;
 import dev.zendo.conversations.conversation.LockedConversation;
 import dev.zendo.conversations.conversation.Sql;
+import dev.zendo.conversations.events.AccessBefore;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.message.MessageService;
@@ -104,7 +105,7 @@ public class ThreadService {
         ThreadStatus status = resolved ? ThreadStatus.RESOLVED : ThreadStatus.CLOSED;
         sql.update(CLOSE, status, now, AuthorKind.of(by.getKind()), by.getId().isEmpty() ? null : by.getId(), why, thread.id(),
                 now, conversation.id());
-        events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), by,
+        events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), by, AccessBefore.of(conversation),
                 e -> e.setConversationClosed(ConversationClosed.newBuilder()
                         .setConversationId(conversation.id().toString())
                         .setThreadId(thread.id().toString())
@@ -137,7 +138,7 @@ public class ThreadService {
         } else {
             sql.update(REOPEN, ThreadStatus.PENDING, null, now, null, thread.id(), now, conversation.id());
         }
-        events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), by,
+        events.toConversation(conversation.websiteId(), conversation.id(), conversation.visitorId(), by, AccessBefore.of(conversation),
                 e -> e.setConversationReopened(ConversationReopened.newBuilder()
                         .setConversationId(conversation.id().toString())
                         .setThreadId(thread.id().toString())

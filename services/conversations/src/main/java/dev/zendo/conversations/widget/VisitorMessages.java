@@ -76,6 +76,19 @@ class VisitorMessages {
     @Transactional
     public ReadView read(UUID websiteId, VisitorRow visitor, long seq) {
         ConversationView conversation = conversations.ofVisitor(websiteId, visitor.id()).orElseThrow(() -> ApiException.notFound("Conversation"));
+        return read(conversation, visitor, seq);
+    }
+
+    /** Moves the visitor's read cursor in {@code conversationId}; 404 unless that is the visitor's conversation. */
+    @Transactional
+    public ReadView read(UUID websiteId, VisitorRow visitor, UUID conversationId, long seq) {
+        ConversationView conversation = conversations.ofVisitor(websiteId, visitor.id())
+                .filter(own -> own.id().equals(conversationId))
+                .orElseThrow(() -> ApiException.notFound("Conversation"));
+        return read(conversation, visitor, seq);
+    }
+
+    private ReadView read(ConversationView conversation, VisitorRow visitor, long seq) {
         String reader = visitor.id().toString();
         long at = cursors.markRead(conversation.id(), ReaderKind.VISITOR, reader, seq).seq();
         return new ReadView(at, cursors.unread(conversation.id(), ReaderKind.VISITOR, reader));

@@ -9,6 +9,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.UUID;
+
 /**
  * Resolves the caller of a widget endpoint from its visitor token: 401 when the token's website was deleted or its
  * visitor was merged into another (the widget starts a new session), 403 when the request comes from a page whose
@@ -29,11 +31,25 @@ class WidgetCallers {
 
     @Transactional(readOnly = true)
     public Caller require(HttpRequest<?> request, AuthenticatedVisitor token) {
-        Site site = sites.find(token.websiteId()).orElseThrow(() -> expired("This visitor token's website no longer exists."));
+        Site site = site(token.websiteId());
         origins.admit(request, site, false);
-        VisitorRow visitor = visitors.find(site.id(), token.visitorId()).filter(v -> v.mergedInto() == null)
+        return new Caller(site, visitor(site, token.visitorId()));
+    }
+
+    /** The caller of a command relayed by the realtime edge, which admitted the page's origin when the socket opened. */
+    @Transactional(readOnly = true)
+    public Caller require(UUID websiteId, UUID visitorId) {
+        Site site = site(websiteId);
+        return new Caller(site, visitor(site, visitorId));
+    }
+
+    private Site site(UUID websiteId) {
+        return sites.find(websiteId).orElseThrow(() -> expired("This visitor token's website no longer exists."));
+    }
+
+    private VisitorRow visitor(Site site, UUID visitorId) {
+        return visitors.find(site.id(), visitorId).filter(v -> v.mergedInto() == null)
                 .orElseThrow(() -> expired("This visitor session has ended: start a new one."));
-        return new Caller(site, visitor);
     }
 
     private static ApiException expired(String message) {
