@@ -1,0 +1,60 @@
+package dev.zendo.conversations.badinput
+
+import dev.zendo.conversations.ConversationsApi
+import dev.zendo.testsupport.badinput.BadInput
+import dev.zendo.testsupport.badinput.OpenApiBadInputSpec
+import spock.lang.Shared
+
+import static dev.zendo.conversations.ConversationsApi.expect
+
+/**
+ * The generic bad-input probe over the operations of conversations' served OpenAPI document under one path prefix, as
+ * the caller that API expects: a website with a visitor who wrote a first message, a tag and an identity-verification
+ * secret give every path parameter a valid value, so only the bad input is at fault.
+ */
+abstract class DocumentedBadInputSpecification extends OpenApiBadInputSpec {
+
+    @Shared
+    ConversationsApi api = ConversationsApi.get()
+
+    @Shared
+    ConversationsApi.Site site = api.site()
+
+    @Shared
+    Map session = expect(201, api.widgetSession(site, [first_message: [client_msg_id: 'first', body: 'Hello, I need help']]))
+
+    @Shared
+    Map tag = expect(201, api.call('POST', "/v1/inbox/$site.id/tags", site.owner.token, [name: 'Vip', color: '#123456']))
+
+    @Shared
+    Map secret = expect(201, api.call('POST', "/v1/inbox/$site.id/identity-verification/secrets", site.owner.token, [:]))
+
+    /** The path prefix of the operations this spec probes. */
+    abstract String prefix()
+
+    @Override
+    URL server() {
+        api.server.URL
+    }
+
+    @Override
+    String service() {
+        'conversations'
+    }
+
+    @Override
+    Map<String, String> pathValues() {
+        [websiteId: site.id.toString(), conversationId: session.conversation.id, visitorId: session.visitor.id, tagId: tag.id,
+         secretId: secret.id] as Map<String, String>
+    }
+
+    @Override
+    Object state() {
+        api.state()
+    }
+
+    @Override
+    List<BadInput> badInputs() {
+        super.badInputs().findAll { it.operation.path.startsWith(prefix()) }
+    }
+}
