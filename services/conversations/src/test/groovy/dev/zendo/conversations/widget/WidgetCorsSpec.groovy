@@ -37,11 +37,11 @@ class WidgetCorsSpec extends Specification {
 
         where:
         call                              | setup               | origin    | request                                                                                    || status
-        'a session'                       | none()              | SHOP      | { s, t, o -> session(s.publicKey, o) }                                                     || 201
+        'a session'                       | none()              | SHOP      | { s, t, o -> startSession(s.publicKey, o) }                                                     || 201
         'a session without a page'        | none()              | SHOP      | { s, t, o -> api.call('POST', '/v1/widget/session', null, [public_key: s.publicKey], [Origin: o]) } || 400
-        'a session with an unknown key'   | none()              | SHOP      | { s, t, o -> session('pk_unknown', o) }                                                    || 401
-        'a session with a revoked key'    | revokeKeys()        | SHOP      | { s, t, o -> session(s.publicKey, o) }                                                     || 401
-        'a session'                       | none()              | ELSEWHERE | { s, t, o -> session(s.publicKey, o) }                                                     || 403
+        'a session with an unknown key'   | none()              | SHOP      | { s, t, o -> startSession('pk_unknown', o) }                                                    || 401
+        'a session with a revoked key'    | revokeKeys()        | SHOP      | { s, t, o -> startSession(s.publicKey, o) }                                                     || 401
+        'a session'                       | none()              | ELSEWHERE | { s, t, o -> startSession(s.publicKey, o) }                                                     || 403
         'a session over the address limit' | none()             | SHOP      | { s, t, o -> limitedSession(s, o) }                                                        || 429
         'a history read'                  | none()              | SHOP      | { s, t, o -> api.widget('GET', '/v1/widget/messages', t, null, o) }                        || 200
         'a message with no body'          | none()              | SHOP      | { s, t, o -> api.widget('POST', '/v1/widget/messages', t, [client_msg_id: 'c-1'], o) }      || 400
@@ -92,7 +92,7 @@ class WidgetCorsSpec extends Specification {
         { site, session -> useUp('widget-messages', session.visitor.id as String) }
     }
 
-    private ConversationsApi.Reply session(String publicKey, String origin) {
+    private ConversationsApi.Reply startSession(String publicKey, String origin) {
         api.call('POST', '/v1/widget/session', null, [public_key: publicKey, page: [url: 'https://shop.example/']],
                 [Origin: origin, 'X-Forwarded-For': "198.18.${new Random().nextInt(256)}.${new Random().nextInt(256)}".toString()])
     }
