@@ -36,6 +36,14 @@ class StrictJsonTypes {
         });
     }
 
+    @Singleton
+    Deserializer<Long> longs() {
+        return new Strict<>("an integer", 0L, node -> {
+            Number number = node.isNumber() ? node.getNumberValue() : null;
+            return number instanceof Integer || number instanceof Long ? number.longValue() : null;
+        });
+    }
+
     /** Reads one JSON type only; a primitive field left out gets Java's default. */
     private record Strict<T>(String expected, T primitiveDefault, Function<JsonNode, T> read) implements Deserializer<T> {
 

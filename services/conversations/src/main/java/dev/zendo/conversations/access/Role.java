@@ -1,6 +1,6 @@
 package dev.zendo.conversations.access;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Locale;
@@ -8,7 +8,16 @@ import java.util.Locale;
 /** A member's role in one website, as replicated from websites; what each may do is {@link ConversationPermission}'s matrix. */
 @Serdeable
 public enum Role {
-    OWNER, ADMIN, SUPERVISOR, AGENT, VIEWER;
+    @JsonProperty("owner")
+    OWNER,
+    @JsonProperty("admin")
+    ADMIN,
+    @JsonProperty("supervisor")
+    SUPERVISOR,
+    @JsonProperty("agent")
+    AGENT,
+    @JsonProperty("viewer")
+    VIEWER;
 
     /** The role of an event; an unset role is no role at all. */
     public static Role of(dev.zendo.events.v1.Role role) {
@@ -22,8 +31,7 @@ public enum Role {
         };
     }
 
-    /** The API spelling: lower case. */
-    @JsonValue
+    /** The API spelling, as {@link JsonProperty} names it: lower case. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,6 +3,7 @@ package dev.zendo.conversations.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Map;
@@ -21,5 +22,7 @@ import java.util.Map;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record AuditEntry(long id, AuditActorKind actorKind, @Nullable String actorId, String action, @Nullable String targetType,
-                         @Nullable String targetId, Map<String, Object> detail, Instant occurredAt) {
+                         @Nullable String targetId,
+                         @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> detail,
+                         Instant occurredAt) {
 }

@@ -1,6 +1,7 @@
 package dev.zendo.conversations.conversation;
 
 import dev.zendo.conversations.thread.ThreadStatus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -27,9 +28,9 @@ import java.util.UUID;
  * @param updatedAt          when it last changed
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record ConversationView(UUID id, UUID websiteId, UUID visitorId, long lastSeq, UUID currentThreadId,
-                               ThreadStatus status, UUID groupId, String agentId, Instant lastMessageAt,
-                               String lastMessagePreview, Instant createdAt, Instant updatedAt) {
+public record ConversationView(UUID id, UUID websiteId, UUID visitorId, long lastSeq, @Nullable UUID currentThreadId,
+                               ThreadStatus status, @Nullable UUID groupId, @Nullable String agentId, Instant lastMessageAt,
+                               @Nullable String lastMessagePreview, Instant createdAt, Instant updatedAt) {
 
     /** The columns {@link #of} reads, for queries of the {@code conversations} table. */
     public static final String COLUMNS = "id, website_id, visitor_id, last_seq, current_thread_id, status, group_id, agent_id, "

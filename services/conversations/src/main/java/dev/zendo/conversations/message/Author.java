@@ -1,6 +1,7 @@
 package dev.zendo.conversations.message;
 
 import dev.zendo.events.v1.Actor;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -11,7 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param name the display name when it was written (visitor label or name, agent name, bot name)
  */
 @Serdeable
-public record Author(AuthorKind kind, String id, String name) {
+public record Author(AuthorKind kind, @Nullable String id, @Nullable String name) {
 
     /** Zendo itself, the author of system messages. */
     public static final Author SYSTEM = new Author(AuthorKind.SYSTEM, null, "Zendo");

@@ -1,6 +1,6 @@
 package dev.zendo.conversations.message;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zendo.events.v1.ActorKind;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -9,10 +9,16 @@ import java.util.Locale;
 /** Who wrote a message: the visitor, an agent, Zendo itself, or a customer's bot through the server API. */
 @Serdeable
 public enum AuthorKind {
-    VISITOR, AGENT, SYSTEM, BOT;
+    @JsonProperty("visitor")
+    VISITOR,
+    @JsonProperty("agent")
+    AGENT,
+    @JsonProperty("system")
+    SYSTEM,
+    @JsonProperty("bot")
+    BOT;
 
-    /** The API spelling: lower case. */
-    @JsonValue
+    /** The API spelling, as {@link JsonProperty} names it: lower case. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

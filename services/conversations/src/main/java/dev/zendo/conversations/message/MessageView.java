@@ -1,5 +1,6 @@
 package dev.zendo.conversations.message;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -25,7 +26,7 @@ import static dev.zendo.conversations.conversation.Sql.uuid;
  * @param createdAt      when it was stored
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record MessageView(UUID id, UUID conversationId, UUID threadId, long seq, String clientMsgId, Author author,
+public record MessageView(UUID id, UUID conversationId, UUID threadId, long seq, @Nullable String clientMsgId, Author author,
                           MessageKind kind, String body, Instant createdAt) {
 
     static final String COLUMNS = "id, conversation_id, thread_id, seq, client_msg_id, author_kind, author_id, author_name, "

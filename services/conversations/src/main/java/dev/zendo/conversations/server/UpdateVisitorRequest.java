@@ -24,5 +24,6 @@ public record UpdateVisitorRequest(
         @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, maxLength = 200) String name,
         @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, format = "email") @Size(max = 254) String email,
         @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 32) String phone,
-        @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Map<String, Object> attributes) {
+        @Nullable @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        Map<String, Object> attributes) {
 }

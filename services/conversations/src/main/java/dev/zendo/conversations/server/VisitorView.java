@@ -3,6 +3,7 @@ package dev.zendo.conversations.server;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Map;
@@ -22,5 +23,6 @@ import java.util.UUID;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record VisitorView(UUID id, String label, @Nullable String name, @Nullable String email, @Nullable String phone,
-                          Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
+                          @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> attributes,
+                          Instant createdAt, Instant updatedAt) {
 }

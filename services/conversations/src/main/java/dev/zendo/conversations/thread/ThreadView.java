@@ -1,6 +1,7 @@
 package dev.zendo.conversations.thread;
 
 import dev.zendo.conversations.message.AuthorKind;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -32,9 +33,10 @@ import static dev.zendo.conversations.conversation.Sql.uuid;
  * @param ratedAt        when it was rated
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record ThreadView(UUID id, UUID conversationId, ThreadStatus status, UUID groupId, String agentId, Instant openedAt,
-                         Instant queuedAt, Instant assignedAt, Instant closedAt, AuthorKind closedByKind,
-                         String closedById, String closeReason, Integer rating, String ratingComment, Instant ratedAt) {
+public record ThreadView(UUID id, UUID conversationId, ThreadStatus status, @Nullable UUID groupId, @Nullable String agentId,
+                         Instant openedAt, @Nullable Instant queuedAt, @Nullable Instant assignedAt, @Nullable Instant closedAt,
+                         @Nullable AuthorKind closedByKind, @Nullable String closedById, @Nullable String closeReason,
+                         @Nullable Integer rating, @Nullable String ratingComment, @Nullable Instant ratedAt) {
 
     static final String COLUMNS = "id, conversation_id, status, group_id, agent_id, opened_at, queued_at, assigned_at, "
             + "closed_at, closed_by_kind, closed_by_id, close_reason, rating, rating_comment, rated_at";

@@ -10,10 +10,15 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import java.util.Optional;
+
 /**
  * CORS for the widget API, which pages on customers' origins call. A preflight is answered at once for any origin: it
- * grants nothing, because an answer is readable only when it carries {@code Access-Control-Allow-Origin}, and that is
- * set (to the request's own origin) only on answers to requests {@link WidgetOrigins} admitted for their website.
+ * grants nothing, because an answer is readable only when it carries {@code Access-Control-Allow-Origin}. That is set
+ * (to the request's own origin) on every answer to a request {@link WidgetOrigins} admitted for its website, whatever
+ * its status, and on every error answer (4xx, 5xx), so the widget can read why it was refused (an unknown key, an
+ * expired token, a page its website does not allow) and react. An error body holds nothing a direct call with the same
+ * input would not get, and the API uses no cookies, so making it readable exposes nothing.
  */
 @ServerFilter("/v1/widget/**")
 class WidgetCorsFilter {
@@ -21,6 +26,7 @@ class WidgetCorsFilter {
     private static final String METHODS = "GET, POST, PATCH";
     private static final String HEADERS = "Authorization, Content-Type";
     private static final String MAX_AGE = "600";
+    private static final int ERRORS = 400;
 
     @RequestFilter
     @Nullable
@@ -44,8 +50,10 @@ class WidgetCorsFilter {
             return;
         }
         response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-        request.getAttribute(WidgetOrigins.ADMITTED, String.class).ifPresent(origin -> response
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-                .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.RETRY_AFTER));
+        request.getAttribute(WidgetOrigins.ADMITTED, String.class)
+                .or(() -> response.code() >= ERRORS ? request.getHeaders().getOrigin() : Optional.empty())
+                .ifPresent(origin -> response
+                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                        .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.RETRY_AFTER));
     }
 }

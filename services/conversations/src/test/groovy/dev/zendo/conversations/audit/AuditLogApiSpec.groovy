@@ -28,7 +28,7 @@ class AuditLogApiSpec extends Specification {
         first.entries*.id == ids.take(2)
         rest.entries*.id == ids.drop(2)
         rest.next_cursor == null
-        first.entries.every { it.actor_kind == 'SERVER_KEY' && it.action == 'server.conversations.listed' && it.detail.count == 0 }
+        first.entries.every { it.actor_kind == 'server_key' && it.action == 'server.conversations.listed' && it.detail.count == 0 }
     }
 
     def 'a #role #outcome'() {
