@@ -1,0 +1,98 @@
+package dev.zendo.realtimeedge.support
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+
+import java.net.http.HttpClient
+import java.net.http.WebSocket
+import java.nio.ByteBuffer
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.CompletionStage
+import java.util.concurrent.CopyOnWriteArrayList
+
+/** A small real WebSocket client of the edge (the JDK's), recording every frame it receives and how it was closed. */
+class EdgeClient implements WebSocket.Listener, AutoCloseable {
+
+    final List<Map> frames = new CopyOnWriteArrayList<>()
+    final CompletableFuture<Integer> closed = new CompletableFuture<>()
+    private final StringBuilder partial = new StringBuilder()
+    private final boolean reading
+    WebSocket socket
+
+    private EdgeClient(boolean reading) {
+        this.reading = reading
+    }
+
+    /** Opens a socket to the edge's {@code /ws}; {@code reading} false: the client stops reading after the first frame. */
+    static EdgeClient connect(int port, String origin = null, boolean reading = true) {
+        EdgeClient client = new EdgeClient(reading)
+        def builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        if (origin != null) {
+            builder.header('Origin', origin)
+        }
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:${port}/ws"), client).join()
+        client
+    }
+
+    void send(Map frame) {
+        sendText(JsonOutput.toJson(frame))
+    }
+
+    void sendText(String text) {
+        socket.sendText(text, true).join()
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join()
+    }
+
+    /** Frames of one type, in arrival order. */
+    List<Map> ofType(String type) {
+        frames.findAll { it.type == type }
+    }
+
+    /** Event frames (those with an event id), in arrival order. */
+    List<Map> events() {
+        frames.findAll { it.event_id != null }
+    }
+
+    Integer closeCode() {
+        closed.isDone() ? closed.getNow(null) : null
+    }
+
+    @Override
+    void onOpen(WebSocket webSocket) {
+        webSocket.request(1)
+    }
+
+    @Override
+    CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data)
+        if (last) {
+            frames << (Map) new JsonSlurper().parseText(partial.toString())
+            partial.setLength(0)
+        }
+        if (reading) {
+            webSocket.request(1)
+        }
+        null
+    }
+
+    @Override
+    CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode)
+        null
+    }
+
+    @Override
+    void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(-1)
+    }
+
+    @Override
+    void close() {
+        if (!closed.isDone()) {
+            socket.abort()
+        }
+    }
+}
