@@ -117,14 +117,18 @@ public final class Connection {
 
     /**
      * Closes the socket with {@code code}: the close frame is the last frame written (frames after it are dropped), then
-     * the channel closes once the frame is out (or after the protocol handler's force-close timeout).
+     * the channel closes once the frame is out (or after the protocol handler's force-close timeout). Returns false when
+     * the connection was already closing.
      */
-    public void close(CloseCode code) {
-        if (closing) {
-            return;
+    public boolean close(CloseCode code) {
+        synchronized (this) {
+            if (closing) {
+                return false;
+            }
+            closing = true;
         }
-        closing = true;
         channel.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason()));
         channel.close();
+        return true;
     }
 }

@@ -46,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  * arrive as commands on a queue the poll loop drains between polls, so nothing Kafka-related runs on an event loop and the state
  * needs no locks. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
  * subscribed to the website, with no consumer group. Each record is encoded once and the same buffer is written to
- * every recipient; touched channels are flushed once per poll; a channel that stops being writable is closed 4408.
+ * every recipient; touched channels are flushed once per poll. A live subscriber whose channel stops being writable
+ * is closed 4408; a replaying one pauses until its client has read what is queued.
  */
 @Context
 public class SiteFeed {
@@ -157,6 +158,7 @@ public class SiteFeed {
                 LOG.error("The site feed failed a step: {}", e.toString(), e);
             }
         }
+        Thread.interrupted();
         consumer.close(Duration.ofSeconds(1));
     }
 
@@ -217,7 +219,7 @@ public class SiteFeed {
         int delivered = 0;
         try {
             for (Subscription subscription : site.subscriptions()) {
-                if (offset < subscription.next[partition]) {
+                if (subscription.paused || offset < subscription.next[partition]) {
                     continue;
                 }
                 subscription.next[partition] = offset + 1;
@@ -230,7 +232,7 @@ public class SiteFeed {
                 if (frame == null) {
                     frame = EventFrames.encode(event, type, site.cursor());
                 }
-                write(connection, frame.retainedDuplicate());
+                write(connection, frame.retainedDuplicate(), offset < subscription.liveFrom[partition] ? subscription : null);
                 delivered++;
             }
         } finally {
@@ -256,13 +258,34 @@ public class SiteFeed {
         }
     }
 
-    private void write(Connection connection, TextWebSocketFrame frame) {
+    /**
+     * Writes a frame. When the channel's outbound buffer passes the high-water mark, a {@code replaying} subscription
+     * pauses (it reads on from its own offsets once the client has drained the buffer); a live client is too slow and
+     * is closed 4408.
+     */
+    private void write(Connection connection, TextWebSocketFrame frame, Subscription replaying) {
         connection.channel().write(frame);
         touched.add(connection);
-        if (!connection.channel().isWritable() && !connection.closing()) {
-            metrics.slowConsumer();
-            connection.close(CloseCode.TOO_SLOW);
+        if (connection.channel().isWritable()) {
+            return;
         }
+        if (replaying != null) {
+            replaying.paused = true;
+        } else if (connection.close(CloseCode.TOO_SLOW)) {
+            metrics.slowConsumer();
+        }
+    }
+
+    /** The connection drained its outbound buffer: its paused replays go on from where they stopped. */
+    public void writable(Connection connection) {
+        submit(() -> {
+            for (Subscription held : held(connection)) {
+                if (held.paused) {
+                    held.paused = false;
+                    rewind(held.site, held.next);
+                }
+            }
+        });
     }
 
     private void flush() {
@@ -278,8 +301,8 @@ public class SiteFeed {
             TextWebSocketFrame frame = Frames.frame("heartbeat", json -> Frames.cursors(json, "cursors", Map.of(site.id.toString(), site.cursor())));
             try {
                 for (Subscription subscription : site.subscriptions()) {
-                    if (!subscription.connection.closing()) {
-                        write(subscription.connection, frame.retainedDuplicate());
+                    if (!subscription.paused && !subscription.connection.closing()) {
+                        write(subscription.connection, frame.retainedDuplicate(), null);
                     }
                 }
             } finally {

@@ -15,6 +15,7 @@ final class Subscription {
     final long[] next;
     final long[] liveFrom;
     int index;
+    boolean paused;
 
     Subscription(Connection connection, Site site, long[] next, long[] liveFrom) {
         this.connection = connection;

@@ -3,6 +3,7 @@ package dev.zendo.realtimeedge.server;
 import dev.zendo.realtimeedge.config.RealtimeSettings;
 import dev.zendo.realtimeedge.connection.CloseCode;
 import dev.zendo.realtimeedge.connection.Connection;
+import dev.zendo.realtimeedge.fanout.SiteFeed;
 import dev.zendo.realtimeedge.metrics.EdgeMetrics;
 import dev.zendo.realtimeedge.session.ClientFrames;
 import io.netty.channel.ChannelFutureListener;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one shared handler after the WebSocket handshake: registers upgraded connections, applies the inbound rate limit
- * (4429) and the text-only rule (4400), hands text frames to {@link ClientFrames}, closes slow consumers (4408) and
- * forgets closed connections. Requests to other paths get 404.
+ * (4429) and the text-only rule (4400), hands text frames to {@link ClientFrames}, tells the site feed when a
+ * client has drained its outbound buffer, and forgets closed connections. Requests to other paths get 404.
  */
 @Singleton
 @ChannelHandler.Sharable
@@ -37,13 +38,15 @@ public class FrameHandler extends ChannelInboundHandlerAdapter {
 
     private final Connections connections;
     private final ClientFrames frames;
+    private final SiteFeed feed;
     private final EdgeMetrics metrics;
     private final int perSecond;
     private final int burst;
 
-    FrameHandler(Connections connections, ClientFrames frames, EdgeMetrics metrics, RealtimeSettings settings) {
+    FrameHandler(Connections connections, ClientFrames frames, SiteFeed feed, EdgeMetrics metrics, RealtimeSettings settings) {
         this.connections = connections;
         this.frames = frames;
+        this.feed = feed;
         this.metrics = metrics;
         this.perSecond = settings.rateFramesPerSecond();
         this.burst = settings.rateBurst();
@@ -87,9 +90,8 @@ public class FrameHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         Connection connection = Connection.of(ctx.channel());
-        if (connection != null && !ctx.channel().isWritable() && !connection.closing()) {
-            metrics.slowConsumer();
-            connection.close(CloseCode.TOO_SLOW);
+        if (connection != null && ctx.channel().isWritable()) {
+            feed.writable(connection);
         }
         super.channelWritabilityChanged(ctx);
     }

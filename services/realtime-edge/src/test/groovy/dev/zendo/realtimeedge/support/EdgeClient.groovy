@@ -16,16 +16,16 @@ class EdgeClient implements WebSocket.Listener, AutoCloseable {
     final List<Map> frames = new CopyOnWriteArrayList<>()
     final CompletableFuture<Integer> closed = new CompletableFuture<>()
     private final StringBuilder partial = new StringBuilder()
-    private final boolean reading
+    private final int readLimit
     WebSocket socket
 
-    private EdgeClient(boolean reading) {
-        this.reading = reading
+    private EdgeClient(int readLimit) {
+        this.readLimit = readLimit
     }
 
-    /** Opens a socket to the edge's {@code /ws}; {@code reading} false: the client stops reading after the first frame. */
-    static EdgeClient connect(int port, String origin = null, boolean reading = true) {
-        EdgeClient client = new EdgeClient(reading)
+    /** Opens a socket to the edge's {@code /ws}; the client stops reading (like a stuck browser) after {@code readLimit} frames. */
+    static EdgeClient connect(int port, String origin = null, int readLimit = Integer.MAX_VALUE) {
+        EdgeClient client = new EdgeClient(readLimit)
         def builder = HttpClient.newHttpClient().newWebSocketBuilder()
         if (origin != null) {
             builder.header('Origin', origin)
@@ -72,7 +72,7 @@ class EdgeClient implements WebSocket.Listener, AutoCloseable {
             frames << (Map) new JsonSlurper().parseText(partial.toString())
             partial.setLength(0)
         }
-        if (reading) {
+        if (frames.size() < readLimit) {
             webSocket.request(1)
         }
         null

@@ -141,15 +141,15 @@ abstract class EdgeSpec extends Specification {
         conversations.token(visitorId.toString(), [token_use: 'visitor', website_id: websiteId.toString()], 'zendo-realtime', expiresAt)
     }
 
-    EdgeClient connect(String origin = null, boolean reading = true) {
-        EdgeClient client = EdgeClient.connect(port, origin, reading)
+    EdgeClient connect(String origin = null, int readLimit = Integer.MAX_VALUE) {
+        EdgeClient client = EdgeClient.connect(port, origin, readLimit)
         clients << client
         client
     }
 
     /** A client authenticated with {@code token}, once {@code ready}. */
-    EdgeClient authenticated(String token, String origin = ORIGIN, boolean reading = true) {
-        EdgeClient client = connect(origin, reading)
+    EdgeClient authenticated(String token, String origin = ORIGIN, int readLimit = Integer.MAX_VALUE) {
+        EdgeClient client = connect(origin, readLimit)
         client.send([type: 'auth', v: 1, token: token])
         conditions.eventually {
             assert client.ofType('ready').size() == 1
