@@ -38,6 +38,16 @@ class EdgeClient implements WebSocket.Listener, AutoCloseable {
         sendText(JsonOutput.toJson(frame))
     }
 
+    /** Sends a frame unless the socket has closed meanwhile; false when it had. */
+    boolean trySend(Map frame) {
+        try {
+            send(frame)
+            true
+        } catch (java.util.concurrent.CompletionException ignored) {
+            false
+        }
+    }
+
     void sendText(String text) {
         socket.sendText(text, true).join()
     }
