@@ -69,6 +69,7 @@ public class SiteFeed {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile int subscriptionCount;
+    private volatile int siteCount;
     private volatile long lag;
     private long nextHeartbeat;
 
@@ -86,7 +87,7 @@ public class SiteFeed {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         metrics.gauge("zendo.realtime.subscriptions", "Subscriptions held on this node", () -> subscriptionCount);
-        metrics.gauge("zendo.realtime.websites", "Websites whose topic this node reads", () -> byTopic.size());
+        metrics.gauge("zendo.realtime.websites", "Websites whose topic this node reads", () -> siteCount);
         metrics.gauge("zendo.realtime.consumer.lag", "Records of the website topics not yet read by this node", () -> lag);
         this.thread = new Thread(this::run, "edge-site-feed");
         this.thread.setDaemon(true);
@@ -415,6 +416,7 @@ public class SiteFeed {
     }
 
     private void reassign() {
+        siteCount = sites.size();
         List<TopicPartition> all = new ArrayList<>();
         for (Site site : sites.values()) {
             all.addAll(site.partitions);

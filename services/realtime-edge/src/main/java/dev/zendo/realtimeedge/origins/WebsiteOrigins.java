@@ -1,5 +1,6 @@
 package dev.zendo.realtimeedge.origins;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +17,7 @@ public record WebsiteOrigins(Set<String> allowed, boolean deleted) {
 
     /** A live website with these allowed origins as the events spell them. */
     static WebsiteOrigins of(Iterable<String> origins) {
-        Set<String> lower = new java.util.HashSet<>();
+        Set<String> lower = new HashSet<>();
         origins.forEach(origin -> lower.add(origin.toLowerCase(Locale.ROOT)));
         return new WebsiteOrigins(Set.copyOf(lower), false);
     }

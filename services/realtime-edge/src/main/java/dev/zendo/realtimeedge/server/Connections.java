@@ -79,10 +79,6 @@ public class Connections {
         loops.next().scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
     }
 
-    int size() {
-        return open.size();
-    }
-
     private void sweep() {
         try {
             long now = System.nanoTime();

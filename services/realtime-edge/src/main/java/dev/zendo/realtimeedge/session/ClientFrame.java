@@ -101,9 +101,9 @@ final class ClientFrame {
 
     /** A required integer field. */
     long integer(String name) {
-        if (fields.get(name) instanceof Number number && !(number instanceof Double)
-                && number.longValue() == number.doubleValue() && !(number instanceof java.math.BigInteger)) {
-            return number.longValue();
+        Object value = fields.get(name);
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
         }
         throw new BadField(name, "an integer");
     }
