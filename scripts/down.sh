@@ -5,7 +5,8 @@ for lib in postgres redis kafka services gateway; do source "$ZENDO_ROOT/scripts
 require_tools ps
 
 gateway_stop
-for ((i = ${#ZENDO_SERVICES[@]} - 1; i >= 0; i--)); do service_stop "${ZENDO_SERVICES[i]}"; done
+# Every instance that may run, so a second node stops even when ZENDO_EDGE_NODES / ZENDO_CONVERSATIONS_NODES are unset.
+for ((i = ${#ZENDO_ALL_INSTANCES[@]} - 1; i >= 0; i--)); do service_stop "${ZENDO_ALL_INSTANCES[i]}"; done
 kafka_stop
 redis_stop
 pg_stop

@@ -9,9 +9,11 @@ up_or_down() { if "$@"; then echo up; else echo down; fi; }
 row postgres "$(up_or_down pg_running)" "127.0.0.1:$ZENDO_PG_PORT"
 row redis "$(up_or_down redis_running)" "127.0.0.1:$ZENDO_REDIS_PORT"
 row kafka "$(up_or_down kafka_running)" "127.0.0.1:$ZENDO_KAFKA_PORT"
-for svc in "${ZENDO_SERVICES[@]}"; do
+# The configured instances, and a second node left running by an earlier make up with two nodes.
+for instance in "${ZENDO_ALL_INSTANCES[@]}"; do
+  [[ " ${ZENDO_INSTANCES[*]} " == *" $instance "* ]] || service_running "$instance" || continue
   state=down
-  if service_running "$svc"; then state=starting; service_healthy "$svc" && state=healthy; fi
-  row "$svc" "$state" "http://localhost:$(service_port "$svc")"
+  if service_running "$instance"; then state=starting; service_healthy "$instance" && state=healthy; fi
+  row "$instance" "$state" "http://localhost:$(service_port "$instance")"
 done
 row gateway "$(up_or_down gateway_running)" "http://localhost:$ZENDO_GATEWAY_PORT"

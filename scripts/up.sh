@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make up: PostgreSQL, Redis, Kafka, the five services and the gateway as local processes; prints the URLs.
-# Idempotent: what already runs is reused. Ports and state follow ZENDO_ENV / ZENDO_PORT_BASE (scripts/lib/common.sh).
+# Idempotent: what already runs is reused, what died is started again. Ports and state follow ZENDO_ENV /
+# ZENDO_PORT_BASE (scripts/lib/common.sh); ZENDO_EDGE_NODES=2 and ZENDO_CONVERSATIONS_NODES=2 add a second
+# realtime edge node and a second conversations instance behind the gateway.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 for lib in postgres redis kafka services gateway frontends seed; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
 
@@ -22,9 +24,9 @@ fi
 build_done=$(now_ms)
 services_keys
 
-for svc in "${ZENDO_SERVICES[@]}"; do service_start "$svc"; done
+for instance in "${ZENDO_INSTANCES[@]}"; do service_start "$instance"; done
 gateway_start
-for svc in "${ZENDO_SERVICES[@]}"; do service_wait "$svc" 120; done
+for instance in "${ZENDO_INSTANCES[@]}"; do service_wait "$instance" 120; done
 gateway="http://localhost:$ZENDO_GATEWAY_PORT"
 for svc in "${ZENDO_SERVICES[@]}"; do
   curl -fsS -o /dev/null "$gateway/health/$svc" || die "$svc is not healthy through the gateway ($gateway/health/$svc)"
@@ -44,8 +46,12 @@ cat <<EOT
   Demo agent       $ZENDO_DEMO_EMAIL / $ZENDO_DEMO_PASSWORD
   Demo website     "$ZENDO_DEMO_WEBSITE", widget key $demo_key
 EOT
-for svc in "${ZENDO_SERVICES[@]}"; do
-  printf '  %-16s http://localhost:%s/swagger-ui/  (metrics /prometheus, log %s)\n' "$svc" "$(service_port "$svc")" "$(service_log "$svc")"
+for instance in "${ZENDO_INSTANCES[@]}"; do
+  printf '  %-16s http://localhost:%s/swagger-ui/  (metrics /prometheus, log %s)\n' "$instance" "$(service_port "$instance")" "$(service_log "$instance")"
+  if [[ $(instance_service "$instance") == realtime-edge ]]; then
+    printf '  %-16s ws://localhost:%s/ws  (node edge-%s; through the gateway: ws://localhost:%s/ws)\n' "" \
+      "$(edge_ws_port "$instance")" "$(instance_number "$instance")" "$ZENDO_GATEWAY_PORT"
+  fi
 done
 cat <<EOT
   PostgreSQL       127.0.0.1:$ZENDO_PG_PORT  database $ZENDO_PG_DATABASE

@@ -27,6 +27,11 @@ ZENDO_WEBSITES_PORT=${ZENDO_WEBSITES_PORT:-$((_svc + 1))}
 ZENDO_CONVERSATIONS_PORT=${ZENDO_CONVERSATIONS_PORT:-$((_svc + 2))}
 ZENDO_REALTIME_EDGE_PORT=${ZENDO_REALTIME_EDGE_PORT:-$((_svc + 3))}
 ZENDO_NOTIFICATIONS_PORT=${ZENDO_NOTIFICATIONS_PORT:-$((_svc + 4))}
+ZENDO_REALTIME_EDGE_WS_PORT=${ZENDO_REALTIME_EDGE_WS_PORT:-$((_svc + 5))}
+# The second instances of a multi-node stack (ZENDO_EDGE_NODES=2, ZENDO_CONVERSATIONS_NODES=2).
+ZENDO_REALTIME_EDGE_2_PORT=${ZENDO_REALTIME_EDGE_2_PORT:-$((_svc + 6))}
+ZENDO_REALTIME_EDGE_2_WS_PORT=${ZENDO_REALTIME_EDGE_2_WS_PORT:-$((_svc + 7))}
+ZENDO_CONVERSATIONS_2_PORT=${ZENDO_CONVERSATIONS_2_PORT:-$((_svc + 8))}
 unset _base _pg _redis _kafka _gw _svc
 
 ZENDO_HOST=127.0.0.1
@@ -39,8 +44,43 @@ service_has_database() { [[ "$1" != realtime-edge ]]; }
 # Services that sign tokens with a key set of their own (identity: access tokens; websites: realtime tickets;
 # conversations: visitor session tokens).
 service_signs_tokens() { [[ "$1" == identity || "$1" == websites || "$1" == conversations ]]; }
+
+# How many instances of the services that scale out run: 1 (the default) or 2.
+ZENDO_EDGE_NODES=${ZENDO_EDGE_NODES:-1}
+ZENDO_CONVERSATIONS_NODES=${ZENDO_CONVERSATIONS_NODES:-1}
+[[ "$ZENDO_EDGE_NODES" =~ ^[12]$ ]] || { echo "ZENDO_EDGE_NODES must be 1 or 2, not '$ZENDO_EDGE_NODES'" >&2; exit 2; }
+[[ "$ZENDO_CONVERSATIONS_NODES" =~ ^[12]$ ]] || { echo "ZENDO_CONVERSATIONS_NODES must be 1 or 2, not '$ZENDO_CONVERSATIONS_NODES'" >&2; exit 2; }
+
+# The processes of the services: one instance each, named after it, and a second one, named <service>-2, of the
+# services with two nodes. Every instance that may exist is in ZENDO_ALL_INSTANCES, so stopping finds a second
+# node even when the variables that started it are no longer set.
+ZENDO_ALL_INSTANCES=(identity websites conversations conversations-2 realtime-edge realtime-edge-2 notifications)
+ZENDO_INSTANCES=()
+for _instance in "${ZENDO_ALL_INSTANCES[@]}"; do
+  case "$_instance" in
+    conversations-2) ((ZENDO_CONVERSATIONS_NODES == 2)) || continue ;;
+    realtime-edge-2) ((ZENDO_EDGE_NODES == 2)) || continue ;;
+  esac
+  ZENDO_INSTANCES+=("$_instance")
+done
+unset _instance
+instance_service() { echo "${1%-2}"; }
+instance_number() { if [[ "$1" == *-2 ]]; then echo 2; else echo 1; fi; }
+# The instances of one service, in start order.
+service_instances() {
+  local instance
+  for instance in "${ZENDO_INSTANCES[@]}"; do
+    if [[ "$(instance_service "$instance")" == "$1" ]]; then echo "$instance"; fi
+  done
+}
+
+# The HTTP port of a service's instance (identity, conversations-2, ...), and the WebSocket port of an edge node.
 service_port() {
   local var="ZENDO_$(echo "$1" | tr 'a-z-' 'A-Z_')_PORT"
+  echo "${!var}"
+}
+edge_ws_port() {
+  local var="ZENDO_$(echo "$1" | tr 'a-z-' 'A-Z_')_WS_PORT"
   echo "${!var}"
 }
 service_schema() { echo "${1//-/_}"; }

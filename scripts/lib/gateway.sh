@@ -4,15 +4,26 @@ GATEWAY_PID=$GATEWAY_DIR/nginx.pid
 
 gateway_running() { pid_alive "$GATEWAY_PID" "$GATEWAY_DIR"; }
 
+# The server lines of an upstream block: one per instance of a service, on the port a function names.
+gateway_servers() {
+  local svc=$1 port_of=${2:-service_port} instance servers=""
+  while read -r instance; do
+    servers+="server $ZENDO_HOST:$("$port_of" "$instance"); "
+  done < <(service_instances "$svc")
+  echo "${servers% }"
+}
+
 gateway_render() {
   mkdir -p "$GATEWAY_DIR"/tmp "$GATEWAY_DIR"/static
   ln -sfn "$ZENDO_ROOT/widget/dist" "$GATEWAY_DIR/static/widget"
   ln -sfn "$ZENDO_ROOT/dashboard/dist" "$GATEWAY_DIR/static/dashboard"
   sed -e "s#@RUN_DIR@#$GATEWAY_DIR#g" -e "s#@ROOT@#$ZENDO_ROOT#g" -e "s#@GATEWAY_PORT@#$ZENDO_GATEWAY_PORT#g" \
     -e "s#@STATIC_ROOT@#$GATEWAY_DIR/static#g" \
-    -e "s#@IDENTITY_PORT@#$ZENDO_IDENTITY_PORT#g" -e "s#@WEBSITES_PORT@#$ZENDO_WEBSITES_PORT#g" \
-    -e "s#@CONVERSATIONS_PORT@#$ZENDO_CONVERSATIONS_PORT#g" -e "s#@REALTIME_EDGE_PORT@#$ZENDO_REALTIME_EDGE_PORT#g" \
-    -e "s#@NOTIFICATIONS_PORT@#$ZENDO_NOTIFICATIONS_PORT#g" \
+    -e "s#@IDENTITY_SERVERS@#$(gateway_servers identity)#g" -e "s#@WEBSITES_SERVERS@#$(gateway_servers websites)#g" \
+    -e "s#@CONVERSATIONS_SERVERS@#$(gateway_servers conversations)#g" \
+    -e "s#@REALTIME_EDGE_SERVERS@#$(gateway_servers realtime-edge)#g" \
+    -e "s#@REALTIME_EDGE_WS_SERVERS@#$(gateway_servers realtime-edge edge_ws_port)#g" \
+    -e "s#@NOTIFICATIONS_SERVERS@#$(gateway_servers notifications)#g" \
     "$ZENDO_ROOT/infra/gateway/nginx.conf.template" >"$GATEWAY_DIR/nginx.conf"
 }
 

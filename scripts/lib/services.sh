@@ -3,9 +3,10 @@ SERVICES_DIR=$ZENDO_RUN_DIR/services
 ZENDO_VERSION=0.1.0-SNAPSHOT
 ZENDO_JAVA_OPTS=${ZENDO_JAVA_OPTS:--Xmx192m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}
 
+# A jar and keys belong to a service; a pid file and a log to each instance (conversations-2: the second node).
 service_jar() { echo "$ZENDO_ROOT/services/$1/target/$1-$ZENDO_VERSION.jar"; }
-service_pid() { echo "$SERVICES_DIR/$1.pid"; }
 service_keys() { echo "$ZENDO_RUN_DIR/keys/$1.jwks.json"; }
+service_pid() { echo "$SERVICES_DIR/$1.pid"; }
 service_log() { echo "$SERVICES_DIR/$1.log"; }
 service_running() { pid_alive "$(service_pid "$1")" "$ZENDO_RUN_DIR"; }
 
@@ -45,11 +46,12 @@ services_keys() {
 
 identity_secrets_keyset() { echo "$ZENDO_RUN_DIR/keys/conversations.identity-secrets.json"; }
 
-# Environment a service reads; names match docker-compose.yml and the Helm chart.
+# Environment an instance reads; names match docker-compose.yml and the Helm chart.
 service_env() {
-  local svc=$1 var
+  local instance=$1 svc var
+  svc=$(instance_service "$instance")
   var="$(echo "$svc" | tr 'a-z-' 'A-Z_')_PORT"
-  echo "$var=$(service_port "$svc")"
+  echo "$var=$(service_port "$instance")"
   echo "KAFKA_BOOTSTRAP_SERVERS=$ZENDO_HOST:$ZENDO_KAFKA_PORT"
   echo "REDIS_URL=redis://$ZENDO_HOST:$ZENDO_REDIS_PORT"
   echo "IDENTITY_JWKS_URL=http://$ZENDO_HOST:$ZENDO_IDENTITY_PORT/.well-known/jwks.json"
@@ -61,6 +63,16 @@ service_env() {
   fi
   if [[ $svc == conversations ]]; then
     echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"
+    echo "REALTIME_URL=ws://localhost:$ZENDO_GATEWAY_PORT/ws"
+  fi
+  if [[ $svc == realtime-edge ]]; then
+    echo "REALTIME_EDGE_WS_PORT=$(edge_ws_port "$instance")"
+    echo "ZENDO_NODE_ID=edge-$(instance_number "$instance")"
+    # Agents' realtime tickets are signed by websites, visitors' session tokens by conversations.
+    echo "REALTIME_TICKETS_JWKS_URL=http://$ZENDO_HOST:$ZENDO_WEBSITES_PORT/v1/realtime/jwks.json"
+    echo "REALTIME_TICKETS_ISSUER=zendo-websites"
+    echo "REALTIME_VISITOR_JWKS_URL=http://$ZENDO_HOST:$ZENDO_CONVERSATIONS_PORT/v1/widget/jwks.json"
+    echo "REALTIME_VISITOR_ISSUER=zendo-conversations"
   fi
   if service_has_database "$svc"; then
     echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"
@@ -70,29 +82,31 @@ service_env() {
 }
 
 service_start() {
-  local svc=$1
-  service_running "$svc" && return 0
+  local instance=$1 svc
+  svc=$(instance_service "$instance")
+  service_running "$instance" && return 0
   mkdir -p "$SERVICES_DIR"
-  require_free_port "$svc" "$(service_port "$svc")"
+  require_free_port "$instance" "$(service_port "$instance")"
+  [[ $svc != realtime-edge ]] || require_free_port "$instance" "$(edge_ws_port "$instance")"
   local -a env_args
-  mapfile -t env_args < <(service_env "$svc")
+  mapfile -t env_args < <(service_env "$instance")
   # Exported rather than passed to env(1), so the database password never shows in a command line.
   # shellcheck disable=SC2086
   (export "${env_args[@]}"; exec nohup java $ZENDO_JAVA_OPTS -Dzendo.run.dir="$ZENDO_RUN_DIR" -jar "$(service_jar "$svc")" \
-    </dev/null >"$(service_log "$svc")" 2>&1) &
-  echo $! >"$(service_pid "$svc")"
+    </dev/null >"$(service_log "$instance")" 2>&1) &
+  echo $! >"$(service_pid "$instance")"
 }
 
 service_healthy() { curl -fs -o /dev/null "http://$ZENDO_HOST:$(service_port "$1")/health"; }
 
 service_wait() {
-  local svc=$1 deadline=$((SECONDS + ${2:-90}))
-  until service_healthy "$svc"; do
-    if ! service_running "$svc"; then
-      tail -n 5 "$(service_log "$svc")" >&2
-      die "$svc exited during start (log: $(service_log "$svc"))"
+  local instance=$1 deadline=$((SECONDS + ${2:-90}))
+  until service_healthy "$instance"; do
+    if ! service_running "$instance"; then
+      tail -n 5 "$(service_log "$instance")" >&2
+      die "$instance exited during start (log: $(service_log "$instance"))"
     fi
-    ((SECONDS < deadline)) || die "$svc did not become healthy (log: $(service_log "$svc"))"
+    ((SECONDS < deadline)) || die "$instance did not become healthy (log: $(service_log "$instance"))"
     sleep 0.2
   done
 }

@@ -103,6 +103,20 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
 - name: IDENTITY_SECRETS_KEYSET_FILE
   value: /identity-secrets/keyset.json
 {{- end }}
+{{- with .svc.ws }}
+- name: {{ $.name | upper | replace "-" "_" }}_WS_PORT
+  value: {{ .port | quote }}
+{{- end }}
+{{- if (.svc.realtimeTokens).enabled }}
+- name: REALTIME_TICKETS_JWKS_URL
+  value: {{ printf "http://%s:%v/v1/realtime/jwks.json" (include "zendo.serviceName" (dict "root" .root "name" "websites")) $values.services.websites.port | quote }}
+- name: REALTIME_TICKETS_ISSUER
+  value: {{ .svc.realtimeTokens.ticketsIssuer | quote }}
+- name: REALTIME_VISITOR_JWKS_URL
+  value: {{ printf "http://%s:%v/v1/widget/jwks.json" (include "zendo.serviceName" (dict "root" .root "name" "conversations")) $values.services.conversations.port | quote }}
+- name: REALTIME_VISITOR_ISSUER
+  value: {{ .svc.realtimeTokens.visitorIssuer | quote }}
+{{- end }}
 {{- with .svc.trustedProxies }}
 - name: TRUSTED_PROXIES
   value: {{ join "," . | quote }}
@@ -190,6 +204,11 @@ spec:
             - name: http
               containerPort: {{ .svc.port }}
               protocol: TCP
+            {{- with .svc.ws }}
+            - name: ws
+              containerPort: {{ .port }}
+              protocol: TCP
+            {{- end }}
           env:
             {{- include "zendo.env" . | nindent 12 }}
           startupProbe:
@@ -282,4 +301,10 @@ spec:
       port: {{ .svc.port }}
       targetPort: http
       protocol: TCP
+    {{- with .svc.ws }}
+    - name: ws
+      port: {{ .port }}
+      targetPort: ws
+      protocol: TCP
+    {{- end }}
 {{- end }}

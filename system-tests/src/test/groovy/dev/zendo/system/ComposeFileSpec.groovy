@@ -20,6 +20,7 @@ class ComposeFileSpec extends Specification {
     private static final Pattern LOCATION = ~/location\s+(=\s*)?(\S+)\s*\{/
     private static final Pattern PROXIED_LOCATION = ~/location\s+(=\s*)?(\S+)\s*\{[^}]*?proxy_pass\s+http:\/\/([\w-]+)/
     private static final Pattern UPSTREAM = ~/upstream\s+([\w-]+)\s*\{\s*server\s+([\w.-]+):(\d+);/
+    private static final String WS_UPSTREAM_SUFFIX = '_ws'
 
     @Shared
     Map compose = loadCompose()
@@ -83,6 +84,13 @@ class ComposeFileSpec extends Specification {
     /** The routes both gateways include. */
     static String sharedGatewayRoutes() {
         Files.readString(ROOT.resolve('infra/gateway/routes.conf'))
+    }
+
+    /** The service and the port (http, or ws for a WebSocket server) an upstream of the gateways sends to. */
+    static List<String> upstreamTarget(String upstream) {
+        upstream.endsWith(WS_UPSTREAM_SUFFIX)
+                ? [upstream.substring(0, upstream.length() - WS_UPSTREAM_SUFFIX.length()).replace('_', '-'), 'ws']
+                : [upstream.replace('_', '-'), 'http']
     }
 
     static String portVariable(String service) {
@@ -205,13 +213,29 @@ class ComposeFileSpec extends Specification {
         !gatewayRoutes(sharedGatewayRoutes()).isEmpty()
     }
 
-    def 'each upstream of the compose gateway is a compose service on its own port'() {
+    def 'each upstream of the compose gateway is a compose service on the port its name says'() {
         given:
         def upstreams = Files.readString(ROOT.resolve('infra/docker/gateway.conf'))
-                .findAll(UPSTREAM) { match, name, host, port -> [host, port] }
+                .findAll(UPSTREAM) { match, name, host, port -> [name, host, port] }
 
         expect:
-        upstreams*.first() as Set == reactorServices() as Set
-        upstreams.every { host, port -> composeEnvironment(compose, host)[portVariable(host)] == port }
+        upstreams.collect { it[1] } as Set == reactorServices() as Set
+        upstreams.every { name, host, port ->
+            def (service, portName) = upstreamTarget(name)
+            def variable = portName == 'ws' ? portVariable(service).replace('_PORT', '_WS_PORT') : portVariable(service)
+            service == host && composeEnvironment(compose, host)[variable] == port
+        }
+    }
+
+    def 'the realtime edge listens for WebSockets on the port the gateway sends /ws to'() {
+        given:
+        def routes = gatewayRoutes(sharedGatewayRoutes())
+        def wsLocation = (sharedGatewayRoutes() =~ /location \/ws \{[^}]*}/)[0] as String
+
+        expect:
+        upstreamTarget(routes['/ws']) == ['realtime-edge', 'ws']
+        composeEnvironment(compose, 'realtime-edge').REALTIME_EDGE_WS_PORT == '8086'
+        wsLocation.contains('proxy_set_header Upgrade $http_upgrade;')
+        wsLocation.contains('proxy_set_header Connection $connection_upgrade;')
     }
 }

@@ -13,6 +13,7 @@ import static dev.zendo.system.ComposeFileSpec.loadCompose
 import static dev.zendo.system.ComposeFileSpec.sharedGatewayRoutes
 import static dev.zendo.system.ComposeFileSpec.portVariable
 import static dev.zendo.system.ComposeFileSpec.reactorServices
+import static dev.zendo.system.ComposeFileSpec.upstreamTarget
 
 /** Lints and renders helm/zendo, and checks it deploys every service of the reactor as docker-compose.yml does. */
 class HelmChartSpec extends Specification {
@@ -38,11 +39,15 @@ class HelmChartSpec extends Specification {
         ofService('Deployment', service).spec.template.spec.containers.first() as Map
     }
 
-    /** The Ingress's routes, path to the component label of the Service it sends to. */
-    private Map<String, String> ingressRoutes() {
+    /** The Ingress's routes, path to the component label of the Service it sends to and the name of the port. */
+    private Map<String, List<String>> ingressRoutes() {
         def serviceComponents = ofKind('Service').collectEntries { [it.metadata.name, it.metadata.labels[COMPONENT]] }
         ofKind('Ingress').first().spec.rules.first().http.paths
-                .collectEntries { [it.path, serviceComponents[it.backend.service.name]] } as Map<String, String>
+                .collectEntries { [it.path, [serviceComponents[it.backend.service.name], it.backend.service.port.name]] } as Map<String, List<String>>
+    }
+
+    private static Map port(List<Map> ports, String name) {
+        ports.find { it.name == name } as Map
     }
 
     def 'the chart passes a strict lint'() {
@@ -57,12 +62,28 @@ class HelmChartSpec extends Specification {
     def '#service has a Deployment and a Service on its port'() {
         expect:
         ofService('Deployment', service)
-        ofService('Service', service).spec.ports*.port == [port]
-        container(service).ports*.containerPort == [port]
+        port(ofService('Service', service).spec.ports, 'http').port == port
+        port(container(service).ports, 'http').containerPort == port
 
         where:
         service << reactorServices()
         port = composeEnvironment(compose, service)[portVariable(service)] as Integer
+    }
+
+    def "the realtime edge's WebSocket server is a container port and a Service port named ws, on the port docker-compose gives it"() {
+        given:
+        def wsPort = composeEnvironment(compose, 'realtime-edge').REALTIME_EDGE_WS_PORT as Integer
+        def env = container('realtime-edge').env.collectEntries { [it.name, it.value] }
+
+        expect:
+        port(container('realtime-edge').ports, 'ws').containerPort == wsPort
+        port(ofService('Service', 'realtime-edge').spec.ports, 'ws').targetPort == 'ws'
+        port(ofService('Service', 'realtime-edge').spec.ports, 'ws').port == wsPort
+        env.REALTIME_EDGE_WS_PORT == wsPort as String
+        env.REALTIME_TICKETS_JWKS_URL == 'http://zendo-websites:8082/v1/realtime/jwks.json'
+        env.REALTIME_VISITOR_JWKS_URL == 'http://zendo-conversations:8083/v1/widget/jwks.json'
+        [env.REALTIME_TICKETS_ISSUER, env.REALTIME_VISITOR_ISSUER] == ['zendo-websites', 'zendo-conversations']
+        reactorServices().findAll { it != 'realtime-edge' }.every { service -> !port(ofService('Service', service).spec.ports, 'ws') }
     }
 
     def "#service's Deployment probes liveness and readiness on the health endpoints"() {
@@ -139,30 +160,30 @@ class HelmChartSpec extends Specification {
         service << reactorServices()
     }
 
-    def 'the Ingress sends #path to #service'() {
+    def "the Ingress sends #path to #service's #port port"() {
         expect:
-        ingressRoutes()[path] == service
+        ingressRoutes()[path] == [service, port]
 
         where:
-        path                | service
-        '/v1/auth'          | 'identity'
-        '/v1/agents'        | 'identity'
-        '/.well-known'      | 'identity'
-        '/v1/websites'      | 'websites'
-        '/v1/invitations'   | 'websites'
-        '/v1/realtime'      | 'websites'
-        '/v1/widget'        | 'conversations'
-        '/v1/inbox'         | 'conversations'
-        '/v1/server'        | 'conversations'
-        '/v1/webhooks'      | 'notifications'
-        '/ws'               | 'realtime-edge'
+        path                | service         | port
+        '/v1/auth'          | 'identity'      | 'http'
+        '/v1/agents'        | 'identity'      | 'http'
+        '/.well-known'      | 'identity'      | 'http'
+        '/v1/websites'      | 'websites'      | 'http'
+        '/v1/invitations'   | 'websites'      | 'http'
+        '/v1/realtime'      | 'websites'      | 'http'
+        '/v1/widget'        | 'conversations' | 'http'
+        '/v1/inbox'         | 'conversations' | 'http'
+        '/v1/server'        | 'conversations' | 'http'
+        '/v1/webhooks'      | 'notifications' | 'http'
+        '/ws'               | 'realtime-edge' | 'ws'
     }
 
     def 'the Ingress routes exactly the API paths of the local gateway'() {
         given:
         def gatewayApi = gatewayRoutes(sharedGatewayRoutes())
                 .findAll { location, upstream -> !location.startsWith('= ') }
-                .collectEntries { location, upstream -> [location.replaceAll('/$', ''), upstream.replace('_', '-')] }
+                .collectEntries { location, upstream -> [location.replaceAll('/$', ''), upstreamTarget(upstream)] }
 
         expect:
         ingressRoutes() == gatewayApi

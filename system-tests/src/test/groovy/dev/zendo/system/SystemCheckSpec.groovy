@@ -12,9 +12,11 @@ import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.nio.file.Files
-import java.nio.file.Path
 
-/** `make up` on a free port range: every service healthy through the gateway, then torn down by `make down`. */
+/**
+ * `make up` with two edge nodes and two conversations instances on a free port range (the stack this module's specs
+ * share): every instance healthy, directly and through the gateway, then torn down by `make down`.
+ */
 @Stepwise
 class SystemCheckSpec extends Specification {
 
@@ -25,27 +27,14 @@ class SystemCheckSpec extends Specification {
     HttpClient http = HttpClient.newHttpClient()
 
     def setupSpec() {
-        Path runDir = Path.of('target/system-check').toAbsolutePath()
-        stack = new LocalStack(runDir)
-        if (Files.exists(runDir)) {
-            // A killed run leaves its processes behind: stop what its pid files name before they are deleted.
-            stack.run('down.sh')
-            // Files.walk does not follow links: the gateway's links into widget/ and dashboard/ go, their targets stay.
-            Files.walk(runDir).sorted(Comparator.reverseOrder()).forEach { Files.delete(it) }
-        }
-        Files.createDirectories(runDir)
-        stack.run('up.sh')
+        stack = LocalStack.shared()
     }
 
-    def cleanupSpec() {
-        stack?.run('down.sh')
-    }
-
-    def 'the #service service is healthy: the gateway shows the public only its status, its own port every server it uses UP'() {
+    def 'the #instance instance is healthy: the gateway shows the public only its status, its own port every server it uses UP'() {
         when:
         def response = get("/health/${service}")
         def status = new JsonSlurper().parseText(response.body())
-        def internal = new JsonSlurper().parseText(new URL("http://127.0.0.1:${stack.portBase + offset}/health").text)
+        def internal = new JsonSlurper().parseText(new URL("http://127.0.0.1:${stack.httpPort(instance)}/health").text)
 
         then:
         response.statusCode() == 200
@@ -57,12 +46,25 @@ class SystemCheckSpec extends Specification {
         components.every { internal.details[it]?.status == 'UP' }
 
         where:
-        service         | offset | components
-        'identity'      | 81     | ['jdbc', 'kafka', 'redis']
-        'websites'      | 82     | ['jdbc', 'kafka']
-        'conversations' | 83     | ['jdbc', 'kafka', 'redis']
-        'realtime-edge' | 84     | ['kafka', 'redis']
-        'notifications' | 85     | ['jdbc', 'kafka']
+        instance          | service         | components
+        'identity'        | 'identity'      | ['jdbc', 'kafka', 'redis']
+        'websites'        | 'websites'      | ['jdbc', 'kafka']
+        'conversations'   | 'conversations' | ['jdbc', 'kafka', 'redis']
+        'conversations-2' | 'conversations' | ['jdbc', 'kafka', 'redis']
+        'realtime-edge'   | 'realtime-edge' | ['kafka', 'redis']
+        'realtime-edge-2' | 'realtime-edge' | ['kafka', 'redis']
+        'notifications'   | 'notifications' | ['jdbc', 'kafka']
+    }
+
+    def "the gateway's upstreams list every instance, the edge nodes' WebSocket ports behind /ws"() {
+        given:
+        def config = Files.readString(stack.runDir.resolve('gateway/nginx.conf'))
+
+        expect:
+        upstreamPorts(config, 'conversations') == ['conversations', 'conversations-2'].collect { stack.httpPort(it) }
+        upstreamPorts(config, 'realtime_edge') == ['realtime-edge', 'realtime-edge-2'].collect { stack.httpPort(it) }
+        upstreamPorts(config, 'realtime_edge_ws') == ['realtime-edge', 'realtime-edge-2'].collect { URI.create(stack.edgeWebSocketUrl(it)).port }
+        upstreamPorts(config, 'identity') == [stack.httpPort('identity')]
     }
 
     def 'an unknown API path through the gateway is a JSON 404, not the dashboard'() {
@@ -102,7 +104,7 @@ class SystemCheckSpec extends Specification {
         website.id
         ticket.ticket.split(/\./).size() == 3
         ticket.websites*.id.contains(website.id)
-        def admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): "127.0.0.1:${stack.portBase + 92}".toString()])
+        def admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): stack.kafkaBootstrapServers])
         try {
             new PollingConditions(timeout: 30).eventually {
                 assert admin.listTopics().names().get().contains("zendo.site.${website.id}".toString())
@@ -119,22 +121,23 @@ class SystemCheckSpec extends Specification {
 
     def 'a second make up reuses every running process'() {
         given:
-        def before = LocalStack.SERVICES.collectEntries { [(it): stack.pidOf(it)] }
+        def before = stack.instances.collectEntries { [(it): stack.pidOf(it)] }
 
         when:
         def output = stack.run('up.sh')
 
         then:
         output.contains('Zendo is up')
-        LocalStack.SERVICES.collectEntries { [(it): stack.pidOf(it)] } == before
+        stack.instances.collectEntries { [(it): stack.pidOf(it)] } == before
     }
 
-    def 'make status lists every service as healthy'() {
+    def 'make status lists every instance as healthy'() {
         when:
         def status = stack.run('status.sh')
 
         then:
-        LocalStack.SERVICES.every { service -> status.readLines().any { it ==~ /^${service}\s+healthy\s+.*/ } }
+        stack.instances.size() == 7
+        stack.instances.every { instance -> status.readLines().any { it ==~ /^${instance}\s+healthy\s+.*/ } }
         status.readLines().any { it ==~ /^gateway\s+up\s+.*/ }
     }
 
@@ -143,8 +146,14 @@ class SystemCheckSpec extends Specification {
         stack.run('down.sh')
 
         then:
-        LocalStack.SERVICES.every { !Files.exists(stack.runDir.resolve("services/${it}.pid")) }
+        stack.instances.every { !Files.exists(stack.runDir.resolve("services/${it}.pid")) }
         stack.run('status.sh').readLines().every { it ==~ /^\S+\s+down\b.*/ }
+    }
+
+    /** The ports of the servers of one upstream block of the gateway's config, in order. */
+    private static List<Integer> upstreamPorts(String config, String upstream) {
+        def block = (config =~ /upstream\s+${upstream}\s*\{([^}]*)}/)[0][1] as String
+        block.findAll(/server\s+[\d.]+:(\d+);/) { match, port -> port as Integer }
     }
 
     private HttpResponse<String> get(String path, String token = null) {
