@@ -12,10 +12,11 @@ class AuthSpec extends EdgeSpec {
         ['zendo.realtime.auth-timeout': '1s', 'zendo.realtime.sweep-interval': '100ms']
     }
 
-    def 'an agent with a valid ticket is ready and announced to presence'() {
+    def 'an agent with a valid ticket is ready and announced online, and offline when it leaves'() {
         given:
         UUID websiteId = website()
         String agentId = UUID.randomUUID().toString()
+        def observer = subscribed(ticket('observer-1', [(websiteId): 'owner']), websiteId)
 
         when:
         def client = authenticated(ticket(agentId, [(websiteId): 'agent']))
@@ -28,7 +29,7 @@ class AuthSpec extends EdgeSpec {
             expires_at ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/
         }
         conditions.eventually {
-            assert recorded.calls.contains(['connected', agentId, [websiteId] as Set])
+            assert presenceOf(observer, agentId) == ['agent:online']
         }
 
         when:
@@ -36,7 +37,7 @@ class AuthSpec extends EdgeSpec {
 
         then:
         conditions.eventually {
-            assert recorded.calls.contains(['disconnected', agentId, [websiteId] as Set])
+            assert presenceOf(observer, agentId) == ['agent:online', 'agent:offline']
         }
     }
 
@@ -143,12 +144,16 @@ class AuthSpec extends EdgeSpec {
         }
     }
 
-    def 'a renewal without a website ends that subscription and tells presence'() {
+    def 'a renewal without a website ends that subscription and takes the agent offline there'() {
         given:
         UUID kept = website()
         UUID dropped = website()
         String agentId = UUID.randomUUID().toString()
+        def observer = subscribed(ticket('observer-2', [(dropped): 'owner']), dropped)
         def client = subscribed(ticket(agentId, [(kept): 'owner', (dropped): 'owner']), dropped)
+        conditions.eventually {
+            assert presenceOf(observer, agentId) == ['agent:online']
+        }
 
         when:
         client.send([type: 'auth', v: 1, token: ticket(agentId, [(kept): 'owner'])])
@@ -156,7 +161,7 @@ class AuthSpec extends EdgeSpec {
         then:
         conditions.eventually {
             assert client.ofType('unsubscribed') == [[type: 'unsubscribed', website_id: dropped.toString()]]
-            assert recorded.calls.contains(['disconnected', agentId, [dropped] as Set])
+            assert presenceOf(observer, agentId) == ['agent:online', 'agent:offline']
         }
     }
 

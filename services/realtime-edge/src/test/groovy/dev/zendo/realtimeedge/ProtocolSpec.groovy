@@ -1,6 +1,8 @@
 package dev.zendo.realtimeedge
 
 import dev.zendo.events.v1.ConversationAccess
+import dev.zendo.platform.kafka.TopicProvisioner
+import dev.zendo.realtimeedge.commands.TopicEvents
 import dev.zendo.realtimeedge.support.EdgeSpec
 
 /** Client frames are validated, limited and answered as docs/protocol.md says, and reach presence, typing and commands. */
@@ -129,7 +131,7 @@ class ProtocolSpec extends EdgeSpec {
         }
     }
 
-    def 'typing, read and presence frames reach typing signals, commands and presence for those allowed'() {
+    def 'typing, read and presence frames from those allowed reach the website topic and the commands topic'() {
         given:
         UUID websiteId = website()
         UUID visitorId = UUID.randomUUID(), conversationId = UUID.randomUUID(), unknownConversation = UUID.randomUUID()
@@ -142,6 +144,7 @@ class ProtocolSpec extends EdgeSpec {
         conditions.eventually {
             assert visitor.events().size() == 1
         }
+        def commands = new TopicEvents(context.getBean(TopicProvisioner), 'zendo.realtime.commands')
 
         when:
         visitor.send([type: 'typing', conversation_id: conversationId.toString(), typing: true])
@@ -152,20 +155,19 @@ class ProtocolSpec extends EdgeSpec {
         visitor.send([type: 'read', conversation_id: conversationId.toString(), seq: 1])
         owner.send([type: 'read', conversation_id: conversationId.toString(), seq: 1])
         owner.send([type: 'presence', status: 'away'])
-        owner.send([type: 'ping', ref: 'done'])
-        visitor.send([type: 'ping', ref: 'done'])
-        viewer.send([type: 'ping', ref: 'done'])
-        limited.send([type: 'ping', ref: 'done'])
 
         then: 'only the visitor of the conversation and the owner may type; the viewer and the agent who cannot see it may not'
         conditions.eventually {
-            assert [owner, visitor, viewer, limited].every { it.ofType('pong').size() == 1 }
-            assert recorded.calls.findAll { it[0] in ['typing', 'read', 'away'] && (it[1] == websiteId || it[2] == [websiteId] as Set) } as Set == [
-                    ['typing', websiteId, conversationId, visitorId, visitorId.toString(), true],
-                    ['typing', websiteId, conversationId, visitorId, 'owner-x', true],
-                    ['read', websiteId, conversationId, visitorId.toString(), 1L],
-                    ['read', websiteId, conversationId, 'owner-x', 1L],
-                    ['away', 'owner-x', [websiteId] as Set, true]] as Set
+            assert owner.ofType('typing:start').collect { [it.conversation_id, it.data.participant.id] } as Set ==
+                    [[conversationId.toString(), visitorId.toString()], [conversationId.toString(), 'owner-x']] as Set
+            assert presenceOf(owner, 'owner-x').last() == 'agent:away'
+            assert commands.read().findAll { it.event.conversationId == conversationId.toString() }
+                    .collect { [it.event.websiteId, it.event.readRequested.reader.id, it.event.readRequested.seq] } as Set ==
+                    [[websiteId.toString(), visitorId.toString(), 1L], [websiteId.toString(), 'owner-x', 1L]] as Set
         }
+        owner.ofType('typing:start').size() == 2
+
+        cleanup:
+        commands?.close()
     }
 }

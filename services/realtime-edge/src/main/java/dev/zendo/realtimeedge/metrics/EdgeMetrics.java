@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The edge's meters: connections, subscriptions and websites held, frames in and out, slow consumers dropped, Kafka
- * lag, and the age of events at delivery ({@code occurred_at} to the write).
+ * lag, Netty's direct memory, and the age of events at delivery ({@code occurred_at} to the write).
  */
 @Singleton
 public class EdgeMetrics {
@@ -31,6 +33,10 @@ public class EdgeMetrics {
         this.eventAge = Timer.builder("zendo.realtime.event.age").description("From an event's occurred_at to its write to a client")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
+        if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
+            Gauge.builder("zendo.realtime.netty.direct.memory", () -> allocator.metric().usedDirectMemory()).baseUnit("bytes")
+                    .description("Direct memory held by Netty's allocator (socket buffers, frames in flight)").register(registry);
+        }
     }
 
     /** Registers a gauge read from {@code value}. */

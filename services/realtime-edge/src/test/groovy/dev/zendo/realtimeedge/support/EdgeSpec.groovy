@@ -45,9 +45,6 @@ abstract class EdgeSpec extends Specification {
     TestIssuer conversations = TestIssuer.start('zendo-conversations', 'zendo-realtime')
 
     @Shared
-    Recorded recorded = new Recorded()
-
-    @Shared
     @AutoCleanup
     ApplicationContext context
 
@@ -74,8 +71,7 @@ abstract class EdgeSpec extends Specification {
                 'zendo.realtime.auth.visitors-jwks-url': conversations.jwksUrl(),
                 'zendo.realtime.node-id'               : 'edge-spec'])
         properties.putAll(settings())
-        context = ApplicationContext.builder().environments('test').properties(properties)
-                .singletons(recorded).start()
+        context = ApplicationContext.builder().environments('test').properties(properties).start()
         port = context.getBean(EdgeServer).port()
         producer = new KafkaProducer<>([(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers(),
                                         (ProducerConfig.ACKS_CONFIG)             : 'all'] as Map<String, Object>,
@@ -87,6 +83,11 @@ abstract class EdgeSpec extends Specification {
 
     def cleanup() {
         clients*.close()
+    }
+
+    /** The {@code agent:*} presence frames a client received about {@code agentId}, oldest first. */
+    static List<String> presenceOf(EdgeClient client, String agentId) {
+        client.events().findAll { it.type.startsWith('agent:') && it.data.agent_id == agentId }*.type
     }
 
     /** A website created on {@code zendo.websites} and known to the edge. */
