@@ -80,9 +80,9 @@ class AudienceSpec extends EdgeSpec {
 
         then:
         conditions.eventually {
-            assert client.events().size() == 1
+            assert client.messages().size() == 1
         }
-        with(client.events()[0]) {
+        with(client.messages()[0]) {
             type == 'message:new'
             event_id == event.eventId
             website_id == websiteId.toString()

@@ -30,9 +30,9 @@ class ResumeSpec extends EdgeSpec {
         def first = subscribed(token, websiteId)
         (1..4).each { publish(message(websiteId, conversationId, visitorId, it)) }
         conditions.eventually {
-            assert first.events()*.seq == [1, 2, 3, 4]
+            assert first.messages()*.seq == [1, 2, 3, 4]
         }
-        String cursor = first.events()[1].cursor
+        String cursor = first.messages()[1].cursor
         first.socket.abort()
 
         when: 'more happens while the visitor is away, typing included'
@@ -43,7 +43,7 @@ class ResumeSpec extends EdgeSpec {
 
         then: 'it gets what followed the cursor, once each, in seq order, then the live event, and no replayed typing'
         conditions.eventually {
-            assert again.events()*.seq == [3, 4, 5, 6, 7, 8]
+            assert again.messages()*.seq == [3, 4, 5, 6, 7, 8]
         }
         again.ofType('typing:start').isEmpty()
         again.ofType('resync').isEmpty()
@@ -57,7 +57,7 @@ class ResumeSpec extends EdgeSpec {
         String start = live.ofType('subscribed')[0].cursor
         (1..3).each { publish(message(websiteId, conversationId, visitorId, it)) }
         conditions.eventually {
-            assert live.events()*.seq == [1, 2, 3]
+            assert live.messages()*.seq == [1, 2, 3]
         }
 
         when:
@@ -66,8 +66,8 @@ class ResumeSpec extends EdgeSpec {
 
         then:
         conditions.eventually {
-            assert returning.events()*.seq == [1, 2, 3, 4]
-            assert live.events()*.seq == [1, 2, 3, 4]
+            assert returning.messages()*.seq == [1, 2, 3, 4]
+            assert live.messages()*.seq == [1, 2, 3, 4]
         }
     }
 
@@ -93,7 +93,7 @@ class ResumeSpec extends EdgeSpec {
         def first = subscribed(ticket('owner-r', [(websiteId): 'owner']), websiteId)
         (1..3).each { publish(message(websiteId, conversationId, visitorId, it)) }
         conditions.eventually {
-            assert first.events().size() == 3
+            assert first.messages().size() == 3
         }
         truncate(websiteId, retention)
 
@@ -104,7 +104,7 @@ class ResumeSpec extends EdgeSpec {
         then:
         conditions.eventually {
             assert client.ofType('resync').size() == 1
-            assert client.events()*.seq == [4]
+            assert client.messages()*.seq == [4]
         }
         client.ofType('resync')[0].website_id == websiteId.toString()
         client.ofType('resync')[0].cursor == client.ofType('subscribed')[0].cursor
@@ -147,7 +147,7 @@ class ResumeSpec extends EdgeSpec {
         then: 'the close frame followed what was already queued, and the resumed socket has every event once, in order'
         conditions.eventually {
             assert slow.closeCode() == 4408
-            assert resumed.events()*.seq == (1..count).toList()
+            assert resumed.messages()*.seq == (1..count).toList()
         }
     }
 

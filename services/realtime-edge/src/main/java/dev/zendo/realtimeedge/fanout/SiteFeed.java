@@ -267,13 +267,15 @@ public class SiteFeed {
     private void write(Connection connection, TextWebSocketFrame frame, Subscription replaying) {
         connection.channel().write(frame);
         touched.add(connection);
-        if (connection.channel().isWritable()) {
+        if (connection.channel().isWritable() || !connection.channel().isActive()) {
             return;
         }
         if (replaying != null) {
             replaying.paused = true;
         } else if (connection.close(CloseCode.TOO_SLOW)) {
             metrics.slowConsumer();
+            LOG.info("Closed connection {} ({}) as too slow: its outbound buffer passed the high-water mark", connection.id(),
+                    connection.credentials() == null ? "unauthenticated" : connection.credentials().subject());
         }
     }
 
@@ -302,8 +304,10 @@ public class SiteFeed {
             TextWebSocketFrame frame = Frames.frame("heartbeat", json -> Frames.cursors(json, "cursors", Map.of(site.id.toString(), site.cursor())));
             try {
                 for (Subscription subscription : site.subscriptions()) {
-                    if (!subscription.paused && !subscription.connection.closing()) {
-                        write(subscription.connection, frame.retainedDuplicate(), null);
+                    Connection connection = subscription.connection;
+                    if (!subscription.paused && !connection.closing() && connection.channel().isWritable()) {
+                        connection.channel().write(frame.retainedDuplicate());
+                        touched.add(connection);
                     }
                 }
             } finally {

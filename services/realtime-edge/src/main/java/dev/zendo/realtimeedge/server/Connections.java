@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Connections {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
@@ -118,7 +120,8 @@ public class Connections {
 
     /**
      * Drains the node: tells every client to {@code reconnect} (spread over the first half of the drain timeout), waits
-     * until they have left or the timeout passed, and closes the rest with 4001.
+     * until they have left or the timeout passed, closes the rest with 4001 and waits (a little) until their close
+     * frames are out, so the event loops are not shut down under them.
      */
     void drain() throws InterruptedException {
         Duration timeout = settings.drainTimeout();
@@ -131,8 +134,11 @@ public class Connections {
         while (!open.isEmpty() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        for (Connection connection : open) {
-            connection.close(CloseCode.DRAINING);
+        List<Connection> staying = List.copyOf(open);
+        staying.forEach(connection -> connection.close(CloseCode.DRAINING));
+        long closeDeadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Connection connection : staying) {
+            connection.channel().closeFuture().await(Math.max(0, (closeDeadline - System.nanoTime()) / 1_000_000));
         }
     }
 

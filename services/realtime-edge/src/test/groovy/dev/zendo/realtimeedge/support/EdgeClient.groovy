@@ -61,6 +61,11 @@ class EdgeClient implements WebSocket.Listener, AutoCloseable {
         frames.findAll { it.type == type }
     }
 
+    /** {@code message:new} frames, in arrival order. */
+    List<Map> messages() {
+        ofType('message:new')
+    }
+
     /** Event frames (those with an event id), in arrival order. */
     List<Map> events() {
         frames.findAll { it.event_id != null }
