@@ -32,7 +32,7 @@ class RealtimeSystemSpec extends Specification {
     @Shared PollingConditions within30s = new PollingConditions(timeout: 30, delay: 0.1)
 
     @Shared String websiteId
-    @Shared Map owner
+    @Shared Map websiteOwner
     @Shared Map admin
     @Shared Map session
     @Shared Map otherSession
@@ -49,12 +49,12 @@ class RealtimeSystemSpec extends Specification {
     def setupSpec() {
         stack = LocalStack.shared()
         api = new GatewayApi(stack.gatewayUrl)
-        owner = signUp('owner')
+        websiteOwner = signUp('websiteOwner')
         def website = api.json('POST', '/v1/websites', [name: 'Realtime system test', domains: ['shop.example.com'], allowed_origins: [ORIGIN]],
-                bearer(owner.token))
+                bearer(websiteOwner.token))
         websiteId = website.id
         admin = signUp('admin')
-        def invitation = api.json('POST', "/v1/websites/${websiteId}/invitations", [email: admin.email, role: 'admin'], bearer(owner.token))
+        def invitation = api.json('POST', "/v1/websites/${websiteId}/invitations", [email: admin.email, role: 'admin'], bearer(websiteOwner.token))
         api.json('POST', '/v1/invitations/accept', [token: invitation.token], bearer(admin.token))
         session = widgetSession(website.public_key as String)
         otherSession = widgetSession(website.public_key as String)
@@ -70,7 +70,7 @@ class RealtimeSystemSpec extends Specification {
         given:
         visitor = new EdgeClient('visitor', { session.visitor_token as String }, ORIGIN)
         otherVisitor = new EdgeClient('other visitor', { otherSession.visitor_token as String }, ORIGIN)
-        agentA = new EdgeClient('agent A', { ticket(owner) }, null)
+        agentA = new EdgeClient('agent A', { ticket(websiteOwner) }, null)
         agentB = new EdgeClient('agent B', { ticket(admin) }, null)
         // Everyone starts at the cursor of the visitor's widget session, so nothing after it can be missed.
         [visitor, agentA, agentB].each { it.startFrom(websiteId, session.realtime.cursor as String) }
@@ -108,11 +108,11 @@ class RealtimeSystemSpec extends Specification {
     def 'the visitor and both agents chat both ways, and an internal note reaches only the agents'() {
         when:
         visitorSays('Hello, is anyone there?')
-        agentSays(owner, 'Hi! How can I help?')
+        agentSays(websiteOwner, 'Hi! How can I help?')
         agentSays(admin, 'I am here too.')
         visitorSays('My order has not arrived.')
-        agentSays(owner, 'Let me check.', 'note')
-        agentSays(owner, 'It ships tomorrow.')
+        agentSays(websiteOwner, 'Let me check.', 'note')
+        agentSays(websiteOwner, 'It ships tomorrow.')
         agentSays(admin, 'Anything else?')
 
         then:
@@ -141,14 +141,14 @@ class RealtimeSystemSpec extends Specification {
     def 'after node 1 is killed mid-stream its clients resume on node 2 from their cursors and every participant has every message once, in seq order'() {
         when: 'a burst is posted and node 1 is killed while it is delivered'
         visitorSays('Can I change the address?')
-        agentSays(owner, 'Yes, which one?')
+        agentSays(websiteOwner, 'Yes, which one?')
         agentSays(admin, 'I can do it.')
         kill(stack.pidOf(NODE_1))
 
         and: 'the chat goes on while node 1 clients are cut off'
         visitorSays('12 Main Street.')
         agentSays(admin, 'Done.', 'note')
-        agentSays(owner, 'Changed it.')
+        agentSays(websiteOwner, 'Changed it.')
         within30s.eventually {
             assert !visitor.ping() && !agentA.ping()
         }
@@ -160,7 +160,7 @@ class RealtimeSystemSpec extends Specification {
             [visitor, agentA].each { assertSubscribed(it) }
         }
         visitorSays('Thank you!')
-        agentSays(owner, 'You are welcome.')
+        agentSays(websiteOwner, 'You are welcome.')
 
         then:
         within30s.eventually {

@@ -69,6 +69,11 @@ public final class TestIssuer implements AutoCloseable {
         return sign(key, claims(subject, claims, issuer, Instant.now().plus(Duration.ofMinutes(10))));
     }
 
+    /** A valid token for {@code subject} with extra claims for {@code audience}, expiring at {@code expiresAt}. */
+    public String token(String subject, Map<String, Object> claims, String tokenAudience, Instant expiresAt) {
+        return sign(key, new JWTClaimsSet.Builder(claims(subject, claims, issuer, expiresAt)).audience(tokenAudience).build());
+    }
+
     /** A token that expired two minutes ago: clearly beyond the minute of clock skew verifiers allow. */
     public String expiredToken(String subject, Map<String, Object> claims) {
         return sign(key, claims(subject, claims, issuer, Instant.now().minus(Duration.ofMinutes(2))));

@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 
 /** Entry point of the realtime-edge service. */
 @OpenAPIDefinition(info = @Info(title = "Zendo realtime edge", version = "v1",
-        description = "The realtime edge's chassis: health and metrics. Its WebSocket endpoint is not built yet."))
+        description = "The realtime edge's HTTP side: health and metrics. Its WebSocket endpoint (/ws) is a separate Netty "
+                + "server on REALTIME_EDGE_WS_PORT; its protocol is docs/protocol.md."))
 public final class RealtimeEdgeApplication {
 
     private RealtimeEdgeApplication() {

@@ -1,0 +1,42 @@
+package dev.zendo.realtimeedge.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.Duration;
+
+/**
+ * Whose tokens the edge accepts: agents' realtime tickets (websites) and visitors' session tokens (conversations).
+ *
+ * @param ticketsJwksUrl   websites' {@code /v1/realtime/jwks.json}
+ * @param ticketsIssuer    the {@code iss} of tickets (websites' {@code zendo.auth.signing.issuer})
+ * @param visitorsJwksUrl  conversations' {@code /v1/widget/jwks.json}
+ * @param visitorsIssuer   the {@code iss} of visitor tokens (conversations' {@code zendo.auth.signing.issuer})
+ * @param audience         the {@code aud} both must carry
+ * @param cacheTtl         how long fetched keys are trusted
+ * @param refetchInterval  an unknown kid refetches keys at most twice in this interval
+ * @param verifierThreads  threads verifying tokens off the event loops (a JWKS cache miss is an HTTP call)
+ */
+@Context
+@ConfigurationProperties("zendo.realtime.auth")
+public record CredentialSettings(
+        @NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String ticketsJwksUrl,
+        @NotBlank String ticketsIssuer,
+        @NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String visitorsJwksUrl,
+        @NotBlank String visitorsIssuer,
+        @NotBlank String audience,
+        @NotNull Duration cacheTtl,
+        @NotNull Duration refetchInterval,
+        @Min(1) int verifierThreads) {
+
+    public CredentialSettings {
+        if (cacheTtl != null && refetchInterval != null && refetchInterval.compareTo(cacheTtl) >= 0) {
+            throw new IllegalArgumentException("zendo.realtime.auth.refetch-interval (" + refetchInterval
+                    + ") must be shorter than cache-ttl (" + cacheTtl + ")");
+        }
+    }
+}

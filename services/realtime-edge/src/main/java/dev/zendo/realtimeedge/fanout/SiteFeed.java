@@ -1,0 +1,466 @@
+package dev.zendo.realtimeedge.fanout;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.zendo.events.v1.Envelope;
+import dev.zendo.platform.kafka.KafkaSettings;
+import dev.zendo.platform.kafka.TopicProvisioner;
+import dev.zendo.realtimeedge.auth.Credentials;
+import dev.zendo.realtimeedge.config.RealtimeSettings;
+import dev.zendo.realtimeedge.connection.CloseCode;
+import dev.zendo.realtimeedge.connection.Connection;
+import dev.zendo.realtimeedge.connection.Frames;
+import dev.zendo.realtimeedge.metrics.EdgeMetrics;
+import io.micronaut.context.annotation.Context;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node's one Kafka consumer of the website topics and the fan-out to local subscribers (docs/protocol.md; design
+ * "Fan-out"). A thread of its own owns the consumer and every subscription: clients' subscribe, unsubscribe and ping
+ * arrive as commands on a queue the poll loop drains between polls, so nothing Kafka-related runs on an event loop and the state
+ * needs no locks. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
+ * subscribed to the website, with no consumer group. Each record is encoded once and the same buffer is written to
+ * every recipient; touched channels are flushed once per poll. A live subscriber whose channel stops being writable
+ * is closed 4408; a replaying one pauses until its client has read what is queued.
+ */
+@Context
+public class SiteFeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteFeed.class);
+    /** How long a poll waits for records; commands wait at most this long, so no consumer wakeup is ever needed. */
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicProvisioner topics;
+    private final ConversationBook book;
+    private final EdgeMetrics metrics;
+    private final String nodeId;
+    private final long heartbeatNanos;
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final Map<UUID, Site> sites = new HashMap<>();
+    private final Map<String, Site> byTopic = new HashMap<>();
+    private final Set<Connection> touched = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile int subscriptionCount;
+    private volatile int siteCount;
+    private volatile long lag;
+    private long nextHeartbeat;
+
+    SiteFeed(KafkaSettings kafka, TopicProvisioner topics, ConversationBook book, EdgeMetrics metrics, RealtimeSettings settings) {
+        this.topics = topics;
+        this.book = book;
+        this.metrics = metrics;
+        this.nodeId = settings.nodeId();
+        this.heartbeatNanos = settings.heartbeatInterval().toNanos();
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "realtime-edge-" + nodeId,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        metrics.gauge("zendo.realtime.subscriptions", "Subscriptions held on this node", () -> subscriptionCount);
+        metrics.gauge("zendo.realtime.websites", "Websites whose topic this node reads", () -> siteCount);
+        metrics.gauge("zendo.realtime.consumer.lag", "Records of the website topics not yet read by this node", () -> lag);
+        this.thread = new Thread(this::run, "edge-site-feed");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** {@code connection} subscribes to a website, from {@code cursor} when not null; answers {@code subscribed}. */
+    public void subscribe(Connection connection, UUID websiteId, String cursor, String ref) {
+        submit(() -> doSubscribe(connection, websiteId, cursor, ref));
+    }
+
+    /** Ends {@code connection}'s subscription to a website; answers {@code unsubscribed} (or {@code not_subscribed} when asked and absent). */
+    public void unsubscribe(Connection connection, UUID websiteId, String ref, boolean asked) {
+        submit(() -> {
+            Subscription held = find(connection, websiteId);
+            if (held == null) {
+                if (asked) {
+                    connection.channel().writeAndFlush(Frames.error("not_subscribed", "Not subscribed to this website.", ref));
+                }
+                return;
+            }
+            drop(held);
+            connection.channel().writeAndFlush(Frames.frame("unsubscribed", json -> json.writeStringField("website_id", websiteId.toString())));
+        });
+    }
+
+    /** Drops every subscription of a closed connection. */
+    public void closed(Connection connection) {
+        submit(() -> {
+            for (Subscription held : held(connection)) {
+                drop(held);
+            }
+        });
+    }
+
+    /** Answers {@code ping} with {@code pong} and the cursors of the connection's websites. */
+    public void pong(Connection connection, String ref) {
+        submit(() -> {
+            Map<String, String> cursors = new LinkedHashMap<>();
+            for (Subscription held : held(connection)) {
+                cursors.put(held.site.id.toString(), held.site.cursor());
+            }
+            connection.channel().writeAndFlush(Frames.frame("pong", json -> {
+                if (ref != null) {
+                    json.writeStringField("ref", ref);
+                }
+                Frames.cursors(json, "cursors", cursors);
+            }));
+        });
+    }
+
+    /** The number of subscriptions a connection holds (read by the sweep; may lag a command behind). */
+    public static int subscriptionsOf(Connection connection) {
+        return connection.subscriptions() instanceof Subscription[] held ? held.length : 0;
+    }
+
+    private void submit(Runnable command) {
+        commands.add(command);
+    }
+
+    private void run() {
+        nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        while (running) {
+            try {
+                step();
+            } catch (WakeupException | InterruptException e) {
+                LOG.debug("the site feed stops");
+            } catch (RuntimeException e) {
+                LOG.error("The site feed failed a step: {}", e.toString(), e);
+            }
+        }
+        Thread.interrupted();
+        consumer.close(Duration.ofSeconds(1));
+    }
+
+    private void step() {
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
+        if (byTopic.isEmpty()) {
+            try {
+                command = commands.poll(heartbeatNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return;
+            }
+            if (command != null) {
+                command.run();
+            }
+        } else {
+            ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+            for (TopicPartition partition : records.partitions()) {
+                Site site = byTopic.get(partition.topic());
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (site != null) {
+                        deliver(site, record);
+                    }
+                }
+            }
+        }
+        if (System.nanoTime() - nextHeartbeat >= 0) {
+            heartbeat();
+            nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        }
+        flush();
+    }
+
+    private void deliver(Site site, ConsumerRecord<String, byte[]> record) {
+        int partition = record.partition();
+        long offset = record.offset();
+        site.processed[partition] = offset + 1;
+        if (record.value() == null) {
+            return;
+        }
+        Envelope event;
+        try {
+            event = Envelope.parseFrom(record.value());
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warn("Skipped an unreadable record at {}-{}@{}", record.topic(), partition, offset);
+            return;
+        }
+        learn(site, event);
+        String type = EventFrames.type(event);
+        if (type == null) {
+            return;
+        }
+        TextWebSocketFrame frame = null;
+        int delivered = 0;
+        try {
+            for (Subscription subscription : site.subscriptions()) {
+                if (subscription.paused || offset < subscription.next[partition]) {
+                    continue;
+                }
+                subscription.next[partition] = offset + 1;
+                Connection connection = subscription.connection;
+                Credentials credentials = connection.credentials();
+                if ((event.getEphemeral() && offset < subscription.liveFrom[partition]) || connection.closing()
+                        || credentials == null || !Audience.admits(credentials, nodeId, connection.id(), site.id, event)) {
+                    continue;
+                }
+                if (frame == null) {
+                    frame = EventFrames.encode(event, type, site.cursor());
+                }
+                write(connection, frame.retainedDuplicate(), offset < subscription.liveFrom[partition] ? subscription : null);
+                delivered++;
+            }
+        } finally {
+            if (frame != null) {
+                frame.release();
+            }
+        }
+        if (delivered > 0) {
+            metrics.framesOut(delivered);
+            metrics.delivered(System.currentTimeMillis() - EventFrames.occurredAt(event).toEpochMilli(), delivered);
+        }
+    }
+
+    private void learn(Site site, Envelope event) {
+        if (!event.hasConversationId()) {
+            return;
+        }
+        try {
+            UUID visitorId = event.hasVisitorId() ? UUID.fromString(event.getVisitorId()) : null;
+            book.learn(site.id, UUID.fromString(event.getConversationId()), visitorId, event.hasAccess() ? event.getAccess() : null);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("event {} names a malformed conversation or visitor id", event.getEventId());
+        }
+    }
+
+    /**
+     * Writes a frame. When the channel's outbound buffer passes the high-water mark, a {@code replaying} subscription
+     * pauses (it reads on from its own offsets once the client has drained the buffer); a live client is too slow and
+     * is closed 4408.
+     */
+    private void write(Connection connection, TextWebSocketFrame frame, Subscription replaying) {
+        connection.channel().write(frame);
+        touched.add(connection);
+        if (connection.channel().isWritable() || !connection.channel().isActive()) {
+            return;
+        }
+        if (replaying != null) {
+            replaying.paused = true;
+        } else if (connection.close(CloseCode.TOO_SLOW)) {
+            metrics.slowConsumer();
+            LOG.info("Closed connection {} ({}) as too slow: its outbound buffer passed the high-water mark", connection.id(),
+                    connection.credentials() == null ? "unauthenticated" : connection.credentials().subject());
+        }
+    }
+
+    /** The connection drained its outbound buffer: its paused replays go on from where they stopped. */
+    public void writable(Connection connection) {
+        submit(() -> {
+            for (Subscription held : held(connection)) {
+                if (held.paused) {
+                    held.paused = false;
+                    rewind(held.site, held.next);
+                }
+            }
+        });
+    }
+
+    private void flush() {
+        for (Connection connection : touched) {
+            connection.channel().flush();
+        }
+        touched.clear();
+    }
+
+    private void heartbeat() {
+        long total = 0;
+        for (Site site : sites.values()) {
+            TextWebSocketFrame frame = Frames.frame("heartbeat", json -> Frames.cursors(json, "cursors", Map.of(site.id.toString(), site.cursor())));
+            try {
+                for (Subscription subscription : site.subscriptions()) {
+                    Connection connection = subscription.connection;
+                    if (!subscription.paused && !connection.closing() && connection.channel().isWritable()) {
+                        connection.channel().write(frame.retainedDuplicate());
+                        touched.add(connection);
+                    }
+                }
+            } finally {
+                frame.release();
+            }
+            for (TopicPartition partition : site.partitions) {
+                total += consumer.currentLag(partition).orElse(0);
+            }
+        }
+        lag = total;
+    }
+
+    private void doSubscribe(Connection connection, UUID websiteId, String cursor, String ref) {
+        if (connection.closing() || !connection.channel().isActive()) {
+            return;
+        }
+        Subscription previous = find(connection, websiteId);
+        if (previous != null) {
+            drop(previous);
+        }
+        Site site = sites.get(websiteId);
+        if (site == null) {
+            site = open(websiteId);
+        }
+        long[] live = site.processed.clone();
+        long[] next = live.clone();
+        boolean resync = false;
+        if (cursor != null) {
+            List<TopicPartition> partitions = site.partitions;
+            Optional<long[]> asked = Cursor.decode(cursor, partitions.size()).filter(offsets -> retained(partitions, offsets));
+            if (asked.isPresent()) {
+                next = asked.get();
+                rewind(site, next);
+            } else {
+                resync = true;
+            }
+        }
+        Subscription subscription = new Subscription(connection, site, next, live);
+        site.add(subscription);
+        hold(connection, subscription);
+        String start = Cursor.encode(next);
+        connection.channel().write(Frames.frame("subscribed", json -> {
+            json.writeStringField("website_id", websiteId.toString());
+            if (ref != null) {
+                json.writeStringField("ref", ref);
+            }
+            json.writeStringField("cursor", start);
+        }));
+        if (resync) {
+            connection.channel().write(Frames.frame("resync", json -> {
+                json.writeStringField("website_id", websiteId.toString());
+                json.writeStringField("cursor", start);
+            }));
+        }
+        touched.add(connection);
+    }
+
+    /** Whether every offset lies within what the partition still holds (from its log start to its end). */
+    private boolean retained(List<TopicPartition> partitions, long[] offsets) {
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            long offset = offsets[partition.partition()];
+            if (offset < starts.get(partition) || offset > ends.get(partition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Seeks partitions back to a returning subscriber's offsets where the node has read past them. */
+    private void rewind(Site site, long[] next) {
+        for (TopicPartition partition : site.partitions) {
+            int p = partition.partition();
+            if (next[p] < site.processed[p]) {
+                consumer.seek(partition, next[p]);
+                site.processed[p] = next[p];
+            }
+        }
+    }
+
+    /** Starts reading a website's topic (creating it when missing) at its end. */
+    private Site open(UUID websiteId) {
+        String topic = KafkaSettings.SITE_TOPIC_PREFIX + websiteId;
+        topics.ensure(topic);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
+                .toList();
+        Site site = new Site(websiteId, topic, partitions);
+        sites.put(websiteId, site);
+        byTopic.put(topic, site);
+        reassign();
+        consumer.seekToEnd(partitions);
+        for (TopicPartition partition : partitions) {
+            site.processed[partition.partition()] = consumer.position(partition);
+        }
+        return site;
+    }
+
+    private void drop(Subscription subscription) {
+        Site site = subscription.site;
+        site.remove(subscription);
+        release(subscription.connection, subscription);
+        if (site.subscriptions().isEmpty()) {
+            sites.remove(site.id);
+            byTopic.remove(site.topic);
+            reassign();
+        }
+    }
+
+    private void reassign() {
+        siteCount = sites.size();
+        List<TopicPartition> all = new ArrayList<>();
+        for (Site site : sites.values()) {
+            all.addAll(site.partitions);
+        }
+        consumer.assign(all);
+    }
+
+    private Subscription find(Connection connection, UUID websiteId) {
+        for (Subscription held : held(connection)) {
+            if (held.site.id.equals(websiteId)) {
+                return held;
+            }
+        }
+        return null;
+    }
+
+    private static Subscription[] held(Connection connection) {
+        return connection.subscriptions() instanceof Subscription[] held ? held : new Subscription[0];
+    }
+
+    private void hold(Connection connection, Subscription subscription) {
+        Subscription[] held = held(connection);
+        Subscription[] more = Arrays.copyOf(held, held.length + 1);
+        more[held.length] = subscription;
+        connection.subscriptions(more);
+        subscriptionCount++;
+    }
+
+    private void release(Connection connection, Subscription subscription) {
+        Subscription[] held = held(connection);
+        connection.subscriptions(held.length == 1 ? null
+                : Arrays.stream(held).filter(other -> other != subscription).toArray(Subscription[]::new));
+        subscriptionCount--;
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(5).toMillis());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.zendo.realtimeedge.fanout;
+
+import dev.zendo.realtimeedge.connection.Connection;
+
+/**
+ * One connection's subscription to one website: per partition the next offset it still needs ({@code next}; records
+ * below are skipped for it, so seeking the shared consumer back for a returning subscriber re-delivers nothing to live
+ * ones) and where its live stream began ({@code liveFrom}; ephemeral events below it are not replayed).
+ * Site feed thread only.
+ */
+final class Subscription {
+
+    final Connection connection;
+    final Site site;
+    final long[] next;
+    final long[] liveFrom;
+    int index;
+    boolean paused;
+
+    Subscription(Connection connection, Site site, long[] next, long[] liveFrom) {
+        this.connection = connection;
+        this.site = site;
+        this.next = next;
+        this.liveFrom = liveFrom;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.zendo.realtimeedge.server;
+
+import dev.zendo.realtimeedge.config.WsSettings;
+import io.micronaut.context.annotation.Context;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The edge's plain Netty WebSocket server on {@code zendo.realtime.ws.port}, started with the Micronaut context and
+ * drained when it stops: no new connections, {@code reconnect} to every client, 4001 after the drain timeout.
+ */
+@Context
+public class EdgeServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+    private static final int BACKLOG = 4096;
+
+    private final Connections connections;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel server;
+
+    EdgeServer(WsSettings ws, EdgeInitializer initializer, Connections connections) throws InterruptedException {
+        this.connections = connections;
+        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        this.server = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(ws.writeBufferLow(), ws.writeBufferHigh()))
+                .childHandler(initializer)
+                .bind(ws.port()).sync().channel();
+        connections.startSweep(workers);
+        LOG.info("WebSocket server listening on port {} at {}", port(), EdgeInitializer.PATH);
+    }
+
+    /** The port the server listens on (the configured one, or the one picked for port 0). */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        server.close().sync();
+        connections.drain();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
+    }
+}
