@@ -85,6 +85,22 @@ public final class EdgeClient {
         connection = next;
         connections++;
         authenticate();
+        awaitReady(next, url);
+    }
+
+    /** Waits for the edge to answer the first {@code auth} with {@code ready}: other frames are refused before it. */
+    private void awaitReady(Connection on, String url) {
+        try {
+            CompletableFuture.anyOf(on.ready, on.ended).get(CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(name + " got no ready from " + url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " was interrupted waiting for ready from " + url, e);
+        }
+        if (!on.ready.isDone()) {
+            throw new IllegalStateException(name + " was not admitted by " + url + ": " + on.ended.getNow(null));
+        }
     }
 
     /** Sends {@code auth} with fresh credentials: the first frame of a socket, and a renewal on an open one. */
@@ -229,6 +245,7 @@ public final class EdgeClient {
         }
         if ("ready".equals(frame.get("type")) && frame.get("expires_at") != null) {
             scheduleRenewal(instant(frame.get("expires_at")));
+            on.ready.complete(null);
         }
         if ("message:new".equals(frame.get("type")) && frame.get("occurred_at") instanceof String occurredAt) {
             messageAgesMillis.add(Duration.between(Instant.parse(occurredAt), Instant.now()).toMillis());
@@ -261,6 +278,7 @@ public final class EdgeClient {
         private final StringBuilder partial = new StringBuilder();
         private final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
         private final CompletableFuture<String> ended = new CompletableFuture<>();
+        private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
