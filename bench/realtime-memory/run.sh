@@ -53,7 +53,7 @@ measure() {
   local metrics rss heap direct
   metrics=$(curl -sf "http://127.0.0.1:$edge_port/prometheus")
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$edge_pid/status")
-  heap=$(grep '^jvm_memory_used_bytes{area="heap"' <<<"$metrics" | awk '{s += $2} END {printf "%d", s}')
+  heap=$(jcmd "$edge_pid" GC.heap_info | grep -E 'generation' | grep -oE 'used [0-9]+K' | awk '{s += $2} END {printf "%d", s * 1024}')
   direct=$(grep '^zendo_realtime_netty_direct_memory_bytes' <<<"$metrics" | awk '{printf "%d", $2}')
   echo "$rss $heap $direct"
 }
@@ -61,11 +61,19 @@ measure() {
 sleep 3
 read -r rss0 heap0 direct0 < <(measure)
 touch "$work/go"
+until [[ -s $work/half ]]; do
+  kill -0 "$load_pid" 2>/dev/null || { echo "the load generator died:"; tail -20 "$work/load.log"; exit 1; }
+  sleep 0.5
+done
+read -r halfway _ <"$work/half"
+sleep 5
+read -r rssh heaph directh < <(measure)
+touch "$work/go2"
 until [[ -s $work/opened ]]; do
   kill -0 "$load_pid" 2>/dev/null || { echo "the load generator died:"; tail -20 "$work/load.log"; exit 1; }
   sleep 0.5
 done
-read -r opened failed open_ms <"$work/opened"
+read -r opened failed open_ms <"$work/opened" || [[ -n $opened ]]
 sleep 5
 read -r rss1 heap1 direct1 < <(measure)
 connections=$(curl -sf "http://127.0.0.1:$edge_port/prometheus" | awk '/^zendo_realtime_connections / {printf "%d", $2}')
@@ -73,9 +81,14 @@ connections=$(curl -sf "http://127.0.0.1:$edge_port/prometheus" | awk '/^zendo_r
 per() { awk -v d="$1" -v n="$opened" 'BEGIN {printf "%.0f", d / n}'; }
 rss_per=$(per $(( (rss1 - rss0) * 1024 ))) heap_per=$(per $((heap1 - heap0))) direct_per=$(per $((direct1 - direct0)))
 total_per=$((heap_per + rss_per))
+marginal() { awk -v d="$1" -v n="$((opened - halfway))" 'BEGIN {printf "%.0f", d / n}'; }
+rss_marg=$(marginal $(( (rss1 - rssh) * 1024 ))) heap_marg=$(marginal $((heap1 - heaph))) direct_marg=$(marginal $((direct1 - directh)))
+total_marg=$((heap_marg + rss_marg))
 printf 'sockets: %d subscribed (%d failed) in %d ms, %d connections on the edge\n' "$opened" "$failed" "$open_ms" "$connections"
 printf 'per socket: heap %d B, Netty direct %d B, RSS outside the pre-touched heap %d B, heap + RSS delta %d B (goal <= 4096)\n' \
   "$heap_per" "$direct_per" "$rss_per" "$total_per"
+printf 'marginal, second half only (one-time costs such as JIT and class loading excluded): heap %d B, Netty direct %d B, RSS %d B, heap + RSS %d B\n' \
+  "$heap_marg" "$direct_marg" "$rss_marg" "$total_marg"
 
 cat >"$root/bench/reports/realtime-memory.md" <<EOT
 # Realtime edge: idle memory per socket
@@ -93,6 +106,16 @@ Figures are read after a full GC (\`jcmd GC.run\`) before and after the sockets 
 | Netty direct memory (allocator metric) | $direct0 B | $direct1 B | $direct_per B |
 | RSS (heap pre-touched) | $rss0 KiB | $rss1 KiB | $rss_per B |
 | **heap + RSS delta** | | | **$total_per B** (goal ≤ 4096 B; socket.io measured 10.6–14.2 KB) |
+
+The marginal cost, from the sockets of the second half only (measured after $halfway sockets, then after all; the
+one-time costs of the first connections — JIT-compiled code, loaded classes, pool chunks — are not in it):
+
+| | after $halfway | after $opened | per socket |
+| --- | --- | --- | --- |
+| live heap | $heaph B | $heap1 B | $heap_marg B |
+| Netty direct memory | $directh B | $direct1 B | $direct_marg B |
+| RSS (heap pre-touched) | $rssh KiB | $rss1 KiB | $rss_marg B |
+| **heap + RSS delta** | | | **$total_marg B** |
 
 Kernel socket buffers are not part of the process's RSS and not counted.
 EOT

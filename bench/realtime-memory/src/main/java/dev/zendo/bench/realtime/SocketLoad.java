@@ -95,7 +95,15 @@ public final class SocketLoad {
         URI uri = URI.create("ws://127.0.0.1:" + wsPort + "/ws");
         List<Channel> channels = new ArrayList<>(count);
         long started = System.nanoTime();
+        int half = count / 2;
         for (int i = 0; i < count; i++) {
+            if (i == half) {
+                while (subscribed.get() + failed.get() < half) {
+                    Thread.sleep(50);
+                }
+                Files.writeString(dir.resolve("half"), subscribed.get() + " " + failed.get() + "\n");
+                waitFor(dir.resolve("go2"));
+            }
             String token = tokens.get(i);
             channels.add(new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new ChannelInitializer<SocketChannel>() {
                 @Override
@@ -116,7 +124,7 @@ public final class SocketLoad {
             Thread.sleep(50);
         }
         Files.writeString(dir.resolve("opened"), subscribed.get() + " " + failed.get() + " "
-                + Duration.ofNanos(System.nanoTime() - started).toMillis());
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + "\n");
         System.out.printf("opened %d sockets (%d failed)%n", subscribed.get(), failed.get());
         waitFor(dir.resolve("done"));
         channels.forEach(Channel::close);
