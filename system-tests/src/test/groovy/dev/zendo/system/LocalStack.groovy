@@ -136,12 +136,13 @@ class LocalStack {
 
     private static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 30000 + ThreadLocalRandom.current().nextInt(250) * 100
+            // Below the kernel's ephemeral ports (32768 and up), where the stack's own client connections could take a service's port.
+            int base = 20000 + ThreadLocalRandom.current().nextInt(127) * 100
             if (PORT_OFFSETS.every { free(base + it) }) {
                 return base
             }
         }
-        throw new IllegalStateException('no free block of ports between 30000 and 55000')
+        throw new IllegalStateException('no free block of ports between 20000 and 32699')
     }
 
     private static boolean free(int port) {
