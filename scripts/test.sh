@@ -3,6 +3,7 @@
 export ZENDO_ENV=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ZENDO_ROOT/scripts/lib/frontends.sh"
+source "$ZENDO_ROOT/scripts/lib/browser.sh"
 
 require_tools ps curl java javac npm
 
@@ -22,7 +23,8 @@ for app in "${ZENDO_FRONTENDS[@]}"; do
   fi
 done
 
-log "running the Java suites (./mvnw verify)"
+browser_ensure
+log "running the Java suites (./mvnw verify; system-tests runs the browser tests under e2e/)"
 (cd "$ZENDO_ROOT" && ./mvnw -B -ntp verify)
 finished=$(now_ms)
 log "make test passed in $(( (finished - started) / 1000 ))s"
