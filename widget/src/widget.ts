@@ -23,6 +23,7 @@ interface Settings {
   away_message: string;
   language: string;
   pre_chat_fields: { kind: string; label: string; required: boolean }[];
+  visitor_session_hours: number;
   sneak_peek?: boolean;
   sound?: boolean;
 }
@@ -30,6 +31,7 @@ interface Settings {
 /** The answer of `POST /v1/widget/session`. */
 interface Session {
   visitor_token: string;
+  visitor_token_expires_at: string;
   visitor: { id: string; label: string; name?: string; email?: string };
   conversation: { id: string; status: string; thread_id?: string; unread_count: number; messages: Message[] } | null;
   settings: Settings;
@@ -77,6 +79,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
   let destroyed = false;
   let sessionAttempt = 0;
   let sessionTimer: ReturnType<typeof setTimeout> | undefined;
+  let renewTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshing: Promise<void> | null = null;
   let user: BootUser | undefined = options.user;
   let typingSentAt = 0;
@@ -108,23 +111,22 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     keys.outbox,
     (item) => sendItem(item),
     {
-      sent: (_item, message) => {
+      sent: guard((_item: Pending, message: Message) => {
         receive(message, false);
         tabs.post({ t: 'message', m: message });
         tabs.post({ t: 'outbox' });
         panel.setNotice(queueText());
-      },
-      rejected: (item, failure) => {
+      }),
+      rejected: guard((_item: Pending, failure: ApiFailure) => {
         warn('message not sent:', failure.message);
         panel.setNotice(t.failed + ': ' + failure.message, true);
         render();
         tabs.post({ t: 'outbox' });
-        void item;
-      },
-      waiting: (failure) => {
+      }),
+      waiting: guard((failure: ApiFailure) => {
         if (failure.status === 429) panel.setNotice(fill(t.slow, { n: Math.ceil((failure.retryAfter || 1000) / 1000) }), true);
         render();
-      },
+      }),
     },
   );
 
@@ -381,6 +383,15 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     connectRealtime(s);
     outbox.flush(true);
     markRead();
+    renewBeforeExpiry(s);
+  }
+
+  /** The server renews a token in the last quarter of its life; an expired one would start a new visitor. */
+  function renewBeforeExpiry(s: Session): void {
+    clearTimeout(renewTimer);
+    const quarter = (s.settings.visitor_session_hours || 24) * 900000;
+    const delay = Date.parse(s.visitor_token_expires_at) - Date.now() - quarter + 60000;
+    if (delay > 0) renewTimer = setTimeout(() => void refresh(), Math.min(delay, 2147483647));
   }
 
   function open(): Promise<void> {
@@ -392,12 +403,12 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     if (token) body.visitor_token = token;
     if (user && user.token) body.user = { token: user.token };
     return request<Session>(base, 'POST', '/v1/widget/session', null, body).then(
-      (s) => {
+      guard((s: Session) => {
         if (destroyed) return;
         sessionAttempt = 0;
         applySession(s);
-      },
-      (failure: ApiFailure) => {
+      }),
+      guard((failure: ApiFailure) => {
         if (destroyed) return;
         if (!failure.transient || failure.status === 401) {
           warn('the chat cannot start:', failure.message);
@@ -407,7 +418,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
         const delay = failure.retryAfter || backoffDelay(sessionAttempt++);
         panel.setStatus(t.connecting);
         sessionTimer = setTimeout(() => void open(), delay);
-      },
+      }),
     );
   }
 
@@ -451,6 +462,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     destroy: (forget: boolean) => {
       destroyed = true;
       clearTimeout(sessionTimer);
+      clearTimeout(renewTimer);
       stopTyping();
       realtime?.stop();
       outbox.close(forget);
