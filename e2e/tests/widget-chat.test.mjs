@@ -45,7 +45,7 @@ test('a visitor sends from the demo page, gets the agent reply, and still sees b
   }
 });
 
-test('an agent message with markup is shown as text and runs nothing', async () => {
+test('an agent message with markup is shown as text and runs nothing, and the panel fills a phone screen', async () => {
   const browser = await launchBrowser();
   try {
     const website = await createWebsite(owner);
@@ -73,6 +73,11 @@ test('an agent message with markup is shown as text and runs nothing', async () 
     assert.deepEqual(links, [['https://example.com/a', 'noopener noreferrer', '_blank']]);
     assert.equal(dialogs, 0);
     await screenshot(page, 'widget-chat-markup-as-text');
+
+    await page.setViewportSize({ width: 375, height: 667 });
+    const box = await page.locator('zendo-widget .panel').boundingBox();
+    assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 375, 667]);
+    await screenshot(page, 'widget-chat-full-screen-on-phone');
   } finally {
     await browser.close();
   }

@@ -1,5 +1,6 @@
 // The widget across network trouble: a cut WebSocket resumes from its cursor and shows what was sent meanwhile; a
-// message written while offline waits in the outbox and reaches the conversation exactly once after reconnecting.
+// message written while offline, or whose send failed (across a reload), waits in the outbox and reaches the
+// conversation exactly once.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot } from '../lib/browser.mjs';
@@ -100,6 +101,42 @@ test('a message sent while offline is delivered once after reconnecting', async 
     assert.equal(await page.locator('zendo-widget .msg .text', { hasText: 'written offline' }).count(), 1);
     assert.equal(await page.evaluate((key) => localStorage.getItem(`zendo:${key}:outbox`), website.public_key), null);
     await screenshot(page, 'widget-network-offline-delivered');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a message whose send failed survives a reload and is delivered once', async () => {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const context = await browser.newContext();
+    await agentOnline(context, owner, website);
+    const page = await context.newPage();
+    await openDemo(page, website);
+    await openChat(page);
+    await send(page, 'first, delivered');
+    const conversationId = await conversationOf(owner, website);
+
+    let refused = 0;
+    await context.route('**/v1/widget/messages', (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      refused++;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"status":503,"error":"busy","message":"try later"}' });
+    });
+    await send(page, 'kept across the reload');
+    await page.locator('zendo-widget .msg[data-state=pending]', { hasText: 'kept across the reload' }).waitFor();
+    await until(() => refused > 0, 'a refused send');
+
+    await page.reload();
+    await openChat(page);
+    await page.locator('zendo-widget .msg[data-state=pending]', { hasText: 'kept across the reload' }).waitFor();
+    await context.unroute('**/v1/widget/messages');
+
+    await page.locator('zendo-widget .msg[data-state=stored] .text', { hasText: 'kept across the reload' }).waitFor({ timeout: 40000 });
+    const bodies = (await inboxMessages(owner, website, conversationId)).map((m) => m.body);
+    assert.equal(bodies.filter((b) => b === 'kept across the reload').length, 1);
+    await screenshot(page, 'widget-network-resent-after-reload');
   } finally {
     await browser.close();
   }
