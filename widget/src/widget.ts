@@ -181,7 +181,13 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     if (!message || !messages.add(message)) return;
     conversationId = message.conversation_id || conversationId;
     if (message.thread_id) threadId = message.thread_id;
-    if (message.author.kind === 'agent' && message.author.name) agentName = message.author.name;
+    if (message.author.kind === 'agent') {
+      if (message.author.name) agentName = message.author.name;
+      if (queue) {
+        queue = null;
+        panel.setNotice('');
+      }
+    }
     render();
     header();
     emit('message', { id: message.id, seq: message.seq, body: message.body, author: message.author, created_at: message.created_at });
