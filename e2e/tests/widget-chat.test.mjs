@@ -133,6 +133,7 @@ test('a closed panel counts unread replies, the thread ends with a rating, and S
     await openChat(page);
     await send(page, 'question');
     const conversationId = await conversationOf(owner, website);
+    await page.locator('zendo-widget .msg[data-author=system]', { hasText: 'joined' }).waitFor();
     await launcher(page).click();
 
     await reply(owner, website, conversationId, 'answer one');

@@ -73,6 +73,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
   let agentName = '';
   let agentReadSeq = 0;
   let unread = 0;
+  let readSeq = 0;
   let queue: number | null = null;
   let agentTyping = '';
   let live = false;
@@ -112,7 +113,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     (item) => sendItem(item),
     {
       sent: guard((_item: Pending, message: Message) => {
-        receive(message, false);
+        receive(message, true);
         tabs.post({ t: 'message', m: message });
         tabs.post({ t: 'outbox' });
         panel.setNotice(queueText());
@@ -131,7 +132,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
   );
 
   const tabs = new Tabs(prefix + 'tabs', keys.outbox, guard((note: TabNote) => {
-    if (note.t === 'message') receive(note.m as Message, false);
+    if (note.t === 'message') receive(note.m as Message, true);
     else if (note.t === 'read') setUnread(0);
     else render();
     if (note.t === 'outbox') outbox.flush();
@@ -168,16 +169,22 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     if (open) markRead();
   }
 
+  /** With the panel open in a visible page, everything shown is read: moves the server's read cursor once per seq. */
   function markRead(): void {
-    if (!panel.isOpen() || doc.visibilityState === 'hidden' || !unread) return;
+    if (!panel.isOpen() || doc.visibilityState === 'hidden') return;
     const seq = messages.lastSeq();
     setUnread(0);
+    if (seq <= readSeq || !token) return;
+    readSeq = seq;
     tabs.post({ t: 'read' });
-    if (seq && token) api('POST', '/v1/widget/read', { seq }).catch(() => undefined);
+    api('POST', '/v1/widget/read', { seq }).catch(() => undefined);
   }
 
-  /** Adds a message from any path; new ones from others count as unread, chime and reach the page's listeners. */
-  function receive(message: Message, fromOthers: boolean): void {
+  /**
+   * Adds a message from any path, once. A new one (not from the session's snapshot) reaches the page's listeners;
+   * a new one from an agent, a bot or the system chimes and counts as unread unless the panel is open in view.
+   */
+  function receive(message: Message, isNew: boolean): void {
     if (!message || !messages.add(message)) return;
     conversationId = message.conversation_id || conversationId;
     if (message.thread_id) threadId = message.thread_id;
@@ -190,8 +197,9 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     }
     render();
     header();
+    if (!isNew) return;
     emit('message', { id: message.id, seq: message.seq, body: message.body, author: message.author, created_at: message.created_at });
-    if (fromOthers && message.author.kind !== 'visitor') {
+    if (message.author.kind !== 'visitor') {
       if (soundOn) chime();
       if (!panel.isOpen() || doc.visibilityState === 'hidden') {
         setUnread(unread + 1);
