@@ -30,7 +30,8 @@ export async function send(page, text) {
 
 /**
  * Keeps the agent online: a page of the gateway's origin holds the agent's realtime socket (a ticket from websites,
- * renewed every 40 s), and the call returns once conversations counts the agent online.
+ * renewed every 40 s; the frames it receives collect in `window.agentFrames`, the socket is `window.agentSocket`),
+ * and the call returns once conversations counts the agent online.
  */
 export async function agentOnline(context, agent, website) {
   const page = await context.newPage();
@@ -44,8 +45,11 @@ export async function agentOnline(context, agent, website) {
     await new Promise((resolve, reject) => {
       socket.onerror = reject;
       socket.onopen = async () => socket.send(JSON.stringify({ type: 'auth', v: 1, token: await ticket() }));
+      window.agentSocket = socket;
+      window.agentFrames = [];
       socket.onmessage = (e) => {
         const frame = JSON.parse(e.data);
+        window.agentFrames.push(frame);
         if (frame.type === 'ready' && !window.subscribed) {
           window.subscribed = true;
           socket.send(JSON.stringify({ type: 'subscribe', website_id: websiteId }));

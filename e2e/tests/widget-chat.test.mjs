@@ -6,19 +6,19 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
 import { api, createWebsite, signUpAgent } from '../lib/stack.mjs';
-import { agentOnline, conversationOf, launcher, messageText, messages, openChat, openDemo, reply, send, until } from '../lib/widget.mjs';
+import { agentOnline, composer, conversationOf, launcher, messageText, messages, openChat, openDemo, reply, send, until } from '../lib/widget.mjs';
 
 let owner;
 before(async () => {
   owner = await signUpAgent('Ana Agent');
 });
 
-test('a visitor sends from the demo page, gets the agent reply, and still sees both after a reload', async () => {
+test('a visitor sends from the demo page, gets the agent reply, each sees the other typing, and a reload restores both messages', async () => {
   const browser = await launchBrowser();
   try {
     const website = await createWebsite(owner);
     const context = await browser.newContext();
-    await agentOnline(context, owner, website);
+    const agentPage = await agentOnline(context, owner, website);
     const page = await context.newPage();
     const errors = watchErrors(page);
 
@@ -32,6 +32,12 @@ test('a visitor sends from the demo page, gets the agent reply, and still sees b
     await reply(owner, website, conversationId, 'Yes, in two days.');
     await messageText(page, 'Yes, in two days.').waitFor();
     await screenshot(page, 'widget-chat-reply');
+
+    await composer(page).pressSequentially('And to Porto');
+    await agentPage.waitForFunction((id) => window.agentFrames.some((f) => f.type === 'typing:start' && f.conversation_id === id), conversationId);
+    await agentPage.evaluate((id) => window.agentSocket.send(JSON.stringify({ type: 'typing', conversation_id: id, typing: true })), conversationId);
+    await page.locator('zendo-widget .status', { hasText: 'Ana Agent is typing' }).waitFor();
+    await composer(page).fill('');
 
     await page.reload();
     await openChat(page);
