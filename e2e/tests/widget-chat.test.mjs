@@ -13,7 +13,7 @@ before(async () => {
   owner = await signUpAgent('Ana Agent');
 });
 
-test('a visitor sends from the demo page, gets the agent reply, each sees the other typing, and a reload restores both messages', async () => {
+test('a visitor sends from the demo page, is told when the agent read it, gets the reply, each sees the other typing, and a reload restores both messages', async () => {
   const browser = await launchBrowser();
   try {
     const website = await createWebsite(owner);
@@ -29,6 +29,8 @@ test('a visitor sends from the demo page, gets the agent reply, each sees the ot
     await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Sent' }).waitFor();
 
     const conversationId = await conversationOf(owner, website);
+    await api('POST', `/v1/inbox/${website.id}/conversations/${conversationId}/read`, { token: owner.token, body: { seq: 1 } });
+    await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Read' }).waitFor();
     await reply(owner, website, conversationId, 'Yes, in two days.');
     await messageText(page, 'Yes, in two days.').waitFor();
     await screenshot(page, 'widget-chat-reply');
