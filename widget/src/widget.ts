@@ -92,7 +92,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
   const api = <T>(method: string, path: string, body?: unknown) => request<T>(base, method, path, token, body);
 
   const panel = new Panel(doc, t, {
-    send: guard((body: string) => queueMessage({ client_msg_id: uuid(), body, at: Date.now() })),
+    send: guard((body: string) => queueMessage({ client_msg_id: uuid(), body })),
     typing: guard((draft: string) => typing(draft)),
     toggle: guard((open: boolean) => setOpen(open, true)),
     sound: guard((on: boolean) => {
@@ -334,7 +334,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
       panel.showForm(s.settings.away_message || t.away, fields, t.leave, (v) => {
         awayUsed = true;
         panel.showForm('', null, '');
-        queueMessage({ client_msg_id: uuid(), body: v.body, at: Date.now(), email: v.email, name: v.name });
+        queueMessage({ client_msg_id: uuid(), body: v.body, email: v.email, name: v.name });
         panel.setNotice(t.left);
       });
     } else if (s.settings.pre_chat_fields.length && !s.conversation && !awayUsed) {

@@ -24,11 +24,10 @@ describe('MessageList', () => {
     expect(list.all()).toHaveLength(2);
   });
 
-  it('knows stored client_msg_ids and never keeps notes', () => {
+  it('never keeps notes', () => {
     const list = new MessageList();
-    list.add(message(1, 'a', { client_msg_id: 'c-1' }));
+    list.add(message(1, 'a'));
     list.add(message(2, 'b', { kind: 'note' }));
-    expect(list.hasClientId('c-1')).toBe(true);
     expect(list.all().map((m) => m.id)).toEqual(['a']);
   });
 });

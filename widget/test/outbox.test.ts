@@ -9,7 +9,7 @@ function memoryStore(): StorageLike & { data: Record<string, string> } {
   return { data, getItem: (k) => (k in data ? data[k] : null), setItem: (k, v) => void (data[k] = v), removeItem: (k) => void delete data[k] };
 }
 
-const item = (id: string, body = 'hello ' + id): Pending => ({ client_msg_id: id, body, at: 1 });
+const item = (id: string, body = 'hello ' + id): Pending => ({ client_msg_id: id, body });
 const stored = (p: Pending, seq: number): Message => ({
   id: 'm' + seq, conversation_id: 'c', seq, client_msg_id: p.client_msg_id, author: { kind: 'visitor' }, kind: 'text', body: p.body, created_at: '',
 });

@@ -39,20 +39,11 @@ export class MessageList {
     return true;
   }
 
-  /** Whether a message with this client_msg_id is stored already. */
-  hasClientId(clientMsgId: string): boolean {
-    return this.bySeq.some((m) => m.client_msg_id === clientMsgId);
-  }
-
   all(): readonly Message[] {
     return this.bySeq;
   }
 
   lastSeq(): number {
     return this.bySeq.length ? this.bySeq[this.bySeq.length - 1].seq : 0;
-  }
-
-  clear(): void {
-    this.bySeq = [];
   }
 }

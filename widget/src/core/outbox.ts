@@ -7,13 +7,9 @@ import type { Message } from './types';
 export interface Pending {
   client_msg_id: string;
   body: string;
-  at: number;
   email?: string;
   name?: string;
 }
-
-/** Longest message the API takes. */
-export const MAX_BODY = 10000;
 
 /** What the outbox reports. */
 export interface OutboxHandlers {

@@ -98,10 +98,6 @@ export class RealtimeClient {
     }
   }
 
-  isLive(): boolean {
-    return this.live;
-  }
-
   private connect(): void {
     let socket: SocketLike;
     try {
