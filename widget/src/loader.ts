@@ -9,7 +9,6 @@
     const z =
       w.Zendo ||
       (w.Zendo = function () {
-        // eslint-disable-next-line prefer-rest-params
         (z.q = z.q || []).push(arguments);
       });
     const key = me && me.getAttribute('data-website-key');
