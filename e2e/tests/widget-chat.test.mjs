@@ -1,7 +1,7 @@
 // The widget on the demo page against the real stack: a visitor writes, the agent answers through the inbox API,
 // a reload restores the conversation, markup in an agent's message stays text, two tabs stay in step, and the panel
 // counts unread replies, asks for a rating and reports single-page-app navigation. One agent (sign-ups are rate
-// limited per address) with a website of its own per test.
+// limited per address) with a website of its own per test. Last, the page drives the widget through the JS API.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
@@ -213,6 +213,52 @@ test('the website’s pre-chat form comes before the first message, in the websi
     const profile = await api('GET', `/v1/inbox/${website.id}/visitors/${visitorId}`, { token: owner.token });
     assert.equal(profile.name, 'Lena');
     assert.match(JSON.stringify(profile), /"bestellnummer":"A-1042"/);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the page drives the widget: identify names the visitor, listeners hear open and close, shutdown forgets the visitor', async () => {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const page = await browser.newPage();
+    const warnings = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await openDemo(page, website);
+    const tokenKey = `zendo:${website.public_key}:token`;
+    const visitorOf = () => page.evaluate((key) => JSON.parse(atob(localStorage.getItem(key).split('.')[1])).sub, tokenKey);
+    await page.waitForFunction((key) => localStorage.getItem(key), tokenKey);
+    const visitorId = await visitorOf();
+
+    await page.evaluate(() => window.Zendo('identify', { name: 'Maria', email: 'maria@example.com' }));
+    await until(async () => (await api('GET', `/v1/inbox/${website.id}/visitors/${visitorId}`, { token: owner.token })).name === 'Maria', 'the name in the profile');
+
+    const heard = await page.evaluate(() => {
+      const seen = [];
+      window.Zendo('on', 'open', () => seen.push('open'));
+      window.Zendo('on', 'open', () => {
+        throw new Error('a broken listener');
+      });
+      window.Zendo('on', 'close', () => seen.push('close'));
+      window.Zendo('open');
+      window.Zendo('close');
+      window.Zendo('no-such-command');
+      return seen;
+    });
+    assert.deepEqual(heard, ['open', 'close']);
+    assert.ok(warnings.some((w) => w.includes('"open" listener failed')));
+    assert.ok(warnings.some((w) => w.includes('unknown command "no-such-command"')));
+
+    await page.evaluate(() => window.Zendo('shutdown'));
+    assert.equal(await page.locator('zendo-widget').count(), 0);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), tokenKey), null);
+    await page.evaluate((key) => window.Zendo('boot', { websiteKey: key }), website.public_key);
+    await launcher(page).waitFor();
+    await page.waitForFunction((key) => localStorage.getItem(key), tokenKey);
+    assert.notEqual(await visitorOf(), visitorId);
   } finally {
     await browser.close();
   }
