@@ -17,6 +17,8 @@ gateway_render() {
   mkdir -p "$GATEWAY_DIR"/tmp "$GATEWAY_DIR"/static
   ln -sfn "$ZENDO_ROOT/widget/dist" "$GATEWAY_DIR/static/widget"
   ln -sfn "$ZENDO_ROOT/dashboard/dist" "$GATEWAY_DIR/static/dashboard"
+  ln -sfn "$ZENDO_ROOT/widget/demo" "$GATEWAY_DIR/static/demo"
+  [[ -f "$GATEWAY_DIR/static/demo-key.js" ]] || echo '// No demo website seeded: open /demo?key=pk_…' >"$GATEWAY_DIR/static/demo-key.js"
   sed -e "s#@RUN_DIR@#$GATEWAY_DIR#g" -e "s#@ROOT@#$ZENDO_ROOT#g" -e "s#@GATEWAY_PORT@#$ZENDO_GATEWAY_PORT#g" \
     -e "s#@STATIC_ROOT@#$GATEWAY_DIR/static#g" \
     -e "s#@IDENTITY_SERVERS@#$(gateway_servers identity)#g" -e "s#@WEBSITES_SERVERS@#$(gateway_servers websites)#g" \

@@ -12,7 +12,8 @@ api() {
   curl "${args[@]}"
 }
 
-# Prints the demo website's public key once the agent and the website exist.
+# Prints the demo website's public key once the agent and the website exist, and writes it where the demo page
+# (/demo, widget/demo/index.html) reads it: the gateway's static folder, as /demo/key.js.
 seed_demo() {
   command -v jq >/dev/null || require_packages jq
   local credentials token website
@@ -27,5 +28,7 @@ seed_demo() {
     website=$(api POST /v1/websites "$token" "$(jq -nc --arg name "$ZENDO_DEMO_WEBSITE" --arg origin "http://localhost:$ZENDO_GATEWAY_PORT" \
       '{name: $name, domains: ["localhost"], allowed_origins: [$origin]}')") || die "could not create the demo website"
   fi
-  jq -r .public_key <<<"$website"
+  local key; key=$(jq -r .public_key <<<"$website")
+  printf 'window.ZENDO_DEMO_KEY = "%s";\n' "$key" >"$GATEWAY_DIR/static/demo-key.js"
+  echo "$key"
 }

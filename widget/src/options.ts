@@ -1,32 +1,22 @@
-/** Side of the page the launcher sits on. */
-export type Position = 'left' | 'right';
+/** A user the host site's backend vouches for (identity verification): `token` is the signed user token. */
+export interface BootUser {
+  id?: string;
+  name?: string;
+  email?: string;
+  token?: string;
+}
 
-/** Validated options of the `boot` command. */
+/** Validated options of the `boot` command. Colour, position, greeting and language come from the server. */
 export interface BootOptions {
   websiteKey: string;
-  position: Position;
-  color: string;
-  greeting: string;
+  user?: BootUser;
 }
 
 /** Outcome of validating raw `boot` options: usable options plus warnings, or an error. */
-export type BootOptionsResult =
-  | { ok: true; options: BootOptions; warnings: string[] }
-  | { ok: false; error: string };
-
-/** Defaults applied when an optional option is missing or invalid. */
-export const DEFAULTS: Omit<BootOptions, 'websiteKey'> = {
-  position: 'right',
-  color: '#2563eb',
-  greeting: 'Hi! How can we help?',
-};
-
-/** Longest greeting kept; longer ones are cut. */
-export const MAX_GREETING_LENGTH = 200;
+export type BootOptionsResult = { ok: true; options: BootOptions; warnings: string[] } | { ok: false; error: string };
 
 const WEBSITE_KEY = /^pk_[A-Za-z0-9_-]{1,128}$/;
-const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-const KNOWN_KEYS = ['websiteKey', 'position', 'color', 'greeting'];
+const USER_FIELDS = ['id', 'name', 'email', 'token'];
 
 /** Validates the argument of `boot`; only a missing or malformed website key is fatal. */
 export function parseBootOptions(raw: unknown): BootOptionsResult {
@@ -37,27 +27,29 @@ export function parseBootOptions(raw: unknown): BootOptionsResult {
   if (typeof input.websiteKey !== 'string' || !WEBSITE_KEY.test(input.websiteKey)) {
     return { ok: false, error: 'boot needs websiteKey: the public key of the website, starting with "pk_"' };
   }
-
   const warnings: string[] = [];
-  const options: BootOptions = { websiteKey: input.websiteKey, ...DEFAULTS };
-
-  if (input.position !== undefined) {
-    if (input.position === 'left' || input.position === 'right') options.position = input.position;
-    else warnings.push(`position must be "left" or "right"; using "${DEFAULTS.position}"`);
-  }
-  if (input.color !== undefined) {
-    if (typeof input.color === 'string' && HEX_COLOR.test(input.color)) options.color = input.color;
-    else warnings.push(`color must be a hex colour like "#1a2b3c"; using "${DEFAULTS.color}"`);
-  }
-  if (input.greeting !== undefined) {
-    if (typeof input.greeting === 'string' && input.greeting.trim() !== '') {
-      options.greeting = input.greeting.trim().slice(0, MAX_GREETING_LENGTH);
-    } else {
-      warnings.push('greeting must be a non-empty string; using the default');
-    }
+  const options: BootOptions = { websiteKey: input.websiteKey };
+  if (input.user !== undefined) {
+    const user = parseUser(input.user);
+    if (user) options.user = user;
+    else warnings.push('user must be an object of strings {id, name, email, token}; ignored');
   }
   for (const key of Object.keys(input)) {
-    if (KNOWN_KEYS.indexOf(key) < 0) warnings.push(`unknown option "${key}" ignored`);
+    if (key !== 'websiteKey' && key !== 'user') warnings.push(`unknown option "${key}" ignored`);
   }
   return { ok: true, options, warnings };
+}
+
+/** Validates the user of `boot` or `identify`: an object whose known fields are non-empty strings. */
+export function parseUser(raw: unknown): BootUser | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const input = raw as Record<string, unknown>;
+  const user: Record<string, string> = {};
+  for (const key of USER_FIELDS) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '') return null;
+    user[key] = value.trim();
+  }
+  return user;
 }

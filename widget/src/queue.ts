@@ -1,13 +1,13 @@
 import type { CommandHandler } from './commands';
 
-/** The global `Zendo` function once the loader has replaced the snippet's stub. */
+/** The global `Zendo` function once the widget has replaced the snippet's stub. */
 export interface ZendoApi {
-  (name: unknown, arg?: unknown): void;
-  /** Marks the real API so a second copy of the loader leaves it alone. */
+  (name: unknown, arg?: unknown, extra?: unknown): void;
+  /** Marks the real API so a second copy of the widget leaves it alone. */
   loaded: true;
 }
 
-/** The part of `window` the loader touches. */
+/** The part of `window` the widget touches. */
 export interface ZendoHost {
   Zendo?: unknown;
 }
@@ -23,15 +23,15 @@ function queuedCalls(stub: unknown): ArrayLike<unknown>[] {
 }
 
 /**
- * Replaces the snippet's stub with the real API, then runs the calls queued before the loader
- * arrived, in order. Returns false when a loader had already installed itself.
+ * Replaces the snippet's stub with the real API, then runs the calls queued before the widget arrived, in order.
+ * Returns false when a widget had already installed itself.
  */
 export function installApi(host: ZendoHost, handle: CommandHandler): boolean {
   if (isLoaded(host.Zendo)) return false;
   const pending = queuedCalls(host.Zendo);
-  const api = ((name: unknown, arg?: unknown) => handle(name, arg)) as ZendoApi;
+  const api = ((name: unknown, arg?: unknown, extra?: unknown) => handle(name, arg, extra)) as ZendoApi;
   api.loaded = true;
   host.Zendo = api;
-  pending.forEach((call) => handle(call[0], call[1]));
+  pending.forEach((call) => handle(call[0], call[1], call[2]));
   return true;
 }

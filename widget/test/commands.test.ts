@@ -10,7 +10,7 @@ describe('createCommandHandler', () => {
 
   beforeEach(() => {
     mounted = [];
-    view = { open: vi.fn(), close: vi.fn(), destroy: vi.fn() };
+    view = { open: vi.fn(), close: vi.fn(), identify: vi.fn(), destroy: vi.fn() };
     warn = vi.fn();
     zendo = createCommandHandler((options) => {
       mounted.push(options);
@@ -19,8 +19,8 @@ describe('createCommandHandler', () => {
   });
 
   it('boots once with validated options', () => {
-    zendo('boot', { websiteKey: 'pk_demo', position: 'left' });
-    expect(mounted).toEqual([expect.objectContaining({ websiteKey: 'pk_demo', position: 'left' })]);
+    zendo('boot', { websiteKey: 'pk_demo', user: { id: 'u1' } });
+    expect(mounted).toEqual([{ websiteKey: 'pk_demo', user: { id: 'u1' } }]);
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -31,9 +31,9 @@ describe('createCommandHandler', () => {
   });
 
   it('forwards option warnings but still boots', () => {
-    zendo('boot', { websiteKey: 'pk_demo', color: 'javascript:alert(1)' });
+    zendo('boot', { websiteKey: 'pk_demo', user: 'javascript:alert(1)' });
     expect(mounted).toHaveLength(1);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('color'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('user'));
   });
 
   it('ignores a second boot', () => {
@@ -51,15 +51,15 @@ describe('createCommandHandler', () => {
     expect(view.close).toHaveBeenCalledTimes(1);
   });
 
-  it.each(['open', 'close', 'shutdown'])('warns on %s before boot', (name) => {
-    zendo(name);
+  it.each(['open', 'close', 'shutdown', 'identify'])('warns on %s before boot', (name) => {
+    zendo(name, name === 'identify' ? { name: 'Ana' } : undefined);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('boot'));
   });
 
   it('shuts down and can boot again', () => {
     zendo('boot', { websiteKey: 'pk_a' });
     zendo('shutdown');
-    expect(view.destroy).toHaveBeenCalledTimes(1);
+    expect(view.destroy).toHaveBeenCalledWith(true);
     zendo('open');
     expect(view.open).not.toHaveBeenCalled();
     zendo('boot', { websiteKey: 'pk_b' });
@@ -74,6 +74,34 @@ describe('createCommandHandler', () => {
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown command'));
     },
   );
+
+  it('identifies a booted visitor and rejects a malformed user', () => {
+    zendo('boot', { websiteKey: 'pk_a' });
+    zendo('identify', { name: 'Ana', email: 'ana@example.com' });
+    zendo('identify', 'Ana');
+    expect(view.identify).toHaveBeenCalledTimes(1);
+    expect(view.identify).toHaveBeenCalledWith({ name: 'Ana', email: 'ana@example.com' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('identify expects'));
+  });
+
+  it('calls listeners of an event, and survives a failing one', () => {
+    let emit: (event: 'message' | 'unread' | 'open' | 'close', payload: unknown) => void = () => undefined;
+    const handler = createCommandHandler((_options, e) => {
+      emit = e;
+      return view;
+    }, warn);
+    const seen: unknown[] = [];
+    handler('on', 'unread', () => {
+      throw new Error('listener bug');
+    });
+    handler('on', 'unread', (n: unknown) => seen.push(n));
+    handler('on', 'nope', () => undefined);
+    handler('boot', { websiteKey: 'pk_a' });
+    emit('unread', 3);
+    expect(seen).toEqual([3]);
+    expect(warn).toHaveBeenCalledWith('a "unread" listener failed:', expect.any(Error));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"on" expects'));
+  });
 
   it('reports a failing mount instead of throwing', () => {
     const failing = createCommandHandler(() => {

@@ -20,10 +20,10 @@ describe('installApi', () => {
     const handle = vi.fn();
 
     expect(installApi(host, handle)).toBe(true);
-    expect(handle.mock.calls).toEqual([['boot', { websiteKey: 'pk_a' }], ['open', undefined]]);
+    expect(handle.mock.calls).toEqual([['boot', { websiteKey: 'pk_a' }, undefined], ['open', undefined, undefined]]);
 
     (host.Zendo as (...args: unknown[]) => void)('close');
-    expect(handle).toHaveBeenLastCalledWith('close', undefined);
+    expect(handle).toHaveBeenLastCalledWith('close', undefined, undefined);
     expect(host.Zendo).not.toBe(stub);
   });
 
@@ -40,7 +40,7 @@ describe('installApi', () => {
     const host: ZendoHost = { Zendo: stub };
     const handle = vi.fn();
     installApi(host, handle);
-    expect(handle.mock.calls).toEqual([['open', undefined]]);
+    expect(handle.mock.calls).toEqual([['open', undefined, undefined]]);
   });
 
   it('replaces a non-function global', () => {

@@ -24,8 +24,43 @@ export function icon(doc: Document, className: string, pathData: string): SVGSVG
   return svg;
 }
 
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
+
+/** Plain text as nodes, with http(s) URLs made into links that open in a new tab without access to this page. */
+export function linkify(doc: Document, text: string): Node[] {
+  const nodes: Node[] = [];
+  let last = 0;
+  text.replace(URL_PATTERN, (url: string, index: number) => {
+    let href: URL | null = null;
+    try {
+      href = new URL(url);
+    } catch {
+      // Not a URL after all: stays text.
+    }
+    if (href && (href.protocol === 'http:' || href.protocol === 'https:')) {
+      if (index > last) nodes.push(doc.createTextNode(text.slice(last, index)));
+      nodes.push(el(doc, 'a', { href: href.href, target: '_blank', rel: 'noopener noreferrer' }, [url]));
+      last = index + url.length;
+    }
+    return url;
+  });
+  if (last < text.length) nodes.push(doc.createTextNode(text.slice(last)));
+  return nodes;
+}
+
 /** Runs `fn` once `document.body` exists. */
 export function whenBodyReady(doc: Document, fn: () => void): void {
   if (doc.body) fn();
   else doc.addEventListener('DOMContentLoaded', fn, { once: true });
+}
+
+/** Attaches the stylesheet: adopted (CSP-proof) where supported, else a `<style>` element. */
+export function adoptStyles(doc: Document, shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    (shadow as ShadowRoot & { adoptedStyleSheets: CSSStyleSheet[] }).adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.appendChild(el(doc, 'style', {}, [css]));
+  }
 }

@@ -1,0 +1,143 @@
+// The widget across network trouble: a cut WebSocket resumes from its cursor and shows what was sent meanwhile; a
+// message written while offline, or whose send failed (across a reload), waits in the outbox and reaches the
+// conversation exactly once.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, screenshot } from '../lib/browser.mjs';
+import { createWebsite, signUpAgent } from '../lib/stack.mjs';
+import { agentOnline, conversationOf, inboxMessages, messageText, openChat, openDemo, reply, send, until } from '../lib/widget.mjs';
+
+let owner;
+before(async () => {
+  owner = await signUpAgent('Ana Agent');
+});
+
+/** Routes the page's realtime sockets through a switch: `cut()` closes them and refuses new ones until `restore()`. */
+async function socketSwitch(page) {
+  const open = new Set();
+  let down = false;
+  let connections = 0;
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    if (down) {
+      ws.close({ code: 1006, reason: 'cut' });
+      return;
+    }
+    connections++;
+    ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => open.delete(ws));
+  });
+  return {
+    connections: () => connections,
+    cut: async () => {
+      down = true;
+      for (const ws of open) await ws.close({ code: 1006, reason: 'cut' });
+    },
+    restore: () => {
+      down = false;
+    },
+  };
+}
+
+test('after the WebSocket is cut, messages the agent sent meanwhile arrive', async () => {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const context = await browser.newContext();
+    await agentOnline(context, owner, website);
+    const page = await context.newPage();
+    const sockets = await socketSwitch(page);
+
+    await openDemo(page, website);
+    await openChat(page);
+    await send(page, 'before the cut');
+    const conversationId = await conversationOf(owner, website);
+    await reply(owner, website, conversationId, 'first answer');
+    await messageText(page, 'first answer').waitFor();
+    const before = sockets.connections();
+
+    await sockets.cut();
+    await page.locator('zendo-widget .status', { hasText: 'Connecting' }).waitFor();
+    await reply(owner, website, conversationId, 'sent while you were cut off');
+    await reply(owner, website, conversationId, 'and one more');
+    sockets.restore();
+
+    await messageText(page, 'and one more').waitFor({ timeout: 30000 });
+    await messageText(page, 'sent while you were cut off').waitFor();
+    assert.ok(sockets.connections() > before, 'the widget reconnected');
+    const order = await page.locator('zendo-widget .msg[data-author=agent] .text').allTextContents();
+    assert.deepEqual(order, ['first answer', 'sent while you were cut off', 'and one more']);
+    await screenshot(page, 'widget-network-after-cut');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a message sent while offline is delivered once after reconnecting', async () => {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const context = await browser.newContext();
+    await agentOnline(context, owner, website);
+    const page = await context.newPage();
+
+    await openDemo(page, website);
+    await openChat(page);
+    await send(page, 'online first');
+    const conversationId = await conversationOf(owner, website);
+
+    await context.setOffline(true);
+    await send(page, 'written offline');
+    await page.locator('zendo-widget .msg[data-state=pending] .meta', { hasText: 'Sending' }).waitFor();
+    await screenshot(page, 'widget-network-offline-pending');
+    const stored = await page.evaluate((key) => localStorage.getItem(`zendo:${key}:outbox`), website.public_key);
+    assert.match(stored, /written offline/);
+
+    await context.setOffline(false);
+    await page.locator('zendo-widget .msg[data-state=stored] .text', { hasText: 'written offline' }).waitFor({ timeout: 30000 });
+    await until(async () => (await inboxMessages(owner, website, conversationId)).some((m) => m.body === 'written offline'), 'the message in the inbox');
+    const bodies = (await inboxMessages(owner, website, conversationId)).map((m) => m.body);
+    assert.equal(bodies.filter((b) => b === 'written offline').length, 1);
+    assert.equal(await page.locator('zendo-widget .msg .text', { hasText: 'written offline' }).count(), 1);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(`zendo:${key}:outbox`), website.public_key), null);
+    await screenshot(page, 'widget-network-offline-delivered');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a message whose send failed survives a reload and is delivered once', async () => {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const context = await browser.newContext();
+    await agentOnline(context, owner, website);
+    const page = await context.newPage();
+    await openDemo(page, website);
+    await openChat(page);
+    await send(page, 'first, delivered');
+    const conversationId = await conversationOf(owner, website);
+
+    let refused = 0;
+    await context.route('**/v1/widget/messages', (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      refused++;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"status":503,"error":"busy","message":"try later"}' });
+    });
+    await send(page, 'kept across the reload');
+    await page.locator('zendo-widget .msg[data-state=pending]', { hasText: 'kept across the reload' }).waitFor();
+    await until(() => refused > 0, 'a refused send');
+
+    await page.reload();
+    await openChat(page);
+    await page.locator('zendo-widget .msg[data-state=pending]', { hasText: 'kept across the reload' }).waitFor();
+    await context.unroute('**/v1/widget/messages');
+
+    await page.locator('zendo-widget .msg[data-state=stored] .text', { hasText: 'kept across the reload' }).waitFor({ timeout: 40000 });
+    const bodies = (await inboxMessages(owner, website, conversationId)).map((m) => m.body);
+    assert.equal(bodies.filter((b) => b === 'kept across the reload').length, 1);
+    await screenshot(page, 'widget-network-resent-after-reload');
+  } finally {
+    await browser.close();
+  }
+});

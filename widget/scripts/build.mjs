@@ -1,0 +1,6 @@
+// Bundles the loader (dist/loader.js) and the widget (dist/widget.js): minified ES2017 IIFEs, no eval, no globals.
+import { build } from 'esbuild';
+
+const common = { bundle: true, minify: true, format: 'iife', target: 'es2017', legalComments: 'none', logLevel: 'warning' };
+await build({ ...common, entryPoints: ['src/loader.ts'], outfile: 'dist/loader.js' });
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/widget.js' });
