@@ -116,7 +116,11 @@ class LocalStack {
          ZENDO_RUN_DIR            : runDir.toString(),
          ZENDO_SKIP_BUILD         : built ? '1' : '0',
          ZENDO_EDGE_NODES         : edgeNodes as String,
-         ZENDO_CONVERSATIONS_NODES: conversationsNodes as String]
+         ZENDO_CONVERSATIONS_NODES: conversationsNodes as String,
+         // Every spec and browser test signs its own agents up from 127.0.0.1: identity's per-address limits (10 sign-ups
+         // an hour, 20 logins in 15 minutes) are raised for this stack; identity's RateLimitSpec covers the limits themselves.
+         SIGNUP_ADDRESS_LIMIT     : '500',
+         LOGIN_ADDRESS_LIMIT      : '500']
     }
 
     /** The pid a script recorded for a process of this stack (an instance: realtime-edge-2 is the second edge node). */
