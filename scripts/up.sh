@@ -40,6 +40,7 @@ cat <<EOT
 
   Dashboard        $gateway/
   Widget loader    $gateway/widget/loader.js
+  Widget demo      $gateway/demo  (the demo website's widget; strict-CSP variant $gateway/demo/strict)
   API (gateway)    $gateway/v1/…
   Health           $gateway/health/<service>
 
