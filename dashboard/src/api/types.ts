@@ -1,6 +1,7 @@
 /** Shapes of the API answers the dashboard reads (see each service's OpenAPI document). */
 
-export type Role = 'OWNER' | 'ADMIN' | 'SUPERVISOR' | 'AGENT' | 'VIEWER';
+/** A member's role; the API writes it in lower case. */
+export type Role = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
 
 /** The signed-in agent, as identity describes it. */
 export interface Agent {
