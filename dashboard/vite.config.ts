@@ -7,5 +7,5 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   server: { proxy: gateway },
   preview: { proxy: gateway },
-  test: { environment: 'node' },
+  test: { environment: "node" },
 });
