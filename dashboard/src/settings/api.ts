@@ -6,22 +6,6 @@ export type Role = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
 /** The roles, most powerful first. */
 export const ROLES: Role[] = ['owner', 'admin', 'supervisor', 'agent', 'viewer'];
 
-/** One field of the widget's pre-chat form. */
-export type PreChatField = { kind: 'name' | 'email' | 'phone' | 'custom'; label: string; required?: boolean };
-
-/** The widget settings the websites API stores; fields it adds later are kept as they come. */
-export type WidgetSettings = {
-  color?: string;
-  position?: 'left' | 'right';
-  greeting?: string;
-  away_message?: string;
-  language?: string;
-  pre_chat_fields?: PreChatField[];
-  visitor_session_hours?: number;
-  sneak_peek?: boolean;
-  [other: string]: unknown;
-};
-
 /** A website key as admins see it; `secret` only in the answer that issued it. */
 export type KeyView = {
   id: string;

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useRealtime } from '../realtime/RealtimeProvider';
+import { RESYNC, useRealtime } from '../realtime/RealtimeProvider';
 import { useSession } from '../session/session';
 import { ErrorNotice } from '../settings/common/ErrorNotice';
 import { Permission } from '../settings/permissions';
@@ -43,7 +43,7 @@ function AgentStatsView({ websiteId }: { websiteId: string }) {
   useEffect(
     () =>
       realtime.subscribe((frame) => {
-        if (frame.website_id === websiteId && LIVE_TYPES.test(frame.type)) {
+        if (frame.website_id === websiteId && (frame.type === RESYNC || LIVE_TYPES.test(frame.type))) {
           void queryClient.invalidateQueries({ queryKey: agentStatsKey(websiteId) });
         }
       }),
@@ -51,7 +51,7 @@ function AgentStatsView({ websiteId }: { websiteId: string }) {
   );
 
   if (stats.isPending) return <p className="stats-muted">Loading…</p>;
-  if (stats.isError) return <ErrorNotice error={stats.error} />;
+  if (!stats.data) return <ErrorNotice error={stats.error} />;
   const totals = summarize(stats.data.agents);
   return (
     <>
@@ -82,7 +82,7 @@ function AgentStatsView({ websiteId }: { websiteId: string }) {
           ))}
         </tbody>
       </table>
-      <ErrorNotice error={stats.isRefetchError ? stats.error : null} />
+      <ErrorNotice error={stats.error} />
     </>
   );
 }

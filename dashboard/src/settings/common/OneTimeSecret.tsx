@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 
 /** A secret shown once: copy it now, then dismiss it for good. */
 export function OneTimeSecret(props: { label: string; value: string; onDismiss: () => void; children?: ReactNode }) {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type IssuedSecret } from '../api';
-import { CopyButton } from '../common/CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { Forbidden } from '../common/Forbidden';

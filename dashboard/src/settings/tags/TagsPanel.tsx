@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useRealtime } from '../../realtime/RealtimeProvider';
+import { RESYNC, useRealtime } from '../../realtime/RealtimeProvider';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type TagView } from '../api';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -18,7 +18,7 @@ export function validateTag(name: string, color: string): FieldError[] {
   return errors;
 }
 
-/** Tag definitions: create, rename, recolour, delete (softly) and restore; kept live by `tag:change` frames. */
+/** Tag definitions: create, rename, recolour, delete (softly) and restore; kept live by `tag:change` frames and refetched on resync. */
 export function TagsPanel({ websiteId }: { websiteId: string }) {
   const { can } = useSession();
   const manage = can(Permission.manageTagDefinitions);
@@ -29,7 +29,7 @@ export function TagsPanel({ websiteId }: { websiteId: string }) {
   useEffect(
     () =>
       realtime.subscribe((frame) => {
-        if (frame.type === 'tag:change' && frame.website_id === websiteId) {
+        if (frame.website_id === websiteId && (frame.type === 'tag:change' || frame.type === RESYNC)) {
           void queryClient.invalidateQueries({ queryKey: settingsKeys.tags(websiteId) });
         }
       }),

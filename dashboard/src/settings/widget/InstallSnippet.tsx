@@ -1,5 +1,5 @@
-import { CopyButton } from '../common/CopyButton';
-import { installSnippet } from './snippet';
+import { CopyButton } from '../../ui/CopyButton';
+import { installSnippet } from '../../onboarding/snippet';
 
 /** The code to paste before `</body>` on the website, with a copy button. */
 export function InstallSnippet({ publicKey }: { publicKey: string | null | undefined }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WidgetSettings } from '../api';
+import type { WidgetSettings } from '../../api/types';
 import { isColor, textColorOn } from './validation';
 
 const FALLBACK_COLOR = '#1f6feb';

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Website } from '../../api/types';
 import { useSession } from '../../session/session';
-import { settingsApi, type PreChatField, type WidgetSettings } from '../api';
+import type { PreChatField, WidgetSettings } from '../../api/types';
+import { settingsApi } from '../api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors, type FieldError } from '../common/errors';
 import { FieldMessages } from '../common/FieldMessages';
@@ -20,7 +21,7 @@ const KINDS: PreChatField['kind'][] = ['name', 'email', 'phone', 'custom'];
 export function WidgetSettingsForm({ website }: { website: Website }) {
   const { can, reloadWebsites } = useSession();
   const editable = can(Permission.updateWebsite);
-  const [draft, setDraft] = useState<WidgetSettings>(() => structuredClone(website.widget as WidgetSettings));
+  const [draft, setDraft] = useState<WidgetSettings>(() => structuredClone(website.widget));
   const [invalid, setInvalid] = useState<FieldError[]>([]);
   const save = useMutation({
     mutationFn: (widget: WidgetSettings) => settingsApi.updateWebsite(website.id, { widget }),
@@ -40,7 +41,7 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
   };
   const errors = invalid.length > 0 ? invalid : fieldErrors(save.error);
   const at = (path: string) => errorsAt(errors, `widget.${path}`);
-  const sneakPeekKnown = 'sneak_peek' in (website.widget as WidgetSettings);
+  const sneakPeekKnown = 'sneak_peek' in website.widget;
 
   return (
     <div className="settings-widget">

@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors';
-import type { WidgetSettings } from '../api';
+import type { WidgetSettings } from '../../api/types';
 
 const COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;
