@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './App';
 import './styles.css';
+import './app.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiFetch } from '../api/client';
 import type { Ticket } from '../api/types';
 import { RealtimeConnection } from './connection';
@@ -72,17 +72,14 @@ export function RealtimeProvider(props: { websiteId: string; children: ReactNode
     connection.current?.start(props.websiteId);
   }, [props.websiteId]);
 
-  const value = useMemo<Realtime>(
-    () => ({
-      status,
-      subscribe: (handler) => {
-        handlers.current.add(handler);
-        return () => handlers.current.delete(handler);
-      },
-      send: (frame) => connection.current?.send(frame) ?? false,
-    }),
-    [status],
-  );
+  const subscribe = useCallback((handler: (frame: RealtimeFrame) => void) => {
+    handlers.current.add(handler);
+    return () => {
+      handlers.current.delete(handler);
+    };
+  }, []);
+  const send = useCallback((frame: Record<string, unknown>) => connection.current?.send(frame) ?? false, []);
+  const value = useMemo<Realtime>(() => ({ status, subscribe, send }), [status, subscribe, send]);
   return <RealtimeContext.Provider value={value}>{props.children}</RealtimeContext.Provider>;
 }
 

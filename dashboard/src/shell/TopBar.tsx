@@ -1,5 +1,6 @@
 import { Link, useRoute } from '../router';
 import { useSession } from '../session/session';
+import { AgentMenu } from './AgentMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
 const NAV: { to: string; label: string; permission?: string }[] = [
@@ -30,6 +31,9 @@ export function TopBar() {
       ) : (
         <span className="topbar__site">{session.website?.name}</span>
       )}
+      <Link to="/websites/new" className="topbar__add" aria-label="Add a website">
+        +
+      </Link>
       <nav aria-label="Main" className="topbar__nav">
         {NAV.filter((item) => !item.permission || session.can(item.permission)).map((item) => (
           <Link
@@ -44,10 +48,7 @@ export function TopBar() {
       </nav>
       <span className="topbar__spacer" />
       <ConnectionIndicator />
-      <span className="topbar__agent">{session.agent.name}</span>
-      <button type="button" className="button button--quiet" onClick={() => void session.signOut()}>
-        Sign out
-      </button>
+      <AgentMenu />
     </header>
   );
 }

@@ -1,9 +1,11 @@
-import { RealtimeProvider } from '../realtime/RealtimeProvider';
-import { useRoute } from '../router';
-import { useSession } from '../session/session';
-import { StatusPage } from '../status/StatusPage';
+import { InboxPage } from '../inbox/InboxPage';
 import { InstallStep } from '../onboarding/InstallStep';
 import { NewWebsitePage, Onboarding } from '../onboarding/Onboarding';
+import { LiveProvider } from '../realtime/LiveProvider';
+import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { Link, useRoute } from '../router';
+import { useSession } from '../session/session';
+import { StatusPage } from '../status/StatusPage';
 import { TopBar } from './TopBar';
 
 /** The signed-in app: onboarding until the agent has a website, then the top bar and the current screen. */
@@ -13,15 +15,26 @@ export function Workspace() {
   if (!website) return <Onboarding />;
   return (
     <RealtimeProvider websiteId={website.id}>
-      <TopBar />
-      <Screen path={path} />
+      <LiveProvider key={website.id}>
+        <TopBar />
+        <Screen path={path} />
+      </LiveProvider>
     </RealtimeProvider>
   );
 }
 
 function Screen(props: { path: string }) {
-  if (props.path === '/status') return <StatusPage />;
-  if (props.path === '/onboarding') return <InstallStep />;
-  if (props.path === '/websites/new') return <NewWebsitePage />;
-  return <main className="screen" />;
+  const { path } = props;
+  if (path === '/' || path === '/inbox' || path.startsWith('/inbox/')) return <InboxPage />;
+  if (path === '/status') return <StatusPage />;
+  if (path === '/onboarding') return <InstallStep />;
+  if (path === '/websites/new') return <NewWebsitePage />;
+  return (
+    <main className="screen">
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/inbox">Go to the inbox</Link>
+      </p>
+    </main>
+  );
 }
