@@ -1,7 +1,12 @@
 /** Shapes of the API answers the dashboard reads (see each service's OpenAPI document). */
 
-/** A member's role; the API writes it in lower case. */
-export type Role = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
+type RoleName = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
+
+/**
+ * A member's role. The services answer it in lower case while their OpenAPI documents list the enum in upper case,
+ * so both spellings are accepted; `roleCan` compares without case.
+ */
+export type Role = RoleName | Uppercase<RoleName>;
 
 /** The signed-in agent, as identity describes it. */
 export interface Agent {

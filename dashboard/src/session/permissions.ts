@@ -1,15 +1,17 @@
 import type { Role } from '../api/types';
 
-const ALL: Role[] = ['owner', 'admin', 'supervisor', 'agent', 'viewer'];
-const WRITERS: Role[] = ['owner', 'admin', 'supervisor', 'agent'];
-const MANAGERS: Role[] = ['owner', 'admin', 'supervisor'];
-const ADMINS: Role[] = ['owner', 'admin'];
+type RoleName = Lowercase<Role>;
+
+const ALL: RoleName[] = ['owner', 'admin', 'supervisor', 'agent', 'viewer'];
+const WRITERS: RoleName[] = ['owner', 'admin', 'supervisor', 'agent'];
+const MANAGERS: RoleName[] = ['owner', 'admin', 'supervisor'];
+const ADMINS: RoleName[] = ['owner', 'admin'];
 
 /**
  * docs/permissions.md's matrix: websites' permissions (`dev.zendo.websites.access.Permission`) and conversations'
  * (`ConversationPermission`), by name, with the roles allowed each.
  */
-export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
+export const PERMISSIONS: Readonly<Record<string, readonly RoleName[]>> = {
   VIEW_WEBSITE: ALL,
   UPDATE_WEBSITE: ADMINS,
   DELETE_WEBSITE: ['owner'],
@@ -46,5 +48,5 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
 /** Whether `role` has `permission`; unknown permissions and no role are refused. */
 export function roleCan(role: Role | undefined, permission: string): boolean {
   if (!role) return false;
-  return PERMISSIONS[permission]?.includes(role.toLowerCase() as Role) ?? false;
+  return PERMISSIONS[permission]?.includes(role.toLowerCase() as RoleName) ?? false;
 }
