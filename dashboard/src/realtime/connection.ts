@@ -8,6 +8,8 @@ export interface ConnectionDeps {
   open(): WebSocket;
   onFrame(frame: RealtimeFrame): void;
   onStatus(status: RealtimeStatus): void;
+  /** Whether the device has a network; without one the connection waits for `wake()` instead of retrying. */
+  isOnline?: () => boolean;
   now?: () => number;
   random?: () => number;
 }
@@ -191,6 +193,10 @@ export class RealtimeConnection {
 
   private retryLater(delayMs?: number): void {
     if (this.stopped) return;
+    if (this.deps.isOnline && !this.deps.isOnline()) {
+      this.setStatus('offline');
+      return;
+    }
     if (this.status !== 'offline') this.setStatus(this.wasLive ? 'resyncing' : 'connecting');
     const delay = delayMs ?? backoffDelay(this.attempt, this.random);
     this.attempt += 1;

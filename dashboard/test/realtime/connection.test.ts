@@ -157,6 +157,35 @@ describe('RealtimeConnection', () => {
     expect(sockets.length).toBe(2);
   });
 
+  it('waits for the network instead of retrying while the device is offline', async () => {
+    connection.stop();
+    let online = true;
+    const own: FakeSocket[] = [];
+    const conn = new RealtimeConnection({
+      ticket: async () => ({ ticket: 't', expiresAt: Date.now() + 60_000 }),
+      open: () => {
+        const socket = new FakeSocket();
+        own.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      onFrame: () => {},
+      onStatus: () => {},
+      isOnline: () => online,
+    });
+    conn.start(W);
+    await flush();
+    own[0].open();
+    online = false;
+    conn.offline();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(own.length).toBe(1);
+    online = true;
+    conn.wake();
+    await flush();
+    expect(own.length).toBe(2);
+    conn.stop();
+  });
+
   it('follows the server when told to reconnect', async () => {
     const socket = await live();
     socket.server({ type: 'reconnect', after_ms: 1500 });
