@@ -67,6 +67,22 @@ export async function addMember(owner, websiteId, agent, role) {
   await api('POST', '/v1/invitations/accept', { token: agent.token, body: { token: invitation.token } });
 }
 
+/** The visitor's side on the demo page (`/demo?key=…`, widget/demo): the real widget, found through its open shadow root. */
+export const demo = {
+  async open(page, publicKey) {
+    await page.goto(`${gatewayUrl}/demo?key=${encodeURIComponent(publicKey)}`);
+    await page.locator('zendo-widget .launcher').waitFor({ state: 'visible' });
+    await page.locator('zendo-widget .launcher').click();
+    await page.locator('zendo-widget .composer textarea').waitFor({ state: 'visible' });
+  },
+  async send(page, text) {
+    await page.locator('zendo-widget .composer textarea').fill(text);
+    await page.locator('zendo-widget .composer textarea').press('Enter');
+  },
+  message: (page, text) => page.locator('zendo-widget .log .msg', { hasText: text }),
+  stars: (page) => page.locator('zendo-widget .stars button'),
+};
+
 /** A widget call as the visitor's browser makes it (the gateway origin is an allowed origin of test websites). */
 function widget(method, path, { token, body } = {}) {
   return api(method, path, { token, body, headers: { Origin: origin, 'X-Forwarded-For': clientAddress() } });

@@ -1,20 +1,17 @@
-// The dashboard's main flow: sign up and onboard in the UI, a visitor writes (through the widget API, as the widget
-// does), chat both ways with a note in between, assign to a teammate and back, close, and the visitor's rating shows.
+// The dashboard's main flow: sign up and onboard in the UI; a visitor opens the demo page in another browser context
+// and writes through the real widget; chat both ways with a note in between, assign to a teammate and back, close,
+// and the visitor's rating shows in the dashboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
 import { api, gatewayUrl } from '../lib/stack.mjs';
-import {
-  addMember, eventually, logIn, newContext, signUp, unexpected, visitorMessages, visitorRate, visitorSend, visitorSession,
-  waitLive,
-} from '../lib/dashboard.mjs';
+import { addMember, demo, logIn, newContext, signUp, unexpected, waitLive } from '../lib/dashboard.mjs';
 
-test('an agent signs up, onboards a website, chats with a visitor, assigns, closes and sees the rating', async () => {
+test('an agent signs up, onboards a website, chats with a visitor on the demo page, assigns, closes and sees the rating', async () => {
   const browser = await launchBrowser();
   try {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const page = await (await newContext(browser)).newPage();
     const errors = watchErrors(page);
     const owner = { name: 'Olivia Owner', email: `e2e-${randomUUID()}@example.com`, password: `pw-${randomUUID()}` };
 
@@ -39,10 +36,10 @@ test('an agent signs up, onboards a website, chats with a visitor, assigns, clos
     await waitLive(page);
     await page.getByText('Waiting for your first visitor').waitFor();
 
-    const visitor = await visitorSession(publicKey, {
-      firstMessage: 'Hi, where is my order?',
-      preChat: { name: 'Vera Visitor' },
-    });
+    const visitorPage = await (await newContext(browser)).newPage();
+    const visitorErrors = watchErrors(visitorPage);
+    await demo.open(visitorPage, publicKey);
+    await demo.send(visitorPage, 'Hi, where is my order?');
     await page.getByText('Widget installed').waitFor({ timeout: 15_000 });
 
     const ownerApi = await logIn(owner);
@@ -51,7 +48,7 @@ test('an agent signs up, onboards a website, chats with a visitor, assigns, clos
     await addMember(ownerApi, website.id, teammate, 'agent');
 
     await page.getByRole('link', { name: 'Go to the inbox' }).click();
-    const item = page.getByTestId('conversation-item').filter({ hasText: 'Vera Visitor' });
+    const item = page.getByTestId('conversation-item').filter({ hasText: 'Hi, where is my order?' });
     await item.waitFor();
     await screenshot(page, 'dashboard-inbox');
     await item.click();
@@ -60,35 +57,34 @@ test('an agent signs up, onboards a website, chats with a visitor, assigns, clos
 
     await page.getByTestId('composer').fill('Happy to help! What is the order number?');
     await page.getByTestId('composer').press('Enter');
-    await eventually(async () => (await visitorMessages(visitor)).some((m) => m.body === 'Happy to help! What is the order number?'),
-      { message: 'the reply to reach the visitor' });
+    await demo.message(visitorPage, 'Happy to help! What is the order number?').waitFor();
 
-    await visitorSend(visitor, 'It is #4711');
+    await demo.send(visitorPage, 'It is #4711');
     await messages.getByText('It is #4711').waitFor();
 
     await page.getByTestId('note-mode').check();
     await page.getByTestId('composer').fill('VIP customer, be quick');
     await page.getByTestId('composer').press('Enter');
     await page.getByTestId('note').filter({ hasText: 'VIP customer, be quick' }).waitFor();
-    assert.ok(!(await visitorMessages(visitor)).some((m) => m.body.includes('VIP')), 'the visitor never sees a note');
 
     await page.getByTestId('assign-select').selectOption({ label: 'Theo Teammate' });
     await page.getByTestId('assignee').getByText('Assigned to Theo Teammate').waitFor();
-    await page.getByTestId('messages').click();
+    await messages.click();
     await page.keyboard.press('a');
     await page.getByTestId('assignee').getByText('Assigned to you').waitFor();
     await screenshot(page, 'dashboard-conversation');
 
     await page.getByTestId('close').click();
     await page.locator('[data-testid="conversation"][data-status="closed"]').waitFor();
-    const threadId = (await api('GET', `/v1/inbox/${website.id}/conversations/${visitor.session.conversation.id}`,
-      { token: ownerApi.token })).thread.id;
-    await visitorRate(visitor, threadId, 5, 'Quick and kind');
+    await demo.stars(visitorPage).nth(4).click();
     await page.getByTestId('thread-rating').getByText('★★★★★').waitFor({ timeout: 15_000 });
+    assert.equal(await demo.message(visitorPage, 'VIP customer').count(), 0, 'the visitor never sees a note');
     await page.getByTestId('view-closed').click();
-    await page.getByTestId('conversation-item').filter({ hasText: 'Vera Visitor' }).waitFor();
+    await page.getByTestId('conversation-item').first().waitFor();
+    await screenshot(visitorPage, 'dashboard-flow-visitor');
 
     assert.deepEqual(unexpected(errors), []);
+    assert.deepEqual(unexpected(visitorErrors), []);
   } finally {
     await browser.close();
   }
