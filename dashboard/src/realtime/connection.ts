@@ -25,6 +25,8 @@ const RENEW_BEFORE_MS = 15_000;
  */
 export class RealtimeConnection {
   private socket: WebSocket | null = null;
+  /** The socket the first `ready` was answered on: a renewal's `ready` needs no new subscription. */
+  private subscribedOn: WebSocket | null = null;
   private websiteId: string | null = null;
   private cursor: string | null = null;
   private attempt = 0;
@@ -134,6 +136,8 @@ export class RealtimeConnection {
     }
     switch (frame.type) {
       case 'ready':
+        if (this.subscribedOn === this.socket) return;
+        this.subscribedOn = this.socket;
         if (this.websiteId) this.subscribe();
         this.schedulePing();
         return;

@@ -145,6 +145,8 @@ describe('RealtimeConnection', () => {
     socket.server({ type: 'pong', cursors: {} });
     await vi.advanceTimersByTimeAsync(25_000);
     expect(socket.sent.filter((f) => f.type === 'auth')).toHaveLength(2);
+    socket.server({ type: 'ready', v: 1, role: 'agent', expires_at: '' });
+    expect(socket.sent.filter((f) => f.type === 'subscribe')).toHaveLength(1);
   });
 
   it('reconnects at once when woken while disconnected', async () => {
