@@ -1,6 +1,12 @@
 /** Shapes of the API answers the dashboard reads (see each service's OpenAPI document). */
 
-export type Role = 'OWNER' | 'ADMIN' | 'SUPERVISOR' | 'AGENT' | 'VIEWER';
+type RoleName = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
+
+/**
+ * A member's role. The services answer it in lower case while their OpenAPI documents list the enum in upper case,
+ * so both spellings are accepted; `roleCan` compares without case.
+ */
+export type Role = RoleName | Uppercase<RoleName>;
 
 /** The signed-in agent, as identity describes it. */
 export interface Agent {

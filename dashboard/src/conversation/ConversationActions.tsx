@@ -51,7 +51,7 @@ export function ConversationActions(props: {
             <option value="">Assign to…</option>
             <optgroup label="Agents">
               {props.members
-                ?.filter((m) => m.role !== 'VIEWER' && m.agent_id !== c.agent_id)
+                ?.filter((m) => m.role.toLowerCase() !== 'viewer' && m.agent_id !== c.agent_id)
                 .map((m) => (
                   <option key={m.agent_id} value={`agent:${m.agent_id}`}>
                     {m.agent_id === me ? `${m.name} (you)` : m.name}

@@ -1,24 +1,26 @@
 import type { Role } from '../api/types';
 
-const ALL: Role[] = ['OWNER', 'ADMIN', 'SUPERVISOR', 'AGENT', 'VIEWER'];
-const WRITERS: Role[] = ['OWNER', 'ADMIN', 'SUPERVISOR', 'AGENT'];
-const MANAGERS: Role[] = ['OWNER', 'ADMIN', 'SUPERVISOR'];
-const ADMINS: Role[] = ['OWNER', 'ADMIN'];
+type RoleName = Lowercase<Role>;
+
+const ALL: RoleName[] = ['owner', 'admin', 'supervisor', 'agent', 'viewer'];
+const WRITERS: RoleName[] = ['owner', 'admin', 'supervisor', 'agent'];
+const MANAGERS: RoleName[] = ['owner', 'admin', 'supervisor'];
+const ADMINS: RoleName[] = ['owner', 'admin'];
 
 /**
  * docs/permissions.md's matrix: websites' permissions (`dev.zendo.websites.access.Permission`) and conversations'
  * (`ConversationPermission`), by name, with the roles allowed each.
  */
-export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
+export const PERMISSIONS: Readonly<Record<string, readonly RoleName[]>> = {
   VIEW_WEBSITE: ALL,
   UPDATE_WEBSITE: ADMINS,
-  DELETE_WEBSITE: ['OWNER'],
-  RESTORE_WEBSITE: ['OWNER'],
+  DELETE_WEBSITE: ['owner'],
+  RESTORE_WEBSITE: ['owner'],
   VIEW_KEYS: ADMINS,
   MANAGE_KEYS: ADMINS,
   VIEW_MEMBERS: ALL,
   MANAGE_MEMBERS: ADMINS,
-  MANAGE_OWNERS: ['OWNER'],
+  MANAGE_OWNERS: ['owner'],
   SET_OWN_AVAILABILITY: WRITERS,
   LEAVE_WEBSITE: ALL,
   MANAGE_INVITATIONS: ADMINS,
@@ -27,7 +29,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   VIEW_CANNED_RESPONSES: ALL,
   MANAGE_CANNED_RESPONSES: MANAGERS,
   SUBSCRIBE_REALTIME: ALL,
-  VIEW_ALL_CONVERSATIONS: ['OWNER', 'ADMIN', 'SUPERVISOR', 'VIEWER'],
+  VIEW_ALL_CONVERSATIONS: ['owner', 'admin', 'supervisor', 'viewer'],
   VIEW_OWN_AND_QUEUE: ALL,
   REPLY: WRITERS,
   WRITE_NOTES: WRITERS,
@@ -46,5 +48,5 @@ export const PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
 /** Whether `role` has `permission`; unknown permissions and no role are refused. */
 export function roleCan(role: Role | undefined, permission: string): boolean {
   if (!role) return false;
-  return PERMISSIONS[permission]?.includes(role) ?? false;
+  return PERMISSIONS[permission]?.includes(role.toLowerCase() as RoleName) ?? false;
 }

@@ -5,6 +5,8 @@ import { LiveProvider } from '../realtime/LiveProvider';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { Link, useRoute } from '../router';
 import { useSession } from '../session/session';
+import { SettingsPage } from '../settings/SettingsPage';
+import { StatsPage } from '../stats/StatsPage';
 import { StatusPage } from '../status/StatusPage';
 import { TopBar } from './TopBar';
 
@@ -26,6 +28,8 @@ export function Workspace() {
 function Screen(props: { path: string }) {
   const { path } = props;
   if (path === '/' || path === '/inbox' || path.startsWith('/inbox/')) return <InboxPage />;
+  if (path === '/settings' || path.startsWith('/settings/')) return <SettingsPage />;
+  if (path === '/stats') return <StatsPage />;
   if (path === '/status') return <StatusPage />;
   if (path === '/onboarding') return <InstallStep />;
   if (path === '/websites/new') return <NewWebsitePage />;
