@@ -1,5 +1,6 @@
 // Settings and stats in the dashboard: an owner edits the widget with its live preview, rotates a key and sees the
-// secret once, invites a teammate and reads the agent stats; the invited agent gets read-only settings.
+// secret once, invites a teammate, adds a group, deletes and restores a tag and reads the agent stats; an invited
+// agent gets read-only settings.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
@@ -42,7 +43,7 @@ before(async () => {
 const headerColor = (page) =>
   page.$eval('[data-testid="widget-preview-header"]', (element) => getComputedStyle(element).backgroundColor);
 
-test('an owner previews and saves the widget colour, rotates the secret key once and invites a teammate', async () => {
+test('an owner previews and saves the widget colour, rotates the secret key once, invites a teammate, adds a group and restores a tag', async () => {
   const website = await createWebsite(owner);
   const browser = await launchBrowser();
   try {
@@ -97,6 +98,23 @@ test('an owner previews and saves the widget colour, rotates the secret key once
     await screenshot(page, 'settings-team');
     const pending = await api('GET', `/v1/websites/${website.id}/invitations`, { token: owner.token });
     assert.deepEqual(pending.map(({ email, role }) => ({ email, role })), [{ email: teammate, role: 'supervisor' }]);
+
+    await openTab(page, 'Groups & routing');
+    await page.fill('#group-name', 'Billing');
+    await page.selectOption('#group-routing', 'least_loaded');
+    await page.click('form[aria-label="New group"] button[type="submit"]');
+    await page.waitForSelector('section[aria-label="Group Billing"]');
+    await screenshot(page, 'settings-groups');
+
+    await openTab(page, 'Tags');
+    await page.fill('#tag-new-name', 'vip');
+    await page.click('form[aria-label="New tag"] button[type="submit"]');
+    await page.click('form[aria-label="Tag vip"] button:text-is("Delete")');
+    await page.click('button:text-is("Restore vip")');
+    await page.waitForSelector('form[aria-label="Tag vip"]');
+    const tags = await api('GET', `/v1/inbox/${website.id}/tags?include_deleted=true`, { token: owner.token });
+    assert.deepEqual(tags.map(({ name, deleted }) => ({ name, deleted })), [{ name: 'vip', deleted: false }]);
+    await screenshot(page, 'settings-tags');
 
     await page.goto(`${gatewayUrl}/stats`);
     await page.waitForSelector(`.stats-table >> text=${owner.name}`);
