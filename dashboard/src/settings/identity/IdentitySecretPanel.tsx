@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type IssuedSecret } from '../api';
 import { CopyButton } from '../../ui/CopyButton';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { Forbidden } from '../common/Forbidden';
@@ -87,14 +88,12 @@ export function IdentitySecretPanel({ websiteId }: { websiteId: string }) {
                 <td>{formatDate(secret.created_at)}</td>
                 <td>
                   {!secret.current && (
-                    <button
-                      type="button"
-                      className="settings-button settings-button--small settings-button--danger"
+                    <ConfirmButton
+                      label="Revoke now"
+                      confirmLabel="Stop this secret now"
                       disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(secret.id)}
-                    >
-                      Revoke now
-                    </button>
+                      onConfirm={() => revoke.mutate(secret.id)}
+                    />
                   )}
                 </td>
               </tr>

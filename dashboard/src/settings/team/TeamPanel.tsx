@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type MemberView, type Role } from '../api';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { FieldMessages } from '../common/FieldMessages';
@@ -117,14 +118,12 @@ export function TeamPanel({ websiteId }: { websiteId: string }) {
                   </td>
                   <td>
                     {allowed.remove && (
-                      <button
-                        type="button"
-                        className="settings-button settings-button--small settings-button--danger"
+                      <ConfirmButton
+                        label={self ? 'Leave' : 'Remove'}
+                        confirmLabel={self ? 'Leave this website' : `Remove ${member.name}`}
                         disabled={remove.isPending}
-                        onClick={() => remove.mutate(member.agent_id)}
-                      >
-                        {self ? 'Leave' : 'Remove'}
-                      </button>
+                        onConfirm={() => remove.mutate(member.agent_id)}
+                      />
                     )}
                   </td>
                 </tr>
