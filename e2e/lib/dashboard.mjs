@@ -28,7 +28,10 @@ export async function signUp(name = 'E2E Agent') {
 
 /** Opens the dashboard signed in as `agent` (from signUpAgent): a fresh sign-in, its refresh token put where the app keeps it. */
 export async function openDashboard(page, agent, path = '/inbox') {
-  const session = await api('POST', '/v1/auth/login', { body: { email: agent.email, password: agent.password } });
+  const session = await api('POST', '/v1/auth/login', {
+    body: { email: agent.email, password: agent.password },
+    headers: { 'X-Forwarded-For': clientAddress() },
+  });
   await page.goto(`${gatewayUrl}/status`);
   await page.evaluate((token) => localStorage.setItem('zendo.refresh_token', token), session.refresh_token);
   await page.goto(`${gatewayUrl}${path}`);
@@ -40,6 +43,45 @@ export async function openDashboard(page, agent, path = '/inbox') {
 export async function waitLive(page, timeout = 20_000) {
   await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout });
 }
+
+/** A browser context of its own client address (see clientAddress), so the sign-ups it makes are not throttled. */
+export function newContext(browser, options = {}) {
+  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, ...options });
+}
+
+/** Signs an existing agent in through the API: { ...agent, token, refreshToken }. */
+export async function logIn(agent) {
+  const answer = await api('POST', '/v1/auth/login', {
+    body: { email: agent.email, password: agent.password },
+    headers: { 'X-Forwarded-For': clientAddress() },
+  });
+  return { ...agent, token: answer.access_token, agent: answer.agent };
+}
+
+/** Invites `agent` (from signUp) into the website with `role` and accepts for them. */
+export async function addMember(owner, websiteId, agent, role) {
+  const invitation = await api('POST', `/v1/websites/${websiteId}/invitations`, {
+    token: owner.token,
+    body: { email: agent.email, role },
+  });
+  await api('POST', '/v1/invitations/accept', { token: agent.token, body: { token: invitation.token } });
+}
+
+/** The visitor's side on the demo page (`/demo?key=…`, widget/demo): the real widget, found through its open shadow root. */
+export const demo = {
+  async open(page, publicKey) {
+    await page.goto(`${gatewayUrl}/demo?key=${encodeURIComponent(publicKey)}`);
+    await page.locator('zendo-widget .launcher').waitFor({ state: 'visible' });
+    await page.locator('zendo-widget .launcher').click();
+    await page.locator('zendo-widget .composer textarea').waitFor({ state: 'visible' });
+  },
+  async send(page, text) {
+    await page.locator('zendo-widget .composer textarea').fill(text);
+    await page.locator('zendo-widget .composer textarea').press('Enter');
+  },
+  message: (page, text) => page.locator('zendo-widget .log .msg', { hasText: text }),
+  stars: (page) => page.locator('zendo-widget .stars button'),
+};
 
 /** A widget call as the visitor's browser makes it (the gateway origin is an allowed origin of test websites). */
 function widget(method, path, { token, body } = {}) {
@@ -104,4 +146,12 @@ export async function eventually(check, { timeout = 15_000, message = 'condition
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${message}${last ? `: ${last.message}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * The page errors of watchErrors that matter: the browser also logs every 4xx answer as a console error, and a website
+ * just created is briefly unknown (404) to conversations until its replica catches up, which the dashboard retries.
+ */
+export function unexpected(errors) {
+  return errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e));
 }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-que
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { apiFetch } from '../api/client';
 import type { AgentStats, InboxPage } from '../inbox/types';
-import { notify, shouldNotify } from '../notify/notifier';
+import { askNotificationPermission, isMuted, notify, shouldNotify } from '../notify/notifier';
 import { navigate } from '../router';
 import { useSession } from '../session/session';
 import { EphemeralStore, type Presence } from './ephemeral';
@@ -106,6 +106,14 @@ export function LiveProvider(props: { children: ReactNode }) {
   }, [stats.data, ephemeral, me]);
 
   useUnreadTitle(websiteId);
+
+  useEffect(() => {
+    const ask = () => {
+      if (!isMuted()) askNotificationPermission();
+    };
+    window.addEventListener('pointerdown', ask, { once: true });
+    return () => window.removeEventListener('pointerdown', ask);
+  }, []);
 
   const value = useMemo<Live>(
     () => ({

@@ -49,6 +49,7 @@ export function RealtimeProvider(props: { websiteId: string; children: ReactNode
         for (const handler of [...handlers.current]) handler(frame);
       },
       onStatus: setStatus,
+      isOnline: () => navigator.onLine,
     });
     connection.current = conn;
     const wake = () => conn.wake();

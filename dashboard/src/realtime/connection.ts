@@ -8,6 +8,8 @@ export interface ConnectionDeps {
   open(): WebSocket;
   onFrame(frame: RealtimeFrame): void;
   onStatus(status: RealtimeStatus): void;
+  /** Whether the device has a network; without one the connection waits for `wake()` instead of retrying. */
+  isOnline?: () => boolean;
   now?: () => number;
   random?: () => number;
 }
@@ -23,6 +25,8 @@ const RENEW_BEFORE_MS = 15_000;
  */
 export class RealtimeConnection {
   private socket: WebSocket | null = null;
+  /** The socket the first `ready` was answered on: a renewal's `ready` needs no new subscription. */
+  private subscribedOn: WebSocket | null = null;
   private websiteId: string | null = null;
   private cursor: string | null = null;
   private attempt = 0;
@@ -132,6 +136,8 @@ export class RealtimeConnection {
     }
     switch (frame.type) {
       case 'ready':
+        if (this.subscribedOn === this.socket) return;
+        this.subscribedOn = this.socket;
         if (this.websiteId) this.subscribe();
         this.schedulePing();
         return;
@@ -191,6 +197,10 @@ export class RealtimeConnection {
 
   private retryLater(delayMs?: number): void {
     if (this.stopped) return;
+    if (this.deps.isOnline && !this.deps.isOnline()) {
+      this.setStatus('offline');
+      return;
+    }
     if (this.status !== 'offline') this.setStatus(this.wasLive ? 'resyncing' : 'connecting');
     const delay = delayMs ?? backoffDelay(this.attempt, this.random);
     this.attempt += 1;

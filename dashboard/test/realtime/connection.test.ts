@@ -145,6 +145,8 @@ describe('RealtimeConnection', () => {
     socket.server({ type: 'pong', cursors: {} });
     await vi.advanceTimersByTimeAsync(25_000);
     expect(socket.sent.filter((f) => f.type === 'auth')).toHaveLength(2);
+    socket.server({ type: 'ready', v: 1, role: 'agent', expires_at: '' });
+    expect(socket.sent.filter((f) => f.type === 'subscribe')).toHaveLength(1);
   });
 
   it('reconnects at once when woken while disconnected', async () => {
@@ -155,6 +157,35 @@ describe('RealtimeConnection', () => {
     connection.wake();
     await flush();
     expect(sockets.length).toBe(2);
+  });
+
+  it('waits for the network instead of retrying while the device is offline', async () => {
+    connection.stop();
+    let online = true;
+    const own: FakeSocket[] = [];
+    const conn = new RealtimeConnection({
+      ticket: async () => ({ ticket: 't', expiresAt: Date.now() + 60_000 }),
+      open: () => {
+        const socket = new FakeSocket();
+        own.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      onFrame: () => {},
+      onStatus: () => {},
+      isOnline: () => online,
+    });
+    conn.start(W);
+    await flush();
+    own[0].open();
+    online = false;
+    conn.offline();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(own.length).toBe(1);
+    online = true;
+    conn.wake();
+    await flush();
+    expect(own.length).toBe(2);
+    conn.stop();
   });
 
   it('follows the server when told to reconnect', async () => {
