@@ -35,6 +35,7 @@ describe('IdentitySecretPanel', () => {
     });
     expect(view.container.querySelector('[data-testid="one-time-secret"]')?.textContent).toBe('ivs_secret_value_wxyz');
     expect(view.container.textContent).toContain("algorithm: 'HS256'");
+    expect(view.container.textContent).toContain("Zendo('boot', { websiteKey: 'pk_test', user: { token: userToken } });");
 
     await click(button(view.container, 'I have stored it'));
     expect(view.container.textContent).not.toContain('ivs_secret_value_wxyz');

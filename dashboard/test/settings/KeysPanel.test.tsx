@@ -68,7 +68,7 @@ describe('KeysPanel', () => {
     expect(api).toHaveBeenCalledTimes(1);
   });
 
-  it('offers to revoke only previous keys that still work', async () => {
+  it('offers to revoke only previous keys that still work, once confirmed', async () => {
     keysApi(
       [
         key({ id: 'current' }),
@@ -80,6 +80,11 @@ describe('KeysPanel', () => {
     view = await render(<KeysPanel websiteId={site.id} />, session(site));
     expect(view.container.querySelectorAll('tbody tr')).toHaveLength(3);
     expect([...view.container.querySelectorAll('button')].filter((b) => b.textContent === 'Revoke now')).toHaveLength(1);
+
+    await click(button(view.container, 'Revoke now'));
+    expect(api).toHaveBeenCalledTimes(1);
+    await click(button(view.container, 'Stop this key now'));
+    expect(api).toHaveBeenCalledWith(`/v1/websites/${site.id}/keys/previous/revoke`, { method: 'POST' });
   });
 
   it('explains a refused rotation', async () => {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiFetch } from '../../src/api/client';
 import type { MemberView } from '../../src/settings/api';
 import { TeamPanel } from '../../src/settings/team/TeamPanel';
-import { button, click, render, session, submit, type, website, type Rendered } from './render';
+import { button, click, render, session, settle, submit, type, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
@@ -93,11 +94,35 @@ describe('TeamPanel', () => {
     expect(api).toHaveBeenCalledWith(`/v1/websites/${site.id}/members/helper`, { method: 'PATCH', body: { role: 'supervisor' } });
   });
 
+  it.each([
+    ['7', { max_concurrent_chats: 7 }],
+    ['101', null],
+    ['-1', null],
+    ['', null],
+  ])('saves a maximum of %j chats only when it is 0 to 100', async (value, body) => {
+    teamApi([member('agent-self', 'owner'), member('helper', 'agent')]);
+    const site = website();
+    view = await render(<TeamPanel websiteId={site.id} />, session(site));
+    const input = rowOf('helper').querySelector<HTMLInputElement>('input[type="number"]')!;
+    await type(input, value);
+    await act(async () => input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
+    await settle();
+
+    const patches = api.mock.calls.filter(([, options]) => (options as { method?: string } | undefined)?.method === 'PATCH');
+    if (body) expect(patches).toEqual([[`/v1/websites/${site.id}/members/helper`, { method: 'PATCH', body }]]);
+    else {
+      expect(patches).toEqual([]);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+    }
+  });
+
   it('shows the last-owner refusal', async () => {
     teamApi([member('agent-self', 'owner')]);
     const site = website();
     view = await render(<TeamPanel websiteId={site.id} />, session(site));
     await click(button(view.container, 'Leave'));
+    expect(api).not.toHaveBeenCalledWith(expect.anything(), { method: 'DELETE' });
+    await click(button(view.container, 'Leave this website'));
 
     expect(view.container.querySelector('[role="alert"]')?.textContent).toBe('A website keeps at least one owner.');
   });

@@ -86,6 +86,38 @@ describe('WidgetSettingsForm', () => {
     expect(view.container.querySelector('#widget-prechat-errors')?.textContent).toBe('Entry 1: size must be between 1 and 100');
   });
 
+  it('edits business hours and refuses a range that ends before it starts', async () => {
+    api.mockResolvedValue({});
+    const site = website();
+    view = await render(<WidgetSettingsForm website={site} />, session(site));
+    await click(view.container.querySelector('.settings-hours input[type="checkbox"]'));
+    await type(view.container.querySelector('#widget-time-zone'), 'Europe/Paris');
+    expect(view.container.querySelectorAll('[aria-label="Monday opens"]')).toHaveLength(1);
+    expect(view.container.querySelector('[aria-label="Sunday"]')?.textContent).toContain('Closed');
+
+    await type(view.container.querySelector('[aria-label="Monday closes"]'), '08:00');
+    await submit(view.container.querySelector('form'));
+    expect(api).not.toHaveBeenCalled();
+    expect(view.container.querySelector('#widget-hours-monday-errors')?.textContent).toBe('Entry 1: must end after it starts');
+
+    await type(view.container.querySelector('[aria-label="Monday closes"]'), '24:00');
+    await click(view.container.querySelector('[aria-label^="Remove Friday"]'));
+    await submit(view.container.querySelector('form'));
+    const sent = (api.mock.calls[0][1] as { body: { widget: { business_hours: unknown } } }).body.widget.business_hours;
+    expect(sent).toEqual({
+      time_zone: 'Europe/Paris',
+      days: {
+        monday: [{ from: '09:00', to: '24:00' }],
+        tuesday: [{ from: '09:00', to: '17:00' }],
+        wednesday: [{ from: '09:00', to: '17:00' }],
+        thursday: [{ from: '09:00', to: '17:00' }],
+        friday: [],
+        saturday: [],
+        sunday: [],
+      },
+    });
+  });
+
   it('offers sneak peek only when the API has the setting', async () => {
     const without = website();
     view = await render(<WidgetSettingsForm website={without} />, session(without));

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type CannedResponseView } from '../api';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors, type FieldError } from '../common/errors';
 import { FieldMessages } from '../common/FieldMessages';
@@ -117,9 +118,7 @@ function CannedResponseEditor({ websiteId, existing }: { websiteId: string; exis
           {existing ? 'Save' : 'Add'}
         </button>
         {existing && (
-          <button type="button" className="settings-button settings-button--danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-            Delete
-          </button>
+          <ConfirmButton label="Delete" confirmLabel={`Delete /${existing.shortcut}`} disabled={remove.isPending} onConfirm={() => remove.mutate()} />
         )}
       </div>
       {fieldErrors(save.error).length === 0 && <ErrorNotice error={save.error ?? remove.error} />}

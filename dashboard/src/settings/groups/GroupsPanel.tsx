@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type GroupView, type MemberView, type Routing } from '../api';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors } from '../common/errors';
 import { FieldMessages } from '../common/FieldMessages';
@@ -139,9 +140,7 @@ function GroupCard(props: { websiteId: string; group: GroupView; members: Member
               <button type="button" className="settings-button settings-button--small" onClick={() => update.mutate({ is_default: true })}>
                 Make default
               </button>
-              <button type="button" className="settings-button settings-button--small settings-button--danger" onClick={() => remove.mutate()}>
-                Delete
-              </button>
+              <ConfirmButton label="Delete" confirmLabel={`Delete ${group.name}`} disabled={remove.isPending} onConfirm={() => remove.mutate()} />
             </span>
           )
         )}

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type IssuedSecret } from '../api';
 import { CopyButton } from '../../ui/CopyButton';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { Forbidden } from '../common/Forbidden';
 import { OneTimeSecret } from '../common/OneTimeSecret';
 import { Permission } from '../permissions';
-import { NODE_SNIPPET, PLAIN_NODE_SNIPPET } from './hostSnippet';
+import { NODE_SNIPPET, pageSnippet, PLAIN_NODE_SNIPPET } from './hostSnippet';
 
 const OVERLAPS = [
   { seconds: 0, label: 'stop at once' },
@@ -22,7 +23,7 @@ const OVERLAPS = [
  * the signing code), list by hint, revoke previous ones.
  */
 export function IdentitySecretPanel({ websiteId }: { websiteId: string }) {
-  const { can } = useSession();
+  const { can, website } = useSession();
   const allowed = can(Permission.manageIdentitySecret);
   const queryClient = useQueryClient();
   const secrets = useQuery({
@@ -87,14 +88,12 @@ export function IdentitySecretPanel({ websiteId }: { websiteId: string }) {
                 <td>{formatDate(secret.created_at)}</td>
                 <td>
                   {!secret.current && (
-                    <button
-                      type="button"
-                      className="settings-button settings-button--small settings-button--danger"
+                    <ConfirmButton
+                      label="Revoke now"
+                      confirmLabel="Stop this secret now"
                       disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(secret.id)}
-                    >
-                      Revoke now
-                    </button>
+                      onConfirm={() => revoke.mutate(secret.id)}
+                    />
                   )}
                 </td>
               </tr>
@@ -133,6 +132,13 @@ export function IdentitySecretPanel({ websiteId }: { websiteId: string }) {
         <p className="settings-muted">Or without a JWT library:</p>
         <pre className="settings-code">{PLAIN_NODE_SNIPPET}</pre>
         <CopyButton text={PLAIN_NODE_SNIPPET} label="Copy code" />
+        {website?.public_key && (
+          <>
+            <p className="settings-muted">Then hand the token to the widget in the page (instead of the plain boot call):</p>
+            <pre className="settings-code">{pageSnippet(website.public_key)}</pre>
+            <CopyButton text={pageSnippet(website.public_key)} label="Copy code" />
+          </>
+        )}
       </section>
     </div>
   );

@@ -17,3 +17,8 @@ const unsigned = encode({ alg: 'HS256', typ: 'JWT' }) + '.' +
   encode({ sub: user.id, email: user.email, name: user.name, exp: now + 600 });
 const signature = createHmac('sha256', process.env.ZENDO_IDENTITY_SECRET).update(unsigned).digest('base64url');
 const userToken = unsigned + '.' + signature;`;
+
+/** How the page hands the user token to the widget (widget/README.md's `boot` option `user.token`). */
+export function pageSnippet(publicKey: string): string {
+  return `Zendo('boot', { websiteKey: '${publicKey}', user: { token: userToken } });`;
+}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type KeyView } from '../api';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { Forbidden } from '../common/Forbidden';
@@ -82,14 +83,12 @@ export function KeysPanel({ websiteId }: { websiteId: string }) {
                   <td>{formatDate(key.created_at)}</td>
                   <td>
                     {manage && key.active && !key.current && (
-                      <button
-                        type="button"
-                        className="settings-button settings-button--small settings-button--danger"
+                      <ConfirmButton
+                        label="Revoke now"
+                        confirmLabel="Stop this key now"
                         disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(key.id)}
-                      >
-                        Revoke now
-                      </button>
+                        onConfirm={() => revoke.mutate(key.id)}
+                      />
                     )}
                   </td>
                 </tr>

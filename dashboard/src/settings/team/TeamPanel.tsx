@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSession } from '../../session/session';
 import { settingsApi, settingsKeys, type MemberView, type Role } from '../api';
+import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
+import { FieldMessages } from '../common/FieldMessages';
 import { Permission } from '../permissions';
 import { InviteForm } from './InviteForm';
 import { invitableRoles, memberRights } from './rules';
@@ -115,14 +118,12 @@ export function TeamPanel({ websiteId }: { websiteId: string }) {
                   </td>
                   <td>
                     {allowed.remove && (
-                      <button
-                        type="button"
-                        className="settings-button settings-button--small settings-button--danger"
+                      <ConfirmButton
+                        label={self ? 'Leave' : 'Remove'}
+                        confirmLabel={self ? 'Leave this website' : `Remove ${member.name}`}
                         disabled={remove.isPending}
-                        onClick={() => remove.mutate(member.agent_id)}
-                      >
-                        {self ? 'Leave' : 'Remove'}
-                      </button>
+                        onConfirm={() => remove.mutate(member.agent_id)}
+                      />
                     )}
                   </td>
                 </tr>
@@ -181,23 +182,32 @@ export function TeamPanel({ websiteId }: { websiteId: string }) {
 }
 
 function MaxChatsInput({ member, onSave }: { member: MemberView; onSave: (value: number) => void }) {
+  const [invalid, setInvalid] = useState(false);
+  const id = `max-chats-${member.agent_id}`;
   const commit = (text: string) => {
     const value = Number(text);
-    if (text !== '' && Number.isInteger(value) && value >= 0 && value <= 100 && value !== member.max_concurrent_chats) onSave(value);
+    const valid = text !== '' && Number.isInteger(value) && value >= 0 && value <= 100;
+    setInvalid(!valid);
+    if (valid && value !== member.max_concurrent_chats) onSave(value);
   };
   return (
-    <input
-      key={member.max_concurrent_chats}
-      type="number"
-      min={0}
-      max={100}
-      aria-label={`Most chats at once for ${member.name}`}
-      className="settings-input settings-input--tiny"
-      defaultValue={member.max_concurrent_chats}
-      onBlur={(event) => commit(event.target.value)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit(event.currentTarget.value);
-      }}
-    />
+    <>
+      <input
+        key={member.max_concurrent_chats}
+        type="number"
+        min={0}
+        max={100}
+        aria-label={`Most chats at once for ${member.name}`}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-errors`}
+        className="settings-input settings-input--tiny"
+        defaultValue={member.max_concurrent_chats}
+        onBlur={(event) => commit(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(event.currentTarget.value);
+        }}
+      />
+      <FieldMessages id={`${id}-errors`} errors={invalid ? [{ field: 'max_concurrent_chats', message: '0 to 100' }] : []} />
+    </>
   );
 }

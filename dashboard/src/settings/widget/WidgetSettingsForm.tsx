@@ -8,6 +8,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors, type FieldError } from '../common/errors';
 import { FieldMessages } from '../common/FieldMessages';
 import { Permission } from '../permissions';
+import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { InstallSnippet } from './InstallSnippet';
 import { isColor, validateWidget } from './validation';
 import { WidgetPreview } from './WidgetPreview';
@@ -16,7 +17,7 @@ const KINDS: PreChatField['kind'][] = ['name', 'email', 'phone', 'custom'];
 
 /**
  * The widget's look and behaviour, previewed live as it is edited, and the install snippet. The settings are sent
- * back whole (the API replaces them), so settings this form does not edit, such as business hours, are kept.
+ * back whole (the API replaces them), so settings this form does not know are kept as they came.
  */
 export function WidgetSettingsForm({ website }: { website: Website }) {
   const { can, reloadWebsites } = useSession();
@@ -128,6 +129,9 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
           />
           <FieldMessages id="widget-language-errors" errors={at('language')} />
 
+          <span className="settings-label">Business hours</span>
+          <BusinessHoursEditor value={draft.business_hours} errors={errors} onChange={(business_hours) => set({ business_hours })} />
+
           <span className="settings-label">Pre-chat form</span>
           {fields.length === 0 && <p className="settings-muted">Visitors start chatting at once.</p>}
           {fields.map((field, index) => (
@@ -230,7 +234,7 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
   );
 }
 
-const PLACED = ['color', 'position', 'greeting', 'away_message', 'language', 'pre_chat_fields', 'visitor_session_hours'];
+const PLACED = ['color', 'position', 'greeting', 'away_message', 'language', 'business_hours', 'pre_chat_fields', 'visitor_session_hours'];
 
 function unplaced(errors: FieldError[]): FieldError[] {
   return errors.filter((error) => !PLACED.some((field) => errorsAt([error], `widget.${field}`).length > 0));

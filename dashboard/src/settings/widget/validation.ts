@@ -4,6 +4,14 @@ import type { WidgetSettings } from '../../api/types';
 const COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;
 const KINDS = ['name', 'email', 'phone', 'custom'];
+const FROM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TO = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+/** The weekdays of business hours, as the API names them. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** One weekday of business hours. */
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The websites API's rules for widget settings (WidgetSettings), with the API's field paths. */
 export function validateWidget(widget: WidgetSettings): FieldError[] {
@@ -27,6 +35,20 @@ export function validateWidget(widget: WidgetSettings): FieldError[] {
       add(`pre_chat_fields[${index}].label`, 'must be 1 to 100 characters');
     }
   });
+  const business = widget.business_hours;
+  if (business) {
+    if (business.time_zone.trim() === '') add('business_hours.time_zone', 'must be an IANA time zone such as Europe/Paris');
+    for (const day of WEEKDAYS) {
+      const ranges = business.days[day] ?? [];
+      if (ranges.length > 6) add(`business_hours.days.${day}`, 'at most 6 ranges a day');
+      ranges.forEach((range, index) => {
+        const path = `business_hours.days.${day}[${index}]`;
+        if (!FROM.test(range.from)) add(`${path}.from`, 'must be a time HH:mm');
+        else if (!TO.test(range.to)) add(`${path}.to`, 'must be a time HH:mm');
+        else if (range.from >= range.to) add(path, 'must end after it starts');
+      });
+    }
+  }
   const hours = widget.visitor_session_hours;
   if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > 168)) {
     add('visitor_session_hours', 'must be a whole number of hours from 1 to 168');
