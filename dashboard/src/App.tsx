@@ -8,6 +8,21 @@ import { Workspace } from './shell/Workspace';
 import { StatusPage } from './status/StatusPage';
 import { ErrorPanel } from './ui/ErrorPanel';
 
+const AUTH_PATHS = ['/login', '/signup'];
+const RETURN_KEY = 'zendo.return_to';
+
+/** Keeps the address (with its fragment, e.g. an invitation link) to come back to after signing in. */
+function rememberReturn(): void {
+  const { pathname, search, hash } = window.location;
+  if (pathname !== '/' || search || hash) sessionStorage.setItem(RETURN_KEY, pathname + search + hash);
+}
+
+function takeReturn(): string | null {
+  const back = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  return back && back.startsWith('/') && !back.startsWith('//') ? back : null;
+}
+
 /** The application: the public status page, the sign-in screens, or the signed-in workspace. */
 export function App() {
   const auth = useSyncExternalStore(tokens.subscribe, tokens.snapshot);
@@ -19,8 +34,15 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (auth.status === 'signed-out') queryClient.clear();
-    if (auth.status === 'signed-in' && (path === '/login' || path === '/signup')) navigate('/', { replace: true });
+    if (auth.status === 'signed-out') {
+      queryClient.clear();
+      if (!AUTH_PATHS.includes(path) && path !== '/status') rememberReturn();
+    }
+    if (auth.status === 'signed-in') {
+      const back = takeReturn();
+      if (back) navigate(back, { replace: true });
+      else if (AUTH_PATHS.includes(path)) navigate('/', { replace: true });
+    }
   }, [auth.status, path, queryClient]);
 
   if (path === '/status' && auth.status !== 'signed-in') {

@@ -1,12 +1,10 @@
 // Two agents in two browser contexts see each other live: presence (online, away), typing in a shared
-// conversation, and assignments, with no reload.
+// conversation, and assignments, with no reload. The second one joins through an invitation link, signing in on the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
-import { createWebsite } from '../lib/stack.mjs';
-import {
-  addMember, newContext, openDashboard, signUp, unexpected, visitorSession, waitLive,
-} from '../lib/dashboard.mjs';
+import { api, createWebsite, gatewayUrl } from '../lib/stack.mjs';
+import { newContext, openDashboard, signUp, unexpected, visitorSession, waitLive } from '../lib/dashboard.mjs';
 
 test('two agents see each other’s presence, typing and assignments live', async () => {
   const browser = await launchBrowser();
@@ -14,7 +12,10 @@ test('two agents see each other’s presence, typing and assignments live', asyn
     const owner = await signUp('Olivia Owner');
     const website = await createWebsite(owner);
     const teammate = await signUp('Sam Supervisor');
-    await addMember(owner, website.id, teammate, 'supervisor');
+    const invitation = await api('POST', `/v1/websites/${website.id}/invitations`, {
+      token: owner.token,
+      body: { email: teammate.email, role: 'supervisor' },
+    });
     const visitor = await visitorSession(website.public_key, {
       firstMessage: 'Can someone help me?',
       preChat: { name: 'Walter Visitor' },
@@ -28,7 +29,13 @@ test('two agents see each other’s presence, typing and assignments live', asyn
 
     const samPage = await (await newContext(browser)).newPage();
     const samErrors = watchErrors(samPage);
-    await openDashboard(samPage, teammate, `/inbox/open/${conversationId}`);
+    await samPage.goto(`${gatewayUrl}/invitations/accept#token=${invitation.token}`);
+    await samPage.getByLabel('Email').fill(teammate.email);
+    await samPage.getByLabel('Password').fill(teammate.password);
+    await samPage.getByRole('button', { name: 'Sign in' }).click();
+    await samPage.getByText(`You joined ${website.name} as supervisor`).waitFor();
+    await samPage.getByRole('link', { name: 'Open the inbox' }).click();
+    await samPage.getByTestId('conversation-item').filter({ hasText: 'Walter Visitor' }).click();
     await waitLive(samPage);
 
     const samInOwners = ownerPage.locator(`[data-testid="teammate"][data-agent-id="${teammate.agent.id}"]`);

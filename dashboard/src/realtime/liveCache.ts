@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Member } from '../api/types';
 import type { ConversationDetails, InboxPage, MessageView } from '../inbox/types';
 import { messageOf, presenceOf, typingOf } from './eventData';
 import type { EphemeralStore } from './ephemeral';
@@ -40,7 +41,8 @@ export function mergeMessages(list: MessageView[], incoming: MessageView[]): Mes
 /**
  * Applies realtime frames to the query cache: patches what a frame says exactly (a new message, a last-message
  * preview, unread counts, typing, presence) at once, and refetches what it only hints at (lists, counts, a
- * conversation's state) shortly after, coalescing bursts. `resync` refetches everything of the website.
+ * conversation's state, the members when an unknown agent shows up) shortly after, coalescing bursts. `resync`
+ * refetches everything of the website.
  */
 export class LiveCache {
   private pending = new Map<string, QueryKey>();
@@ -105,7 +107,10 @@ export class LiveCache {
       case 'agent:away':
       case 'agent:offline': {
         const presence = presenceOf(frame);
-        if (presence) this.ephemeral.setPresence(presence.agentId, presence.status);
+        if (!presence) return;
+        this.ephemeral.setPresence(presence.agentId, presence.status);
+        const members = this.client.getQueryData<Member[]>(keys.members(this.websiteId));
+        if (members && !members.some((m) => m.agent_id === presence.agentId)) this.later(keys.members(this.websiteId));
         return;
       }
       default:

@@ -39,8 +39,8 @@ export async function signOut(): Promise<void> {
       // Signing out locally must not depend on the server: the token expires on its own.
     }
   }
-  tokens.clear('signed-out');
   navigate('/login', { replace: true });
+  tokens.clear('signed-out');
 }
 
 function readSelected(): string | null {

@@ -6,6 +6,7 @@ import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { Link, useRoute } from '../router';
 import { useSession } from '../session/session';
 import { SettingsPage } from '../settings/SettingsPage';
+import { AcceptInvitationPage } from '../settings/team/AcceptInvitationPage';
 import { StatsPage } from '../stats/StatsPage';
 import { StatusPage } from '../status/StatusPage';
 import { TopBar } from './TopBar';
@@ -14,6 +15,16 @@ import { TopBar } from './TopBar';
 export function Workspace() {
   const { website } = useSession();
   const { path } = useRoute();
+  if (path === '/invitations/accept') {
+    return (
+      <>
+        <header className="topbar">
+          <span className="topbar__brand">Zendo</span>
+        </header>
+        <AcceptInvitationPage />
+      </>
+    );
+  }
   if (!website) return <Onboarding />;
   return (
     <RealtimeProvider websiteId={website.id}>

@@ -127,6 +127,17 @@ describe('LiveCache', () => {
     cache.apply({ type: 'agent:away', event_id: 'p1', website_id: W, data: { agent_id: 'b', status: 'PRESENCE_STATUS_AWAY' } });
     expect(ephemeral.presenceOf('b')).toBe('away');
   });
+
+  it('refetches the members when an agent it does not know yet comes online', async () => {
+    client.setQueryData(keys.members(W), [{ agent_id: 'known' }]);
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    cache.apply({ type: 'agent:online', event_id: 'p2', website_id: W, data: { agent_id: 'known' } });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(invalidate).not.toHaveBeenCalled();
+    cache.apply({ type: 'agent:online', event_id: 'p3', website_id: W, data: { agent_id: 'newcomer' } });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: keys.members(W) });
+  });
 });
 
 describe('mergeMessages', () => {
