@@ -22,7 +22,7 @@ export function ConversationActions(props: {
   const canClose = session.can('CLOSE_REOPEN') && (mine || session.can('ASSIGN_OTHERS'));
 
   return (
-    <div className="actions" role="toolbar" aria-label="Conversation actions">
+    <div className="actions" role="group" aria-label="Conversation actions">
       {!ended && !mine && session.can('ASSIGN_SELF') && (
         <button
           type="button"
