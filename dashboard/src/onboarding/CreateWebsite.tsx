@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiFetch, describeError } from '../api/client';
 import type { Website } from '../api/types';
 import { Field } from '../ui/Field';
-import { originFor } from './snippet';
+import { hostOf, originFor } from './snippet';
 
 /** The form that creates a website: name, domain, allowed origins (the demo page's origin offered). */
 export function CreateWebsite(props: { onCreated(website: Website): void }) {
@@ -21,7 +21,7 @@ export function CreateWebsite(props: { onCreated(website: Website): void }) {
     setBusy(true);
     setError(null);
     setFields({});
-    const host = domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const host = hostOf(domain);
     const origins = [origin.trim(), allowHere ? here : ''].filter((o) => o !== '');
     try {
       const website = await apiFetch<Website>('/v1/websites', {

@@ -9,8 +9,13 @@ export function installSnippet(origin: string, publicKey: string): string {
   ].join('\n');
 }
 
-/** The domain and origin fields of the first website, normalised: `shop.example.com` → `https://shop.example.com`. */
+/** The host name in what an agent typed as a domain: `https://Shop.example.com/cart` → `shop.example.com`. */
+export function hostOf(domain: string): string {
+  return domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
+
+/** The origin the first website's domain suggests: `shop.example.com` → `https://shop.example.com`. */
 export function originFor(domain: string): string {
-  const host = domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const host = hostOf(domain);
   return host ? `https://${host}` : '';
 }
