@@ -128,7 +128,8 @@ test('an owner previews and saves the widget colour, rotates the secret key once
     await page.waitForSelector(`.stats-table >> text=${owner.name}`);
     await screenshot(page, 'stats');
 
-    assert.deepEqual(errors.filter((error) => error.startsWith('pageerror')), []);
+    // The realtime socket may log a reconnect when another spec restarts an edge node; nothing else may fail.
+    assert.deepEqual(errors.filter((error) => !error.includes('WebSocket')), []);
   } finally {
     await browser.close();
   }
