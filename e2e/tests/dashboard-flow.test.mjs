@@ -46,6 +46,10 @@ test('an agent signs up, onboards a website, chats with a visitor on the demo pa
     const [website] = await api('GET', '/v1/websites', { token: ownerApi.token });
     const teammate = await signUp('Theo Teammate');
     await addMember(ownerApi, website.id, teammate, 'agent');
+    await api('POST', `/v1/websites/${website.id}/canned-responses`, {
+      token: ownerApi.token,
+      body: { shortcut: 'thanks', text: 'Thanks for waiting, I am on it.' },
+    });
 
     await page.getByRole('link', { name: 'Go to the inbox' }).click();
     const item = page.getByTestId('conversation-item').filter({ hasText: 'Hi, where is my order?' });
@@ -61,6 +65,13 @@ test('an agent signs up, onboards a website, chats with a visitor on the demo pa
 
     await demo.send(visitorPage, 'It is #4711');
     await messages.getByText('It is #4711').waitFor();
+
+    await page.getByTestId('composer').fill('/than');
+    await page.getByTestId('canned-list').getByText('/thanks').waitFor();
+    await page.getByTestId('composer').press('Enter');
+    assert.equal(await page.getByTestId('composer').inputValue(), 'Thanks for waiting, I am on it.');
+    await page.getByTestId('composer').press('Enter');
+    await demo.message(visitorPage, 'Thanks for waiting, I am on it.').waitFor();
 
     await page.getByTestId('note-mode').check();
     await page.getByTestId('composer').fill('VIP customer, be quick');
@@ -82,6 +93,18 @@ test('an agent signs up, onboards a website, chats with a visitor on the demo pa
     await page.getByTestId('view-closed').click();
     await page.getByTestId('conversation-item').first().waitFor();
     await screenshot(visitorPage, 'dashboard-flow-visitor');
+
+    await page.getByTestId('search').fill('4711');
+    await page.getByTestId('search').press('Enter');
+    await page.getByTestId('search-hit').locator('mark').getByText('4711').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'dashboard-search');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Zendo' }).waitFor();
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('count-closed').getByText('1').waitFor();
 
     assert.deepEqual(unexpected(errors), []);
     assert.deepEqual(unexpected(visitorErrors), []);

@@ -12,6 +12,7 @@ import { keys, LiveCache } from './liveCache';
 import { useRealtime } from './RealtimeProvider';
 
 const PRESENCE_KEY = 'zendo.presence';
+const PRESENCE_EVENT = 'zendo-presence';
 
 interface Live {
   ephemeral: EphemeralStore;
@@ -71,7 +72,7 @@ export function LiveProvider(props: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const ephemeral = useMemo(() => new EphemeralStore(), [websiteId]);
   const focused = useRef<string | null>(null);
-  const [myPresence, setPresenceState] = useStateWithStorage();
+  const [myPresence, setPresenceState] = useStoredPresence();
 
   useEffect(() => {
     const cache = new LiveCache(queryClient, websiteId, me, ephemeral, () => focused.current);
@@ -129,20 +130,18 @@ export function LiveProvider(props: { children: ReactNode }) {
   return <LiveContext.Provider value={value}>{props.children}</LiveContext.Provider>;
 }
 
-function useStateWithStorage(): ['online' | 'away', (status: 'online' | 'away') => void] {
-  const subscribeStorage = (listener: () => void) => {
-    window.addEventListener('zendo-presence', listener);
-    return () => window.removeEventListener('zendo-presence', listener);
-  };
-  const status = useSyncExternalStore(subscribeStorage, readPresence);
-  const set = useMemo(
-    () => (next: 'online' | 'away') => {
-      localStorage.setItem(PRESENCE_KEY, next);
-      window.dispatchEvent(new Event('zendo-presence'));
-    },
-    [],
-  );
-  return [status, set];
+function subscribePresence(listener: () => void): () => void {
+  window.addEventListener(PRESENCE_EVENT, listener);
+  return () => window.removeEventListener(PRESENCE_EVENT, listener);
+}
+
+function setStoredPresence(next: 'online' | 'away'): void {
+  localStorage.setItem(PRESENCE_KEY, next);
+  window.dispatchEvent(new Event(PRESENCE_EVENT));
+}
+
+function useStoredPresence(): ['online' | 'away', (status: 'online' | 'away') => void] {
+  return [useSyncExternalStore(subscribePresence, readPresence), setStoredPresence];
 }
 
 function notifyAbout(frame: RealtimeFrame, focused: string | null): void {

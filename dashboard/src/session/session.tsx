@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { apiFetch } from '../api/client';
 import type { Agent, Website } from '../api/types';
 import { tokens } from '../auth/tokens';
+import { navigate } from '../router';
 import { roleCan } from './permissions';
 
 /** The signed-in agent, their websites and the website being worked on. */
@@ -39,6 +40,7 @@ export async function signOut(): Promise<void> {
     }
   }
   tokens.clear('signed-out');
+  navigate('/login', { replace: true });
 }
 
 function readSelected(): string | null {

@@ -1,4 +1,4 @@
-import { Link, useRoute } from '../router';
+import { Link, navigate, useRoute } from '../router';
 import { useSession } from '../session/session';
 import { AgentMenu } from './AgentMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -20,7 +20,10 @@ export function TopBar() {
       {session.websites.length > 1 ? (
         <label className="topbar__site">
           <span className="visually-hidden">Website</span>
-          <select value={session.website?.id} onChange={(e) => session.selectWebsite(e.target.value)}>
+          <select value={session.website?.id} onChange={(e) => {
+              session.selectWebsite(e.target.value);
+              navigate('/inbox');
+            }}>
             {session.websites.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
