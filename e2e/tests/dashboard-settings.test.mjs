@@ -87,6 +87,14 @@ test('an owner previews and saves the widget colour, rotates the secret key once
     await page.waitForSelector('[data-testid="key-secret"]');
     assert.ok(!(await page.content()).includes(secret), 'the secret is never shown again');
 
+    await openTab(page, 'Identity verification');
+    await page.click('button:text-is("Create secret")');
+    const identitySecret = (await page.textContent('[data-testid="one-time-secret"]')).trim();
+    assert.match(identitySecret, /^ivs_/);
+    await page.click('button:text-is("I have stored it")');
+    await page.waitForSelector(`td >> text=…${identitySecret.slice(-4)}`);
+    assert.ok(!(await page.content()).includes(identitySecret));
+
     await openTab(page, 'Team');
     const teammate = `e2e-invitee-${Date.now()}@example.com`;
     await page.fill('#invite-email', teammate);
@@ -120,7 +128,8 @@ test('an owner previews and saves the widget colour, rotates the secret key once
     await page.waitForSelector(`.stats-table >> text=${owner.name}`);
     await screenshot(page, 'stats');
 
-    assert.deepEqual(errors.filter((error) => error.startsWith('pageerror')), []);
+    // The realtime socket may log a reconnect when another spec restarts an edge node; nothing else may fail.
+    assert.deepEqual(errors.filter((error) => !error.includes('WebSocket')), []);
   } finally {
     await browser.close();
   }

@@ -9,10 +9,10 @@ import { FieldMessages } from '../common/FieldMessages';
 import { Permission } from '../permissions';
 
 /** The routing modes, as the websites API describes them. */
-export const ROUTINGS: { value: Routing; label: string }[] = [
-  { value: 'round_robin', label: 'Round robin: members in turn' },
-  { value: 'least_loaded', label: 'Least loaded: the accepting member with the fewest open chats' },
-  { value: 'sticky', label: 'Sticky: the agent the visitor last talked to, else least loaded' },
+export const ROUTINGS: { value: Routing; name: string; description: string }[] = [
+  { value: 'round_robin', name: 'Round robin', description: 'members in turn' },
+  { value: 'least_loaded', name: 'Least loaded', description: 'the accepting member with the fewest open chats' },
+  { value: 'sticky', name: 'Sticky', description: 'the agent the visitor last talked to, else least loaded' },
 ];
 
 /** Groups, how each routes new conversations, the default one, and who is in each. */
@@ -75,7 +75,7 @@ function CreateGroupForm({ websiteId }: { websiteId: string }) {
         <select id="group-routing" className="settings-input settings-input--short" value={routing} onChange={(event) => setRouting(event.target.value as Routing)}>
           {ROUTINGS.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label.split(':')[0]}
+              {option.name}
             </option>
           ))}
         </select>
@@ -157,7 +157,7 @@ function GroupCard(props: { websiteId: string; group: GroupView; members: Member
       >
         {ROUTINGS.map((option) => (
           <option key={option.value} value={option.value}>
-            {option.label}
+            {`${option.name}: ${option.description}`}
           </option>
         ))}
       </select>

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Website } from '../../api/types';
 import { useSession } from '../../session/session';
-import type { PreChatField, WidgetSettings } from '../../api/types';
+import type { WidgetSettings } from '../../api/types';
 import { settingsApi } from '../api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors, type FieldError } from '../common/errors';
@@ -10,10 +10,9 @@ import { FieldMessages } from '../common/FieldMessages';
 import { Permission } from '../permissions';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { InstallSnippet } from './InstallSnippet';
+import { PreChatFieldsEditor } from './PreChatFieldsEditor';
 import { isColor, validateWidget } from './validation';
 import { WidgetPreview } from './WidgetPreview';
-
-const KINDS: PreChatField['kind'][] = ['name', 'email', 'phone', 'custom'];
 
 /**
  * The widget's look and behaviour, previewed live as it is edited, and the install snippet. The settings are sent
@@ -30,9 +29,6 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
   });
 
   const set = (changes: Partial<WidgetSettings>) => setDraft((current) => ({ ...current, ...changes }));
-  const fields = draft.pre_chat_fields ?? [];
-  const setField = (index: number, changes: Partial<PreChatField>) =>
-    set({ pre_chat_fields: fields.map((field, at) => (at === index ? { ...field, ...changes } : field)) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -133,56 +129,11 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
           <BusinessHoursEditor value={draft.business_hours} errors={errors} onChange={(business_hours) => set({ business_hours })} />
 
           <span className="settings-label">Pre-chat form</span>
-          {fields.length === 0 && <p className="settings-muted">Visitors start chatting at once.</p>}
-          {fields.map((field, index) => (
-            <div className="settings-row settings-prechat" key={index}>
-              <select
-                aria-label={`Field ${index + 1} kind`}
-                className="settings-input settings-input--short"
-                value={field.kind}
-                onChange={(event) => setField(index, { kind: event.target.value as PreChatField['kind'] })}
-              >
-                {KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {kind}
-                  </option>
-                ))}
-              </select>
-              <input
-                aria-label={`Field ${index + 1} label`}
-                className="settings-input"
-                value={field.label}
-                maxLength={100}
-                onChange={(event) => setField(index, { label: event.target.value })}
-              />
-              <label className="settings-choice">
-                <input
-                  type="checkbox"
-                  checked={field.required ?? false}
-                  onChange={(event) => setField(index, { required: event.target.checked })}
-                />
-                Required
-              </label>
-              <button
-                type="button"
-                className="settings-button settings-button--small"
-                aria-label={`Remove field ${index + 1}`}
-                onClick={() => set({ pre_chat_fields: fields.filter((_, other) => other !== index) })}
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <FieldMessages id="widget-prechat-errors" errors={at('pre_chat_fields')} />
-          {fields.length < 10 && (
-            <button
-              type="button"
-              className="settings-button settings-button--small"
-              onClick={() => set({ pre_chat_fields: [...fields, { kind: 'name', label: 'Name', required: false }] })}
-            >
-              Add a field
-            </button>
-          )}
+          <PreChatFieldsEditor
+            fields={draft.pre_chat_fields ?? []}
+            errors={at('pre_chat_fields')}
+            onChange={(pre_chat_fields) => set({ pre_chat_fields })}
+          />
 
           <label className="settings-label" htmlFor="widget-session-hours">
             Visitor session <span className="settings-hint">hours a visitor stays recognised, 1 to 168</span>

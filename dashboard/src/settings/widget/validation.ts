@@ -56,16 +56,23 @@ export function validateWidget(widget: WidgetSettings): FieldError[] {
   return errors;
 }
 
-/** Black or white, whichever reads better on `color` (a valid #rgb or #rrggbb; white otherwise). */
-export function textColorOn(color: string): string {
-  if (!COLOR.test(color)) return '#ffffff';
+function luminance(color: string): number {
   const hex = color.length === 4 ? [...color.slice(1)].map((digit) => digit + digit).join('') : color.slice(1);
   const [r, g, b] = [0, 2, 4].map((start) => {
     const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
     return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
   });
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.4 ? '#111827' : '#ffffff';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+const DARK_TEXT = '#111827';
+
+/** White or near-black text on `color`, whichever contrasts more (WCAG 2), as the widget picks it. */
+export function textColorOn(color: string): string {
+  if (!COLOR.test(color)) return '#ffffff';
+  const background = luminance(color);
+  return contrast(background, 1) >= contrast(background, luminance(DARK_TEXT)) ? '#ffffff' : DARK_TEXT;
 }
 
 /** Whether `color` is a colour the API accepts. */
