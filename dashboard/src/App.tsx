@@ -1,18 +1,72 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { AuthPage } from './auth/AuthPage';
+import { tokens } from './auth/tokens';
+import { navigate, useRoute } from './router';
+import { SessionProvider } from './session/session';
+import { Workspace } from './shell/Workspace';
 import { StatusPage } from './status/StatusPage';
+import { ErrorPanel } from './ui/ErrorPanel';
 
-/** Application shell: top bar and the current screen. */
+const AUTH_PATHS = ['/login', '/signup'];
+const RETURN_KEY = 'zendo.return_to';
+
+/** Keeps the address (with its fragment, e.g. an invitation link) to come back to after signing in. */
+function rememberReturn(): void {
+  const { pathname, search, hash } = window.location;
+  if (pathname !== '/' || search || hash) sessionStorage.setItem(RETURN_KEY, pathname + search + hash);
+}
+
+function takeReturn(): string | null {
+  const back = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  return back && back.startsWith('/') && !back.startsWith('//') ? back : null;
+}
+
+/** The application: the public status page, the sign-in screens, or the signed-in workspace. */
 export function App() {
+  const auth = useSyncExternalStore(tokens.subscribe, tokens.snapshot);
+  const queryClient = useQueryClient();
+  const { path } = useRoute();
+
+  useEffect(() => {
+    void tokens.restore();
+  }, []);
+
+  useEffect(() => {
+    if (auth.status === 'signed-out') {
+      queryClient.clear();
+      if (!AUTH_PATHS.includes(path) && path !== '/status') rememberReturn();
+    }
+    if (auth.status === 'signed-in') {
+      const back = takeReturn();
+      if (back) navigate(back, { replace: true });
+      else if (AUTH_PATHS.includes(path)) navigate('/', { replace: true });
+    }
+  }, [auth.status, path, queryClient]);
+
+  if (path === '/status' && auth.status !== 'signed-in') {
+    return (
+      <>
+        <header className="topbar">
+          <span className="topbar__brand">Zendo</span>
+        </header>
+        <StatusPage />
+      </>
+    );
+  }
+  if (auth.status === 'unknown') return <p className="splash">Loading…</p>;
+  if (auth.status === 'signed-out') {
+    const notice = auth.reason === 'expired' ? 'Your session has ended. Please sign in again.' : undefined;
+    return <AuthPage mode={path === '/signup' ? 'signup' : 'login'} notice={notice} />;
+  }
   return (
-    <>
-      <header className="topbar">
-        <span className="topbar__brand">Zendo</span>
-        <nav aria-label="Main">
-          <span className="topbar__link" aria-current="page">
-            Platform status
-          </span>
-        </nav>
-      </header>
-      <StatusPage />
-    </>
+    <SessionProvider
+      agent={auth.agent}
+      loading={<p className="splash">Loading your websites…</p>}
+      failed={(error, retry) => <ErrorPanel error={error} retry={retry} />}
+    >
+      <Workspace />
+    </SessionProvider>
   );
 }

@@ -1,0 +1,176 @@
+import { apiFetch } from '../api/client';
+
+/** A member's role as the websites API writes it. */
+export type Role = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
+
+/** The roles, most powerful first. */
+export const ROLES: Role[] = ['owner', 'admin', 'supervisor', 'agent', 'viewer'];
+
+/** A website key as admins see it; `secret` only in the answer that issued it. */
+export type KeyView = {
+  id: string;
+  kind: 'public' | 'secret';
+  public_key?: string | null;
+  hint: string;
+  current: boolean;
+  active: boolean;
+  created_at: string;
+  expires_at?: string | null;
+  revoked_at?: string | null;
+  secret?: string | null;
+};
+
+/** A member of the website. */
+export type MemberView = {
+  agent_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  max_concurrent_chats: number;
+  accepting_chats: boolean;
+  joined_at: string;
+};
+
+/** An open invitation; `token` only in the answer that created it. */
+export type InvitationView = {
+  id: string;
+  email: string;
+  role: Role;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  token?: string | null;
+};
+
+/** How a group hands out new conversations. */
+export type Routing = 'round_robin' | 'least_loaded' | 'sticky';
+
+/** A group of agents. */
+export type GroupView = {
+  id: string;
+  name: string;
+  routing: Routing;
+  is_default: boolean;
+  member_agent_ids: string[];
+  created_at: string;
+  updated_at: string;
+};
+
+/** A canned response. */
+export type CannedResponseView = {
+  id: string;
+  shortcut: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A tag definition, live or deleted. */
+export type TagView = {
+  id: string;
+  name: string;
+  color: string;
+  deleted: boolean;
+  created_at: string;
+  updated_at: string;
+  deleted_at?: string | null;
+};
+
+/** An identity-verification secret as listings show it (never the secret). */
+export type SecretView = {
+  id: string;
+  hint: string;
+  current: boolean;
+  created_by: string;
+  created_at: string;
+  expires_at?: string | null;
+};
+
+/** A new identity-verification secret, in the one answer that shows it. */
+export type IssuedSecret = {
+  id: string;
+  secret: string;
+  hint: string;
+  created_at: string;
+  previous_valid_until?: string | null;
+};
+
+const site = (websiteId: string) => `/v1/websites/${encodeURIComponent(websiteId)}`;
+const inbox = (websiteId: string) => `/v1/inbox/${encodeURIComponent(websiteId)}`;
+const id = encodeURIComponent;
+
+/** Query keys of the settings screens, under the website's key as the whole dashboard does. */
+export const settingsKeys = {
+  keys: (websiteId: string) => ['website', websiteId, 'keys'] as const,
+  members: (websiteId: string) => ['website', websiteId, 'members'] as const,
+  invitations: (websiteId: string) => ['website', websiteId, 'invitations'] as const,
+  groups: (websiteId: string) => ['website', websiteId, 'groups'] as const,
+  cannedResponses: (websiteId: string) => ['website', websiteId, 'canned-responses'] as const,
+  tags: (websiteId: string) => ['website', websiteId, 'tags'] as const,
+  tagDefinitions: (websiteId: string) => ['website', websiteId, 'tags', 'with-deleted'] as const,
+  identitySecrets: (websiteId: string) => ['website', websiteId, 'identity-secrets'] as const,
+};
+
+/** The settings screens' calls to the websites and conversations APIs. */
+export const settingsApi = {
+  updateWebsite: (websiteId: string, body: Record<string, unknown>) =>
+    apiFetch<unknown>(site(websiteId), { method: 'PATCH', body }),
+
+  keys: (websiteId: string) => apiFetch<KeyView[]>(`${site(websiteId)}/keys`),
+  rotateKey: (websiteId: string, kind: 'public' | 'secret') =>
+    apiFetch<KeyView>(`${site(websiteId)}/keys/rotate`, { method: 'POST', body: { kind } }),
+  revokeKey: (websiteId: string, keyId: string) =>
+    apiFetch<KeyView>(`${site(websiteId)}/keys/${id(keyId)}/revoke`, { method: 'POST' }),
+
+  members: (websiteId: string) => apiFetch<MemberView[]>(`${site(websiteId)}/members`),
+  updateMember: (websiteId: string, agentId: string, body: Partial<Pick<MemberView, 'max_concurrent_chats' | 'accepting_chats'>> & { role?: Role }) =>
+    apiFetch<MemberView>(`${site(websiteId)}/members/${id(agentId)}`, { method: 'PATCH', body }),
+  removeMember: (websiteId: string, agentId: string) =>
+    apiFetch<void>(`${site(websiteId)}/members/${id(agentId)}`, { method: 'DELETE' }),
+
+  invitations: (websiteId: string) => apiFetch<InvitationView[]>(`${site(websiteId)}/invitations`),
+  invite: (websiteId: string, email: string, role: Role) =>
+    apiFetch<InvitationView>(`${site(websiteId)}/invitations`, { method: 'POST', body: { email, role } }),
+  revokeInvitation: (websiteId: string, invitationId: string) =>
+    apiFetch<void>(`${site(websiteId)}/invitations/${id(invitationId)}`, { method: 'DELETE' }),
+
+  groups: (websiteId: string) => apiFetch<GroupView[]>(`${site(websiteId)}/groups`),
+  createGroup: (websiteId: string, name: string, routing: Routing) =>
+    apiFetch<GroupView>(`${site(websiteId)}/groups`, { method: 'POST', body: { name, routing } }),
+  updateGroup: (websiteId: string, groupId: string, body: { name?: string; routing?: Routing; is_default?: boolean }) =>
+    apiFetch<GroupView>(`${site(websiteId)}/groups/${id(groupId)}`, { method: 'PATCH', body }),
+  deleteGroup: (websiteId: string, groupId: string) =>
+    apiFetch<void>(`${site(websiteId)}/groups/${id(groupId)}`, { method: 'DELETE' }),
+  addGroupMember: (websiteId: string, groupId: string, agentId: string) =>
+    apiFetch<GroupView>(`${site(websiteId)}/groups/${id(groupId)}/members/${id(agentId)}`, { method: 'PUT' }),
+  removeGroupMember: (websiteId: string, groupId: string, agentId: string) =>
+    apiFetch<GroupView>(`${site(websiteId)}/groups/${id(groupId)}/members/${id(agentId)}`, { method: 'DELETE' }),
+
+  cannedResponses: (websiteId: string) => apiFetch<CannedResponseView[]>(`${site(websiteId)}/canned-responses?limit=1000`),
+  createCannedResponse: (websiteId: string, shortcut: string, text: string) =>
+    apiFetch<CannedResponseView>(`${site(websiteId)}/canned-responses`, { method: 'POST', body: { shortcut, text } }),
+  updateCannedResponse: (websiteId: string, responseId: string, body: { shortcut?: string; text?: string }) =>
+    apiFetch<CannedResponseView>(`${site(websiteId)}/canned-responses/${id(responseId)}`, { method: 'PATCH', body }),
+  deleteCannedResponse: (websiteId: string, responseId: string) =>
+    apiFetch<void>(`${site(websiteId)}/canned-responses/${id(responseId)}`, { method: 'DELETE' }),
+
+  tagDefinitions: (websiteId: string) => apiFetch<TagView[]>(`${inbox(websiteId)}/tags?include_deleted=true`),
+  createTag: (websiteId: string, name: string, color: string) =>
+    apiFetch<TagView>(`${inbox(websiteId)}/tags`, { method: 'POST', body: { name, color } }),
+  updateTag: (websiteId: string, tagId: string, body: { name?: string; color?: string }) =>
+    apiFetch<TagView>(`${inbox(websiteId)}/tags/${id(tagId)}`, { method: 'PATCH', body }),
+  deleteTag: (websiteId: string, tagId: string) =>
+    apiFetch<void>(`${inbox(websiteId)}/tags/${id(tagId)}`, { method: 'DELETE' }),
+  restoreTag: (websiteId: string, tagId: string) =>
+    apiFetch<TagView>(`${inbox(websiteId)}/tags/${id(tagId)}/restore`, { method: 'POST' }),
+
+  identitySecrets: (websiteId: string) => apiFetch<SecretView[]>(`${inbox(websiteId)}/identity-verification/secrets`),
+  rotateIdentitySecret: (websiteId: string, overlapSeconds: number) =>
+    apiFetch<IssuedSecret>(`${inbox(websiteId)}/identity-verification/secrets`, {
+      method: 'POST',
+      body: { overlap_seconds: overlapSeconds },
+    }),
+  revokeIdentitySecret: (websiteId: string, secretId: string) =>
+    apiFetch<void>(`${inbox(websiteId)}/identity-verification/secrets/${id(secretId)}`, { method: 'DELETE' }),
+};

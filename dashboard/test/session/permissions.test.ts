@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { roleCan } from '../../src/session/permissions';
+
+describe('roleCan', () => {
+  it.each([
+    ['owner', 'DELETE_WEBSITE', true],
+    ['admin', 'DELETE_WEBSITE', false],
+    ['admin', 'MANAGE_KEYS', true],
+    ['supervisor', 'MANAGE_KEYS', false],
+    ['supervisor', 'ASSIGN_OTHERS', true],
+    ['agent', 'ASSIGN_OTHERS', false],
+    ['agent', 'REPLY', true],
+    ['agent', 'VIEW_ALL_CONVERSATIONS', false],
+    ['viewer', 'VIEW_ALL_CONVERSATIONS', true],
+    ['viewer', 'REPLY', false],
+    ['viewer', 'SET_OWN_AVAILABILITY', false],
+    ['SUPERVISOR', 'VIEW_AGENT_STATS', true],
+    ['owner', 'NO_SUCH_PERMISSION', false],
+    [undefined, 'VIEW_WEBSITE', false],
+  ] as const)('%s may %s: %s', (role, permission, expected) => {
+    expect(roleCan(role, permission)).toBe(expected);
+  });
+});

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiFetch } from '../../src/api/client';
+import { navigate } from '../../src/router';
+import { SettingsPage } from '../../src/settings/SettingsPage';
+import { render, session, website, type Rendered } from './render';
+
+vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
+vi.mock('../../src/realtime/RealtimeProvider', () => ({ RESYNC: 'resync', useRealtime: () => ({ status: 'live', subscribe: () => () => undefined }) }));
+
+const api = vi.mocked(apiFetch);
+let view: Rendered;
+
+afterEach(() => {
+  view?.unmount();
+  api.mockReset();
+});
+
+const tabs = () => [...view.container.querySelectorAll('nav[aria-label="Settings"] a')].map((link) => link.textContent);
+const current = () => view.container.querySelector('nav[aria-label="Settings"] a[aria-current="page"]')?.textContent;
+
+describe('SettingsPage', () => {
+  it.each([
+    ['OWNER', ['Website', 'Widget', 'Keys', 'Identity verification', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
+    ['ADMIN', ['Website', 'Widget', 'Keys', 'Identity verification', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
+    ['SUPERVISOR', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
+    ['AGENT', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
+    ['VIEWER', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
+  ] as const)('shows a %s the tabs their role allows', async (role, expected) => {
+    api.mockResolvedValue([]);
+    navigate('/settings');
+    const site = website({ role });
+    view = await render(<SettingsPage />, session(site));
+
+    expect(tabs()).toEqual(expected);
+    expect(current()).toBe('Website');
+  });
+
+  it('opens the tab the path names', async () => {
+    api.mockResolvedValue([]);
+    navigate('/settings/tags');
+    const site = website();
+    view = await render(<SettingsPage />, session(site));
+
+    expect(current()).toBe('Tags');
+    expect(view.container.querySelector('h2')?.textContent).toBe('Tags');
+  });
+
+  it('says so when the path names a tab the role may not open', async () => {
+    api.mockResolvedValue([]);
+    navigate('/settings/keys');
+    const site = website({ role: 'AGENT' });
+    view = await render(<SettingsPage />, session(site));
+
+    expect(view.container.textContent).toContain('not available to your role');
+    expect(api).not.toHaveBeenCalledWith(expect.stringMatching(/\/keys$/));
+  });
+});

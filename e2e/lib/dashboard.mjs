@@ -1,0 +1,157 @@
+// Helpers of the dashboard's browser tests: sign an agent into the dashboard, and play a visitor through the widget
+// API (what the widget does) so a test controls exactly what the visitor sends.
+import { randomUUID } from 'node:crypto';
+import { api, gatewayUrl } from './stack.mjs';
+
+const origin = new URL(gatewayUrl).origin;
+
+/**
+ * A client address of its own for each test (from 198.18.0.0/15, reserved for tests by RFC 2544), sent as X-Forwarded-For through the gateway:
+ * identity and conversations limit sign-ups and widget sessions per client address, and every test on one machine
+ * would otherwise share 127.0.0.1's allowance.
+ */
+export function clientAddress() {
+  const byte = (max) => Math.floor(Math.random() * max);
+  return `198.18.${byte(256)}.${byte(254) + 1}`;
+}
+
+/** A new agent (like stack.mjs' signUpAgent) signing up from its own client address: { email, password, name, token, agent }. */
+export async function signUp(name = 'E2E Agent') {
+  const email = `e2e-${randomUUID()}@example.com`;
+  const password = `pw-${randomUUID()}`;
+  const answer = await api('POST', '/v1/auth/signup', {
+    body: { email, password, name },
+    headers: { 'X-Forwarded-For': clientAddress() },
+  });
+  return { email, password, name, token: answer.access_token, agent: answer.agent };
+}
+
+/** Opens the dashboard signed in as `agent` (from signUpAgent): a fresh sign-in, its refresh token put where the app keeps it. */
+export async function openDashboard(page, agent, path = '/inbox') {
+  const session = await api('POST', '/v1/auth/login', {
+    body: { email: agent.email, password: agent.password },
+    headers: { 'X-Forwarded-For': clientAddress() },
+  });
+  await page.goto(`${gatewayUrl}/status`);
+  await page.evaluate((token) => localStorage.setItem('zendo.refresh_token', token), session.refresh_token);
+  await page.goto(`${gatewayUrl}${path}`);
+  await page.getByTestId('connection').waitFor();
+  return session;
+}
+
+/** Waits until the dashboard's realtime indicator says live. */
+export async function waitLive(page, timeout = 20_000) {
+  await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout });
+}
+
+/** A browser context of its own client address (see clientAddress), so the sign-ups it makes are not throttled. */
+export function newContext(browser, options = {}) {
+  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, ...options });
+}
+
+/** Signs an existing agent in through the API: { ...agent, token, refreshToken }. */
+export async function logIn(agent) {
+  const answer = await api('POST', '/v1/auth/login', {
+    body: { email: agent.email, password: agent.password },
+    headers: { 'X-Forwarded-For': clientAddress() },
+  });
+  return { ...agent, token: answer.access_token, agent: answer.agent };
+}
+
+/** Invites `agent` (from signUp) into the website with `role` and accepts for them. */
+export async function addMember(owner, websiteId, agent, role) {
+  const invitation = await api('POST', `/v1/websites/${websiteId}/invitations`, {
+    token: owner.token,
+    body: { email: agent.email, role },
+  });
+  await api('POST', '/v1/invitations/accept', { token: agent.token, body: { token: invitation.token } });
+}
+
+/** The visitor's side on the demo page (`/demo?key=…`, widget/demo): the real widget, found through its open shadow root. */
+export const demo = {
+  async open(page, publicKey) {
+    await page.goto(`${gatewayUrl}/demo?key=${encodeURIComponent(publicKey)}`);
+    await page.locator('zendo-widget .launcher').waitFor({ state: 'visible' });
+    await page.locator('zendo-widget .launcher').click();
+    await page.locator('zendo-widget .composer textarea').waitFor({ state: 'visible' });
+  },
+  async send(page, text) {
+    await page.locator('zendo-widget .composer textarea').fill(text);
+    await page.locator('zendo-widget .composer textarea').press('Enter');
+  },
+  message: (page, text) => page.locator('zendo-widget .log .msg', { hasText: text }),
+  stars: (page) => page.locator('zendo-widget .stars button'),
+};
+
+/** A widget call as the visitor's browser makes it (the gateway origin is an allowed origin of test websites). */
+function widget(method, path, { token, body } = {}) {
+  return api(method, path, { token, body, headers: { Origin: origin, 'X-Forwarded-For': clientAddress() } });
+}
+
+/**
+ * A new visitor of the website (by its public key) on a page, optionally starting a conversation with a first message.
+ * Retries while conversations has not yet heard of a website just created (its replica follows websites' events).
+ */
+export async function visitorSession(publicKey, { firstMessage, preChat, page = `${origin}/shop/checkout` } = {}) {
+  const answer = await eventually(() => widget('POST', '/v1/widget/session', {
+    body: {
+      public_key: publicKey,
+      page: { url: page, title: 'Checkout' },
+      ...(preChat ? { pre_chat: preChat } : {}),
+      ...(firstMessage ? { first_message: { client_msg_id: randomUUID(), body: firstMessage } } : {}),
+    },
+  }), { message: 'a widget session' });
+  return { token: answer.visitor_token, visitor: answer.visitor, session: answer };
+}
+
+/** The visitor sends a message; returns the stored message. */
+export function visitorSend(visitor, body) {
+  return widget('POST', '/v1/widget/messages', { token: visitor.token, body: { client_msg_id: randomUUID(), body } });
+}
+
+/** The visitor's view of its conversation's messages (never notes). */
+export async function visitorMessages(visitor) {
+  return (await widget('GET', '/v1/widget/messages?limit=200', { token: visitor.token })).messages;
+}
+
+/** The visitor changes its name, email or attributes. */
+export function visitorUpdate(visitor, changes) {
+  return widget('PATCH', '/v1/widget/visitor', { token: visitor.token, body: changes });
+}
+
+/** The visitor rates a thread (1 to 5). */
+export function visitorRate(visitor, threadId, rating, comment) {
+  return widget('POST', '/v1/widget/rating', { token: visitor.token, body: { thread_id: threadId, rating, comment } });
+}
+
+/** An agent writes in a conversation through the API (as another tab or a teammate would). */
+export function agentSend(agent, websiteId, conversationId, body, kind = 'text') {
+  return api('POST', `/v1/inbox/${websiteId}/conversations/${conversationId}/messages`, {
+    token: agent.token,
+    body: { client_msg_id: randomUUID(), body, kind },
+  });
+}
+
+/** Polls `check` (async, returns a truthy value when done) every 200 ms until it holds or `timeout` ms pass. */
+export async function eventually(check, { timeout = 15_000, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${message}${last ? `: ${last.message}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The page errors of watchErrors that matter: the browser also logs every 4xx answer as a console error, and a website
+ * just created is briefly unknown (404) to conversations until its replica catches up, which the dashboard retries.
+ */
+export function unexpected(errors) {
+  return errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e));
+}
