@@ -227,14 +227,15 @@ public class SiteFeed {
                 subscription.next[partition] = offset + 1;
                 Connection connection = subscription.connection;
                 Credentials credentials = connection.credentials();
-                if ((event.getEphemeral() && offset < subscription.liveFrom[partition]) || connection.closing()
+                boolean replayed = subscription.replays(partition, offset);
+                if ((event.getEphemeral() && replayed) || connection.closing()
                         || credentials == null || !Audience.admits(credentials, nodeId, connection.id(), site.id, event)) {
                     continue;
                 }
                 if (frame == null) {
                     frame = EventFrames.encode(event, type, site.cursor());
                 }
-                write(connection, frame.retainedDuplicate(), offset < subscription.liveFrom[partition] ? subscription : null);
+                write(connection, frame.retainedDuplicate(), replayed ? subscription : null);
                 delivered++;
             }
         } finally {
