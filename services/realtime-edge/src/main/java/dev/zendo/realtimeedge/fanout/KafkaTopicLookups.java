@@ -30,8 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers {@link TopicLookups} on a thread of its own with a consumer of its own (no group; assigned only during a
- * look-back), each broker call bounded by {@code zendo.realtime.lookup-timeout}.
+ * Answers {@link TopicLookups} with consumers of its own (no group; assigned only during a look-back), each used by
+ * one thread: one for subscribes, one for look-backs, so that look-backs never hold up subscribes. Each broker call is
+ * bounded by {@code zendo.realtime.lookup-timeout}.
  */
 @Singleton
 class KafkaTopicLookups implements TopicLookups {
@@ -44,23 +45,15 @@ class KafkaTopicLookups implements TopicLookups {
     private final TopicProvisioner topics;
     private final Duration timeout;
     private final int lookupRecords;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "edge-topic-lookups");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Worker subscribes;
+    private final Worker lookBacks;
 
     KafkaTopicLookups(KafkaSettings kafka, TopicProvisioner topics, RealtimeSettings settings) {
         this.topics = topics;
         this.timeout = settings.lookupTimeout();
         this.lookupRecords = settings.lookupRecords();
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "realtime-edge-lookups-" + settings.nodeId(),
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.subscribes = new Worker(kafka, settings, "subscribes");
+        this.lookBacks = new Worker(kafka, settings, "look-backs");
     }
 
     @Override
@@ -68,16 +61,17 @@ class KafkaTopicLookups implements TopicLookups {
         return CompletableFuture.supplyAsync(() -> {
             topics.ensure(topic);
             List<TopicPartition> partitions = partitions(topic);
+            KafkaConsumer<byte[], byte[]> consumer = subscribes.consumer;
             return new TopicBounds(partitions, offsets(partitions, consumer.beginningOffsets(partitions, timeout)),
                     offsets(partitions, consumer.endOffsets(partitions, timeout)));
-        }, executor);
+        }, subscribes.executor);
     }
 
     /** The partitions of a topic, waiting (within the timeout) for a topic just created to show in the metadata. */
     private List<TopicPartition> partitions(String topic) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+            List<TopicPartition> partitions = subscribes.consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition))
                     .toList();
@@ -107,17 +101,17 @@ class KafkaTopicLookups implements TopicLookups {
     @Override
     public CompletableFuture<Optional<KnownConversation>> conversation(UUID websiteId, UUID conversationId) {
         return CompletableFuture.supplyAsync(() -> {
-            List<PartitionInfo> partitions = consumer.partitionsFor(KafkaSettings.SITE_TOPIC_PREFIX + websiteId, timeout);
+            List<PartitionInfo> partitions = lookBacks.consumer.partitionsFor(KafkaSettings.SITE_TOPIC_PREFIX + websiteId, timeout);
             if (partitions.isEmpty()) {
                 return Optional.empty();
             }
             byte[] key = conversationId.toString().getBytes(StandardCharsets.UTF_8);
             TopicPartition partition = new TopicPartition(KafkaSettings.SITE_TOPIC_PREFIX + websiteId,
                     BuiltInPartitioner.partitionForKey(key, partitions.size()));
-            consumer.assign(List.of(partition));
+            lookBacks.consumer.assign(List.of(partition));
             try {
-                long start = consumer.beginningOffsets(List.of(partition), timeout).get(partition);
-                long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+                long start = lookBacks.consumer.beginningOffsets(List.of(partition), timeout).get(partition);
+                long end = lookBacks.consumer.endOffsets(List.of(partition), timeout).get(partition);
                 long floor = Math.max(start, end - lookupRecords);
                 for (long to = end; to > floor; to = Math.max(floor, to - WINDOW)) {
                     Optional<KnownConversation> found = newest(partition, Math.max(floor, to - WINDOW), to, websiteId, key);
@@ -127,21 +121,21 @@ class KafkaTopicLookups implements TopicLookups {
                 }
                 return Optional.empty();
             } finally {
-                consumer.unsubscribe();
+                lookBacks.consumer.unsubscribe();
             }
-        }, executor);
+        }, lookBacks.executor);
     }
 
     /** The conversation as the newest record keyed {@code key} between the offsets {@code from} and {@code to} names it. */
     private Optional<KnownConversation> newest(TopicPartition partition, long from, long to, UUID websiteId, byte[] key) {
-        consumer.seek(partition, from);
+        lookBacks.consumer.seek(partition, from);
         KnownConversation newest = null;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (consumer.position(partition, timeout) < to) {
+        while (lookBacks.consumer.position(partition, timeout) < to) {
             if (System.nanoTime() - deadline >= 0) {
                 throw new TimeoutException("reading " + partition + " from " + from + " to " + to + " took too long");
             }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            for (ConsumerRecord<byte[], byte[]> record : lookBacks.consumer.poll(POLL)) {
                 if (record.offset() < to && Arrays.equals(record.key(), key) && record.value() != null) {
                     newest = known(websiteId, record.value()).orElse(newest);
                 }
@@ -163,9 +157,35 @@ class KafkaTopicLookups implements TopicLookups {
 
     @PreDestroy
     void close() throws InterruptedException {
-        consumer.wakeup();
-        executor.execute(() -> consumer.close(Duration.ofSeconds(1)));
-        executor.shutdown();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        subscribes.close();
+        lookBacks.close();
+    }
+
+    /** A consumer and the one thread that uses it. */
+    private static final class Worker {
+
+        final KafkaConsumer<byte[], byte[]> consumer;
+        final ExecutorService executor;
+
+        Worker(KafkaSettings kafka, RealtimeSettings settings, String name) {
+            this.consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.CLIENT_ID_CONFIG, "realtime-edge-" + name + "-" + settings.nodeId(),
+                    ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.lookupTimeout().toMillis()),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.executor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "edge-" + name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void close() throws InterruptedException {
+            consumer.wakeup();
+            executor.execute(() -> consumer.close(Duration.ofSeconds(1)));
+            executor.shutdown();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }
