@@ -4,6 +4,7 @@ import dev.zendo.events.v1.ConversationAccess
 import dev.zendo.platform.kafka.TopicProvisioner
 import dev.zendo.realtimeedge.commands.TopicEvents
 import dev.zendo.realtimeedge.support.EdgeSpec
+import dev.zendo.realtimeedge.support.RawWebSocket
 
 /** Client frames are validated, limited and answered as docs/protocol.md says, and reach presence, typing and commands. */
 class ProtocolSpec extends EdgeSpec {
@@ -30,6 +31,20 @@ class ProtocolSpec extends EdgeSpec {
         kind                       | send
         'binary frame'             | { it.sendBinary([1, 2, 3] as byte[]) }
         'frame larger than 16 KB'  | { it.send([type: 'ping', ref: 'x' * 17_000]) }
+    }
+
+    def 'a text frame that is not UTF-8 closes the socket with 4400'() {
+        given:
+        RawWebSocket socket = RawWebSocket.open(port)
+
+        when: 'a brace, a lead byte without its continuation, a brace'
+        socket.sendText([0x7b, 0xc3, 0x28, 0x7d] as byte[])
+
+        then:
+        socket.closeCode() == 4400
+
+        cleanup:
+        socket?.close()
     }
 
     def 'a bad frame is answered with an error and the socket stays open: #text'() {

@@ -76,6 +76,8 @@ class BadInputSpec extends Specification {
         'a session over a week'          | [name: 'Shop', widget: [visitor_session_hours: 169]]                                || 'widget.visitor_session_hours'
         'a session of fractional hours'  | [name: 'Shop', widget: [visitor_session_hours: 1.5]]                                || 'widget.visitor_session_hours'
         'a session of hours as text'     | [name: 'Shop', widget: [visitor_session_hours: '24']]                               || 'widget.visitor_session_hours'
+        'a sneak peek as text'           | [name: 'Shop', widget: [sneak_peek: 'true']]                                        || 'widget.sneak_peek'
+        'a sneak peek as a number'       | [name: 'Shop', widget: [sneak_peek: 1]]                                             || 'widget.sneak_peek'
     }
 
     def 'a body that is #problem is a 400 naming #field'() {

@@ -25,7 +25,7 @@ class OpenApiContractSpec extends Specification {
             name           : 'Contract shop',
             domains        : ['contract.example'],
             allowed_origins: ['https://contract.example'],
-            widget         : [color: '#123456', position: 'left', greeting: 'Hello', away_message: 'Away', language: 'en', visitor_session_hours: 48,
+            widget         : [color: '#123456', position: 'left', greeting: 'Hello', away_message: 'Away', language: 'en', visitor_session_hours: 48, sneak_peek: true,
                               pre_chat_fields: [[kind: 'email', label: 'Email', required: true]],
                               business_hours: [time_zone: 'Europe/Paris', days: [monday: [[from: '09:00', to: '17:00']]]]],
     ]

@@ -18,11 +18,12 @@ import java.util.List;
  * @param preChatFields       what the visitor is asked before the first message
  * @param businessHours       when agents answer; null means always
  * @param visitorSessionHours how long a visitor token lives, in hours
+ * @param sneakPeek           whether agents see the visitor's draft while they type ({@code typing} frames' {@code text})
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record WidgetSettingsView(String color, String position, String greeting, String awayMessage, String language,
                                  List<PreChatField> preChatFields, @Nullable BusinessHours businessHours,
-                                 int visitorSessionHours) {
+                                 int visitorSessionHours, boolean sneakPeek) {
 
     static WidgetSettingsView of(WidgetSettings widget, long defaultHours) {
         return new WidgetSettingsView(widget.getColor(), widget.getPosition(), widget.getGreeting(), widget.getAwayMessage(),
@@ -31,7 +32,8 @@ public record WidgetSettingsView(String color, String position, String greeting,
                 widget.hasBusinessHours() ? new BusinessHours(widget.getBusinessHours().getTimeZone(),
                         widget.getBusinessHours().getHoursList().stream()
                                 .map(h -> new OpeningHours(h.getWeekday(), h.getFrom(), h.getTo())).toList()) : null,
-                widget.getVisitorSessionHours() > 0 ? widget.getVisitorSessionHours() : (int) defaultHours);
+                widget.getVisitorSessionHours() > 0 ? widget.getVisitorSessionHours() : (int) defaultHours,
+                widget.getSneakPeek());
     }
 
     /**

@@ -47,6 +47,7 @@ class WidgetSessionSpec extends Specification {
         session.queue_position == null
         session.agents_online == false
         session.settings.visitor_session_hours == 24
+        session.settings.sneak_peek == false
         session.realtime.url == 'ws://127.0.0.1:8080/ws'
         new String(Base64.urlDecoder.decode(session.realtime.cursor as String), 'UTF-8') ==~ /v1:0=\d+,1=\d+,2=\d+/
 
@@ -75,6 +76,21 @@ class WidgetSessionSpec extends Specification {
         then:
         Duration.between(visitor.issuedAt(), visitor.expiresAt()) == Duration.ofHours(2)
         session.settings.visitor_session_hours == 2
+    }
+
+    def 'the widget learns whether the website shows agents what its visitors type (#widget)'() {
+        given:
+        def site = api.site()
+        api.sql('UPDATE replica_websites SET widget = ?::jsonb WHERE website_id = ?', [widget, site.id])
+
+        expect:
+        ConversationsApi.expect(201, api.widgetSession(site)).settings.sneak_peek == sneakPeek
+
+        where:
+        widget                 || sneakPeek
+        '{}'                   || false
+        '{"sneak_peek": false}' || false
+        '{"sneak_peek": true}' || true
     }
 
     def 'a session is refused with #status #code when #problem, and nothing is written'() {

@@ -24,6 +24,10 @@ import java.time.Duration;
  * @param rateBurst         inbound frames a connection may send at once
  * @param drainTimeout      on shutdown, how long clients have after {@code reconnect} before the node closes them (4001)
  * @param conversationsPerWebsite how many conversations per website the node remembers (visitor and access) for typing checks
+ * @param lookupTimeout     longest wait for the broker when a subscribe looks up a website topic's partitions and offsets
+ *                          (then the client gets {@code error} {@code unavailable})
+ * @param lookupRecords     how many of a website topic's latest records (in the conversation's partition) are searched
+ *                          for the visitor of a conversation the node has not seen, when that visitor types in it
  */
 @Context
 @ConfigurationProperties("zendo.realtime")
@@ -36,7 +40,9 @@ public record RealtimeSettings(
         @Min(1) @Max(10_000) int rateFramesPerSecond,
         @Min(1) @Max(100_000) int rateBurst,
         @NotNull Duration drainTimeout,
-        @Min(16) @Max(1_000_000) int conversationsPerWebsite) {
+        @Min(16) @Max(1_000_000) int conversationsPerWebsite,
+        @NotNull Duration lookupTimeout,
+        @Min(0) @Max(10_000_000) int lookupRecords) {
 
     public RealtimeSettings {
         if (nodeId == null || nodeId.isBlank()) {
@@ -47,6 +53,7 @@ public record RealtimeSettings(
         DurationBounds.requireAtLeast("zendo.realtime.heartbeat-interval", heartbeatInterval, Duration.ofMillis(100));
         DurationBounds.requireAtLeast("zendo.realtime.sweep-interval", sweepInterval, Duration.ofMillis(50));
         DurationBounds.requireAtLeast("zendo.realtime.drain-timeout", drainTimeout, Duration.ZERO);
+        DurationBounds.requireAtLeast("zendo.realtime.lookup-timeout", lookupTimeout, Duration.ofMillis(100));
         if (heartbeatInterval != null && idleTimeout != null && heartbeatInterval.compareTo(idleTimeout) >= 0) {
             throw new IllegalArgumentException("zendo.realtime.heartbeat-interval (" + heartbeatInterval
                     + ") must be shorter than idle-timeout (" + idleTimeout + ")");

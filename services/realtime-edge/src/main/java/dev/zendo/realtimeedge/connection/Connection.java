@@ -24,6 +24,7 @@ public final class Connection {
     private volatile Credentials credentials;
     private volatile long lastInbound;
     private volatile boolean closing;
+    private boolean lookedBack;
     private volatile Object subscriptions;
     private double tokens;
     private long refilledAt;
@@ -98,6 +99,18 @@ public final class Connection {
             return false;
         }
         tokens -= 1;
+        return true;
+    }
+
+    /**
+     * Whether the connection may still look back through a website topic for a conversation the node has not seen:
+     * true once (a visitor has one conversation per website), then false. Event loop only.
+     */
+    public boolean mayLookBack() {
+        if (lookedBack) {
+            return false;
+        }
+        lookedBack = true;
         return true;
     }
 

@@ -11,8 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The conversations the node has seen on the website topics it reads, most recent first, bounded per website: what
- * typing and read checks need (the conversation's website, visitor and access) without a database.
+ * The conversations the node has seen on the website topics it reads (or found looking back through one), most recent
+ * first, bounded per website: what typing and read checks need (the conversation's website, visitor and access)
+ * without a database.
  */
 @Singleton
 public class ConversationBook {
@@ -27,6 +28,14 @@ public class ConversationBook {
     /** Learns from an event of {@code conversationId}: a visitor when it names one, the access when it carries one. */
     void learn(UUID websiteId, UUID conversationId, UUID visitorId, ConversationAccess access) {
         websites.computeIfAbsent(websiteId, id -> new Recent(perWebsite)).learn(websiteId, conversationId, visitorId, access);
+    }
+
+    /**
+     * Learns what a look-back found, unless the node has meanwhile seen the conversation live (newer than the
+     * look-back).
+     */
+    public void learnFound(UUID conversationId, KnownConversation found) {
+        websites.computeIfAbsent(found.websiteId(), id -> new Recent(perWebsite)).learnFound(conversationId, found);
     }
 
     /** The conversation when the node has seen it in one of {@code websiteIds}. */
@@ -60,6 +69,10 @@ public class ConversationBook {
             UUID visitor = visitorId != null ? visitorId : known == null ? null : known.visitorId();
             ConversationAccess latest = access != null ? access : known == null ? ConversationAccess.getDefaultInstance() : known.access();
             conversations.put(conversationId, new KnownConversation(websiteId, visitor, latest));
+        }
+
+        synchronized void learnFound(UUID conversationId, KnownConversation found) {
+            conversations.putIfAbsent(conversationId, found);
         }
 
         synchronized KnownConversation get(UUID conversationId) {

@@ -3,7 +3,6 @@ package dev.zendo.realtimeedge.fanout;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.platform.kafka.KafkaSettings;
-import dev.zendo.platform.kafka.TopicProvisioner;
 import dev.zendo.realtimeedge.auth.Credentials;
 import dev.zendo.realtimeedge.config.RealtimeSettings;
 import dev.zendo.realtimeedge.connection.CloseCode;
@@ -44,7 +43,9 @@ import java.util.concurrent.TimeUnit;
  * The node's one Kafka consumer of the website topics and the fan-out to local subscribers (docs/protocol.md; design
  * "Fan-out"). A thread of its own owns the consumer and every subscription: clients' subscribe, unsubscribe and ping
  * arrive as commands on a queue the poll loop drains between polls, so nothing Kafka-related runs on an event loop and the state
- * needs no locks. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
+ * needs no locks. The broker calls a subscribe needs (topic creation, partitions, offsets) go to {@link TopicLookups}
+ * and their answers come back as commands, so the loop never waits on them; a failed lookup answers {@code error}
+ * {@code unavailable}. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
  * subscribed to the website, with no consumer group. Each record is encoded once and the same buffer is written to
  * every recipient; touched channels are flushed once per poll. A live subscriber whose channel stops being writable
  * is closed 4408; a replaying one pauses until its client has read what is queued.
@@ -57,7 +58,7 @@ public class SiteFeed {
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final TopicProvisioner topics;
+    private final TopicLookups lookups;
     private final ConversationBook book;
     private final EdgeMetrics metrics;
     private final String nodeId;
@@ -73,8 +74,8 @@ public class SiteFeed {
     private volatile long lag;
     private long nextHeartbeat;
 
-    SiteFeed(KafkaSettings kafka, TopicProvisioner topics, ConversationBook book, EdgeMetrics metrics, RealtimeSettings settings) {
-        this.topics = topics;
+    SiteFeed(KafkaSettings kafka, TopicLookups lookups, ConversationBook book, EdgeMetrics metrics, RealtimeSettings settings) {
+        this.lookups = lookups;
         this.book = book;
         this.metrics = metrics;
         this.nodeId = settings.nodeId();
@@ -226,14 +227,15 @@ public class SiteFeed {
                 subscription.next[partition] = offset + 1;
                 Connection connection = subscription.connection;
                 Credentials credentials = connection.credentials();
-                if ((event.getEphemeral() && offset < subscription.liveFrom[partition]) || connection.closing()
+                boolean replayed = subscription.replays(partition, offset);
+                if ((event.getEphemeral() && replayed) || connection.closing()
                         || credentials == null || !Audience.admits(credentials, nodeId, connection.id(), site.id, event)) {
                     continue;
                 }
                 if (frame == null) {
                     frame = EventFrames.encode(event, type, site.cursor());
                 }
-                write(connection, frame.retainedDuplicate(), offset < subscription.liveFrom[partition] ? subscription : null);
+                write(connection, frame.retainedDuplicate(), replayed ? subscription : null);
                 delivered++;
             }
         } finally {
@@ -320,24 +322,49 @@ public class SiteFeed {
         lag = total;
     }
 
+    /**
+     * Subscribes at once to a website the node reads already when no cursor needs checking; otherwise asks the broker
+     * off this thread and finishes when the answer comes back through the command queue.
+     */
     private void doSubscribe(Connection connection, UUID websiteId, String cursor, String ref) {
-        if (connection.closing() || !connection.channel().isActive()) {
+        if (gone(connection)) {
             return;
         }
-        Subscription previous = find(connection, websiteId);
-        if (previous != null) {
-            drop(previous);
-        }
         Site site = sites.get(websiteId);
-        if (site == null) {
-            site = open(websiteId);
+        if (site != null && cursor == null) {
+            attach(connection, site, null, ref, null);
+            return;
+        }
+        lookups.bounds(KafkaSettings.SITE_TOPIC_PREFIX + websiteId).whenComplete((bounds, failure) -> submit(() -> {
+            if (failure != null) {
+                LOG.warn("Could not look up the topic of website {} for a subscribe: {}", websiteId, failure.toString());
+                connection.channel().writeAndFlush(Frames.error("unavailable",
+                        "The website's events cannot be read right now; subscribe again later.", ref));
+                return;
+            }
+            if (!gone(connection)) {
+                Site open = sites.get(websiteId);
+                attach(connection, open == null ? open(websiteId, bounds) : open, cursor, ref, bounds);
+            }
+        }));
+    }
+
+    private static boolean gone(Connection connection) {
+        return connection.closing() || !connection.channel().isActive();
+    }
+
+    /** Adds the subscription (replacing the connection's previous one to the website) and answers {@code subscribed}. */
+    private void attach(Connection connection, Site site, String cursor, String ref, TopicBounds bounds) {
+        Subscription previous = find(connection, site.id);
+        if (previous != null) {
+            site.remove(previous);
+            release(connection, previous);
         }
         long[] live = site.processed.clone();
         long[] next = live.clone();
         boolean resync = false;
         if (cursor != null) {
-            List<TopicPartition> partitions = site.partitions;
-            Optional<long[]> asked = Cursor.decode(cursor, partitions.size()).filter(offsets -> retained(partitions, offsets));
+            Optional<long[]> asked = Cursor.decode(cursor, site.partitions.size()).filter(bounds::retains);
             if (asked.isPresent()) {
                 next = asked.get();
                 rewind(site, next);
@@ -350,7 +377,7 @@ public class SiteFeed {
         hold(connection, subscription);
         String start = Cursor.encode(next);
         connection.channel().write(Frames.frame("subscribed", json -> {
-            json.writeStringField("website_id", websiteId.toString());
+            json.writeStringField("website_id", site.id.toString());
             if (ref != null) {
                 json.writeStringField("ref", ref);
             }
@@ -358,24 +385,11 @@ public class SiteFeed {
         }));
         if (resync) {
             connection.channel().write(Frames.frame("resync", json -> {
-                json.writeStringField("website_id", websiteId.toString());
+                json.writeStringField("website_id", site.id.toString());
                 json.writeStringField("cursor", start);
             }));
         }
         touched.add(connection);
-    }
-
-    /** Whether every offset lies within what the partition still holds (from its log start to its end). */
-    private boolean retained(List<TopicPartition> partitions, long[] offsets) {
-        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        for (TopicPartition partition : partitions) {
-            long offset = offsets[partition.partition()];
-            if (offset < starts.get(partition) || offset > ends.get(partition)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Seeks partitions back to a returning subscriber's offsets where the node has read past them. */
@@ -389,21 +403,16 @@ public class SiteFeed {
         }
     }
 
-    /** Starts reading a website's topic (creating it when missing) at its end. */
-    private Site open(UUID websiteId) {
+    /** Starts reading a website's topic at the end offsets the broker gave. */
+    private Site open(UUID websiteId, TopicBounds bounds) {
         String topic = KafkaSettings.SITE_TOPIC_PREFIX + websiteId;
-        topics.ensure(topic);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
-                .toList();
-        Site site = new Site(websiteId, topic, partitions);
+        Site site = new Site(websiteId, topic, bounds.partitions());
         sites.put(websiteId, site);
         byTopic.put(topic, site);
         reassign();
-        consumer.seekToEnd(partitions);
-        for (TopicPartition partition : partitions) {
-            site.processed[partition.partition()] = consumer.position(partition);
+        for (TopicPartition partition : site.partitions) {
+            consumer.seek(partition, bounds.ends()[partition.partition()]);
+            site.processed[partition.partition()] = bounds.ends()[partition.partition()];
         }
         return site;
     }

@@ -2,11 +2,13 @@ package dev.zendo.realtimeedge.fanout;
 
 import dev.zendo.realtimeedge.connection.Connection;
 
+import java.util.Arrays;
+
 /**
  * One connection's subscription to one website: per partition the next offset it still needs ({@code next}; records
  * below are skipped for it, so seeking the shared consumer back for a returning subscriber re-delivers nothing to live
- * ones) and where its live stream began ({@code liveFrom}; ephemeral events below it are not replayed).
- * Site feed thread only.
+ * ones) and where its live stream began ({@code liveFrom}; ephemeral events below it are not replayed; null for a
+ * subscription that started live, which never reads below it). Site feed thread only.
  */
 final class Subscription {
 
@@ -21,6 +23,11 @@ final class Subscription {
         this.connection = connection;
         this.site = site;
         this.next = next;
-        this.liveFrom = liveFrom;
+        this.liveFrom = Arrays.equals(next, liveFrom) ? null : liveFrom;
+    }
+
+    /** Whether the record at {@code offset} of partition {@code partition} is replayed to this subscription (not live). */
+    boolean replays(int partition, long offset) {
+        return liveFrom != null && offset < liveFrom[partition];
     }
 }

@@ -26,9 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The allowed origins and deleted flag of every website, read from the retained {@code zendo.websites} topic from the
- * beginning by a consumer of its own (no group, every partition assigned). Ready once it has read up to the end
- * offsets the topic had when the node started.
+ * The allowed origins, deleted flag and sneak peek setting of every website, read from the retained
+ * {@code zendo.websites} topic from the beginning by a consumer of its own (no group, every partition assigned). Ready
+ * once it has read up to the end offsets the topic had when the node started.
  */
 @Context
 public class WebsiteDirectory {
@@ -109,9 +109,11 @@ public class WebsiteDirectory {
         try {
             switch (event.getPayloadCase()) {
                 case WEBSITE_CREATED -> websites.put(UUID.fromString(event.getWebsiteCreated().getWebsiteId()),
-                        WebsiteOrigins.of(event.getWebsiteCreated().getAllowedOriginsList()));
+                        WebsiteOrigins.of(event.getWebsiteCreated().getAllowedOriginsList(),
+                                event.getWebsiteCreated().getWidget()));
                 case WEBSITE_UPDATED -> websites.computeIfPresent(UUID.fromString(event.getWebsiteUpdated().getWebsiteId()),
-                        (id, known) -> WebsiteOrigins.of(event.getWebsiteUpdated().getAllowedOriginsList()).withDeleted(known.deleted()));
+                        (id, known) -> WebsiteOrigins.of(event.getWebsiteUpdated().getAllowedOriginsList(),
+                                event.getWebsiteUpdated().getWidget()).withDeleted(known.deleted()));
                 case WEBSITE_DELETED -> deleted(UUID.fromString(event.getWebsiteDeleted().getWebsiteId()), true);
                 case WEBSITE_RESTORED -> deleted(UUID.fromString(event.getWebsiteRestored().getWebsiteId()), false);
                 default -> {

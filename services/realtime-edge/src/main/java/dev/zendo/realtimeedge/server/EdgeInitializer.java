@@ -15,7 +15,8 @@ import jakarta.inject.Singleton;
 /**
  * The pipeline of a WebSocket connection, as in Netty's websocketx example: HTTP codec and a small aggregator for the
  * upgrade request (the handshake replaces the codec with WebSocket frame codecs and removes the aggregator), the
- * protocol handler (handshake on {@code /ws}, control frames, frame size limit), then the one shared frame handler.
+ * protocol handler (handshake on {@code /ws}, control frames, frame size limit), then the one shared frame handler,
+ * which also checks that text frames are UTF-8 (so no per-connection validator is added: fragments are refused anyway).
  */
 @Singleton
 class EdgeInitializer extends ChannelInitializer<SocketChannel> {
@@ -43,6 +44,7 @@ class EdgeInitializer extends ChannelInitializer<SocketChannel> {
                         .maxFramePayloadLength(ws.maxFrameSize())
                         .closeOnProtocolViolation(false)
                         .allowExtensions(false)
+                        .withUTF8Validator(false)
                         .build())
                 .build();
     }

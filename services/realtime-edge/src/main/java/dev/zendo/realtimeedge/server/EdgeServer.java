@@ -6,8 +6,13 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import jakarta.annotation.PreDestroy;
@@ -26,6 +31,11 @@ public class EdgeServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
     private static final int BACKLOG = 4096;
+    /**
+     * One read buffer size for every socket, shared: clients send small frames, and a fixed size needs no per-socket
+     * sizing state (a larger frame takes several reads).
+     */
+    private static final FixedRecvByteBufAllocator READS = new FixedRecvByteBufAllocator(2048);
 
     private final Connections connections;
     private final EventLoopGroup boss;
@@ -34,18 +44,21 @@ public class EdgeServer {
 
     EdgeServer(WsSettings ws, EdgeInitializer initializer, Connections connections) throws InterruptedException {
         this.connections = connections;
-        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        boolean epoll = ws.nativeTransport() && Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.boss = new MultiThreadIoEventLoopGroup(1, io);
+        this.workers = new MultiThreadIoEventLoopGroup(io);
         this.server = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(ws.writeBufferLow(), ws.writeBufferHigh()))
                 .childHandler(initializer)
                 .bind(ws.port()).sync().channel();
         connections.startSweep(workers);
-        LOG.info("WebSocket server listening on port {} at {}", port(), EdgeInitializer.PATH);
+        LOG.info("WebSocket server listening on port {} at {} ({})", port(), EdgeInitializer.PATH, epoll ? "epoll" : "nio");
     }
 
     /** The port the server listens on (the configured one, or the one picked for port 0). */

@@ -6,6 +6,7 @@ import dev.zendo.realtimeedge.connection.Connection;
 import dev.zendo.realtimeedge.fanout.SiteFeed;
 import dev.zendo.realtimeedge.metrics.EdgeMetrics;
 import dev.zendo.realtimeedge.session.ClientFrames;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,10 +26,13 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The one shared handler after the WebSocket handshake: registers upgraded connections, applies the inbound rate limit
- * (4429) and the text-only rule (4400), hands text frames to {@link ClientFrames}, tells the site feed when a
- * client has drained its outbound buffer, and forgets closed connections. Requests to other paths get 404.
+ * (4429) and the text-only rule (4400: binary, fragmented or not UTF-8), hands text frames to {@link ClientFrames},
+ * tells the site feed when a client has drained its outbound buffer, and forgets closed connections. Requests to other
+ * paths get 404.
  */
 @Singleton
 @ChannelHandler.Sharable
@@ -72,7 +76,8 @@ public class FrameHandler extends ChannelInboundHandlerAdapter {
             if (!(message instanceof WebSocketFrame frame) || connection == null || connection.closing()) {
                 return;
             }
-            if (!(frame instanceof TextWebSocketFrame text) || !frame.isFinalFragment()) {
+            if (!(frame instanceof TextWebSocketFrame text) || !frame.isFinalFragment()
+                    || !ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
                 connection.close(CloseCode.PROTOCOL);
                 return;
             }

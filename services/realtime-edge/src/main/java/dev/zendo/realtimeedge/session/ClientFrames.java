@@ -14,11 +14,14 @@ import dev.zendo.realtimeedge.fanout.Audience;
 import dev.zendo.realtimeedge.fanout.ConversationBook;
 import dev.zendo.realtimeedge.fanout.KnownConversation;
 import dev.zendo.realtimeedge.fanout.SiteFeed;
+import dev.zendo.realtimeedge.fanout.TopicLookups;
 import dev.zendo.realtimeedge.origins.WebsiteDirectory;
 import dev.zendo.realtimeedge.origins.WebsiteOrigins;
 import dev.zendo.realtimeedge.presence.AgentPresence;
 import dev.zendo.realtimeedge.typing.TypingSignals;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,20 +36,26 @@ import java.util.UUID;
 @Singleton
 public class ClientFrames {
 
+    /** The longest draft agents see, in characters (Unicode code points); a longer one is cut. */
+    static final int DRAFT_LIMIT = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(ClientFrames.class);
+
     private final Authenticator authenticator;
     private final SiteFeed feed;
     private final WebsiteDirectory directory;
     private final ConversationBook book;
+    private final TopicLookups lookups;
     private final TypingSignals typing;
     private final ClientCommands commands;
     private final AgentPresence presence;
 
     ClientFrames(Authenticator authenticator, SiteFeed feed, WebsiteDirectory directory, ConversationBook book,
-                 TypingSignals typing, ClientCommands commands, AgentPresence presence) {
+                 TopicLookups lookups, TypingSignals typing, ClientCommands commands, AgentPresence presence) {
         this.authenticator = authenticator;
         this.feed = feed;
         this.directory = directory;
         this.book = book;
+        this.lookups = lookups;
         this.typing = typing;
         this.commands = commands;
         this.presence = presence;
@@ -117,13 +126,24 @@ public class ClientFrames {
     private void typing(Connection connection, ClientFrame frame) {
         UUID conversationId = frame.uuid("conversation_id");
         boolean typingNow = frame.bool("typing");
+        String text = frame.string("text");
         UUID named = frame.optionalUuid("website_id");
         VisitorCredentials visitor = connection.visitor();
         if (visitor != null) {
+            String draft = typingNow ? draft(visitor.websiteId(), text) : null;
             Optional<KnownConversation> known = book.find(List.of(visitor.websiteId()), conversationId);
-            if (known.isPresent() && visitor.visitorId().equals(known.get().visitorId())) {
-                typing.typing(visitor.websiteId(), conversationId, visitor.visitorId(),
-                        actor(ActorKind.ACTOR_KIND_VISITOR, visitor.subject()), typingNow, known.get().access());
+            if (known.isPresent()) {
+                visitorTyping(visitor, conversationId, known.get(), typingNow, draft);
+            } else if (connection.mayLookBack()) {
+                lookups.conversation(visitor.websiteId(), conversationId).whenComplete((found, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Could not look back for conversation {}: {}", conversationId, failure.toString());
+                    } else if (found.isPresent()) {
+                        book.learnFound(conversationId, found.get());
+                        book.find(List.of(visitor.websiteId()), conversationId)
+                                .ifPresent(latest -> visitorTyping(visitor, conversationId, latest, typingNow, draft));
+                    }
+                });
             }
             return;
         }
@@ -136,9 +156,26 @@ public class ClientFrames {
         }
         if (known.isPresent() ? Audience.agentSees(role, agent.agentId(), known.get().access()) : role.seesAll()) {
             typing.typing(websiteId, conversationId, known.map(KnownConversation::visitorId).orElse(null),
-                    actor(ActorKind.ACTOR_KIND_AGENT, agent.agentId()), typingNow,
+                    actor(ActorKind.ACTOR_KIND_AGENT, agent.agentId()), typingNow, null,
                     known.map(KnownConversation::access).orElse(ConversationAccess.getDefaultInstance()));
         }
+    }
+
+    /** A visitor's signal goes out in their own conversations only. */
+    private void visitorTyping(VisitorCredentials visitor, UUID conversationId, KnownConversation known, boolean typingNow,
+                               String draft) {
+        if (visitor.visitorId().equals(known.visitorId())) {
+            typing.typing(visitor.websiteId(), conversationId, visitor.visitorId(),
+                    actor(ActorKind.ACTOR_KIND_VISITOR, visitor.subject()), typingNow, draft, known.access());
+        }
+    }
+
+    /** The draft agents see: the text, cut to {@value #DRAFT_LIMIT} characters, when the website enables sneak peek. */
+    private String draft(UUID websiteId, String text) {
+        if (text == null || !directory.website(websiteId).map(WebsiteOrigins::sneakPeek).orElse(false)) {
+            return null;
+        }
+        return text.codePointCount(0, text.length()) > DRAFT_LIMIT ? text.substring(0, text.offsetByCodePoints(0, DRAFT_LIMIT)) : text;
     }
 
     private void read(Connection connection, ClientFrame frame, String ref) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry
 import io.micronaut.context.ApplicationContext
 import redis.clients.jedis.JedisPooled
 import redis.clients.jedis.JedisPubSub
+import redis.clients.jedis.Protocol
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -166,7 +167,7 @@ class AgentPresenceSpec extends Specification {
             assert announcements() == ['ONLINE', 'AWAY']
         }
         redis.sismember(PresenceStore.awayKey(website), agent)
-        redis.zscore(PresenceStore.onlineKey(website), agent) > System.currentTimeMillis()
+        redis.zscore(PresenceStore.onlineKey(website), agent) > redisMillis()
 
         when:
         a.away(agent, [website] as Set, false)
@@ -231,7 +232,7 @@ class AgentPresenceSpec extends Specification {
         }
 
         when: 'the page reloads'
-        def closedAt = System.currentTimeMillis()
+        def closedAt = redisMillis()
         a.disconnected(agent, [website] as Set)
         (through == 'the same node' ? a : b).connected(agent, [website] as Set)
 
@@ -357,15 +358,21 @@ class AgentPresenceSpec extends Specification {
         channelMessages.collect { it.split(' ') }.findAll { it[0] == websiteId.toString() && it[2] == agentId }.collect { it[1] }
     }
 
+    /** Redis's clock in epoch milliseconds, the one the presence scripts score with ({@code TIME}). */
+    private long redisMillis() {
+        List<byte[]> time = redis.sendCommand(Protocol.Command.TIME) as List<byte[]>
+        Long.parseLong(new String(time[0])) * 1000 + Long.parseLong(new String(time[1])).intdiv(1000)
+    }
+
     private long leases() {
         redis.zcard(PresenceStore.leasesKey(website, agent))
     }
 
     private boolean connectedAsConversationsReadsIt() {
-        redis.zscore(PresenceStore.onlineKey(website), agent) > System.currentTimeMillis() && !redis.sismember(PresenceStore.awayKey(website), agent)
+        redis.zscore(PresenceStore.onlineKey(website), agent) > redisMillis() && !redis.sismember(PresenceStore.awayKey(website), agent)
     }
 
     private boolean offlineAsConversationsReadsIt() {
-        redis.zscore(PresenceStore.onlineKey(website), agent) <= System.currentTimeMillis() && !redis.sismember(PresenceStore.awayKey(website), agent)
+        redis.zscore(PresenceStore.onlineKey(website), agent) <= redisMillis() && !redis.sismember(PresenceStore.awayKey(website), agent)
     }
 }

@@ -7,6 +7,7 @@ import dev.zendo.events.v1.Envelope
 import dev.zendo.events.v1.MessageCreated
 import dev.zendo.events.v1.WebsiteCreated
 import dev.zendo.events.v1.WebsiteDeleted
+import dev.zendo.events.v1.WidgetSettings
 import dev.zendo.realtimeedge.origins.WebsiteDirectory
 import dev.zendo.realtimeedge.server.EdgeServer
 import dev.zendo.testsupport.TestInfra
@@ -90,13 +91,14 @@ abstract class EdgeSpec extends Specification {
         client.events().findAll { it.type.startsWith('agent:') && it.data.agent_id == agentId }*.type
     }
 
-    /** A website created on {@code zendo.websites} and known to the edge. */
-    UUID website(List<String> origins = [ORIGIN]) {
+    /** A website created on {@code zendo.websites} and known to the edge, showing agents visitors' drafts when {@code sneakPeek}. */
+    UUID website(List<String> origins = [ORIGIN], boolean sneakPeek = false) {
         UUID id = UUID.randomUUID()
         publish(WebsiteDirectory.TOPIC, id.toString(), Envelope.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setType('website.created').setWebsiteId(id.toString()).setAudience(Audience.AUDIENCE_SERVICES)
                 .setOccurredAt(now())
-                .setWebsiteCreated(WebsiteCreated.newBuilder().setWebsiteId(id.toString()).addAllAllowedOrigins(origins)).build())
+                .setWebsiteCreated(WebsiteCreated.newBuilder().setWebsiteId(id.toString()).addAllAllowedOrigins(origins)
+                        .setWidget(WidgetSettings.newBuilder().setSneakPeek(sneakPeek))).build())
         conditions.eventually {
             assert context.getBean(WebsiteDirectory).website(id).isPresent()
         }

@@ -35,8 +35,8 @@ class TypingSignalsSpec extends Specification {
         def topic = new TopicEvents(context.getBean(TopicProvisioner), "zendo.site.$website")
 
         when:
-        context.getBean(TypingSignals).typing(website, conversation, visitor, participant, true, expectedAccess)
-        context.getBean(TypingSignals).typing(website, conversation, visitor, participant, false, expectedAccess)
+        context.getBean(TypingSignals).typing(website, conversation, visitor, participant, true, null, expectedAccess)
+        context.getBean(TypingSignals).typing(website, conversation, visitor, participant, false, null, expectedAccess)
 
         then:
         conditions.eventually {

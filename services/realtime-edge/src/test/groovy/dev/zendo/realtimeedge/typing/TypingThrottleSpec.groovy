@@ -11,7 +11,10 @@ import java.time.Instant
 import java.time.ZoneId
 import java.time.ZoneOffset
 
-/** At most one typing signal per second per conversation and sender, state changes always, in bounded memory. */
+/**
+ * At most one typing signal per second per conversation and sender, state changes always, drafts held and sent late
+ * rather than dropped, in bounded memory.
+ */
 class TypingThrottleSpec extends Specification {
 
     SteppingClock clock = new SteppingClock()
@@ -29,13 +32,13 @@ class TypingThrottleSpec extends Specification {
     def 'a #second #elapsed ms after a #first that passed is #outcome'() {
         given:
         def throttle = throttle()
-        throttle.admit(conversation, visitor, first == 'start')
+        throttle.offer(conversation, visitor, first == 'start', null).now()
 
         when:
         clock.advance(elapsed)
 
         then:
-        throttle.admit(conversation, visitor, second == 'start') == (outcome == 'passed')
+        throttle.offer(conversation, visitor, second == 'start', null).now() == (outcome == 'passed')
 
         where:
         first   | second  | elapsed || outcome
@@ -53,20 +56,20 @@ class TypingThrottleSpec extends Specification {
         def throttle = throttle()
 
         expect:
-        throttle.admit(conversation, visitor, true)
+        throttle.offer(conversation, visitor, true, null).now()
         clock.advance(600)
-        !throttle.admit(conversation, visitor, true)
+        !throttle.offer(conversation, visitor, true, null).now()
         clock.advance(400)
-        throttle.admit(conversation, visitor, true)
+        throttle.offer(conversation, visitor, true, null).now()
     }
 
     def 'a start by #other passes right after a visitor\'s start'() {
         given:
         def throttle = throttle()
-        throttle.admit(conversation, visitor, true)
+        throttle.offer(conversation, visitor, true, null).now()
 
         expect:
-        throttle.admit(otherConversation ? UUID.randomUUID() : conversation, sender, true)
+        throttle.offer(otherConversation ? UUID.randomUUID() : conversation, sender, true, null).now()
 
         where:
         other                                      | otherConversation | sender
@@ -81,16 +84,75 @@ class TypingThrottleSpec extends Specification {
         def sender = { Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_AGENT).setId(it).build() }
 
         expect:
-        throttle.admit(conversation, sender('a'), true)
-        throttle.admit(conversation, sender('b'), true)
-        !throttle.admit(conversation, sender('c'), true)
-        throttle.admit(conversation, sender('a'), false)
+        throttle.offer(conversation, sender('a'), true, null).now()
+        throttle.offer(conversation, sender('b'), true, null).now()
+        !throttle.offer(conversation, sender('c'), true, null).now()
+        throttle.offer(conversation, sender('a'), false, null).now()
 
         when:
         clock.advance(1000)
 
         then:
-        throttle.admit(conversation, sender('c'), true)
+        throttle.offer(conversation, sender('c'), true, null).now()
+    }
+
+    def 'drafts within the second are held, the latest wins, and it goes out when the second is over'() {
+        given:
+        def throttle = throttle()
+
+        expect: 'the first draft goes out at once'
+        throttle.offer(conversation, visitor, true, 'H').now()
+
+        when: 'two more come within the second'
+        clock.advance(300)
+        def second = throttle.offer(conversation, visitor, true, 'He')
+        clock.advance(300)
+        def third = throttle.offer(conversation, visitor, true, 'Hel')
+
+        then: 'the first held one asks for a flush when the second is over; the next just replaces it'
+        second == new TypingThrottle.Verdict(false, 700)
+        third == TypingThrottle.Verdict.DROPPED
+
+        when:
+        clock.advance(400)
+
+        then: 'the flush sends the latest draft, once'
+        throttle.flush(conversation, visitor) == 'Hel'
+        throttle.flush(conversation, visitor) == null
+
+        and: 'the flush counts as the last signal sent'
+        !throttle.offer(conversation, visitor, true, null).now()
+    }
+
+    def 'a stop within the second passes and clears the held draft'() {
+        given:
+        def throttle = throttle()
+        throttle.offer(conversation, visitor, true, 'Hello')
+        clock.advance(200)
+        throttle.offer(conversation, visitor, true, 'Hello th')
+
+        when:
+        def stop = throttle.offer(conversation, visitor, false, null)
+        clock.advance(800)
+
+        then:
+        stop.now()
+        throttle.flush(conversation, visitor) == null
+    }
+
+    def 'a held draft is not forgotten by the purge of old senders'() {
+        given:
+        def throttle = throttle()
+        throttle.offer(conversation, visitor, true, 'a')
+        clock.advance(500)
+        throttle.offer(conversation, visitor, true, 'ab')
+
+        when: 'the purge runs long after, before the flush'
+        clock.advance(5000)
+        throttle.offer(UUID.randomUUID(), visitor, true, null)
+
+        then:
+        throttle.flush(conversation, visitor) == 'ab'
     }
 
     /** A clock that moves only when told. */

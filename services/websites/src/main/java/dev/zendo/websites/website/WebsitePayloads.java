@@ -50,7 +50,8 @@ final class WebsitePayloads {
                 .setGreeting(widget.greeting())
                 .setAwayMessage(widget.awayMessage())
                 .setLanguage(widget.language())
-                .setVisitorSessionHours(widget.visitorSessionHours());
+                .setVisitorSessionHours(widget.visitorSessionHours())
+                .setSneakPeek(widget.sneakPeek());
         widget.preChatFields().forEach(field -> payload.addPreChatFields(dev.zendo.events.v1.PreChatField.newBuilder()
                 .setKind(field.kind()).setLabel(field.label()).setRequired(field.required())));
         if (widget.businessHours() != null) {

@@ -23,6 +23,7 @@ import java.util.List;
  * @param preChatFields what a visitor is asked before the first message (at most 10)
  * @param businessHours when agents answer; none means always
  * @param visitorSessionHours how long a visitor's session token lives, in hours: 1 (an hour) to 168 (a week)
+ * @param sneakPeek     whether agents see what a visitor is typing before it is sent (default false)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record WidgetSettings(
@@ -33,13 +34,14 @@ public record WidgetSettings(
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}", message = "must be a BCP 47 language tag like en or pt-BR") String language,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @Size(max = 10) List<@Valid PreChatField> preChatFields,
         @Nullable @Valid BusinessHours businessHours,
-        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, minimum = "1", maximum = "168", defaultValue = "24") @Min(1) @Max(168) Integer visitorSessionHours) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, minimum = "1", maximum = "168", defaultValue = "24") @Min(1) @Max(168) Integer visitorSessionHours,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") Boolean sneakPeek) {
 
     /** How long visitors' session tokens live when a website does not say. */
     public static final int DEFAULT_VISITOR_SESSION_HOURS = 24;
 
     /** The settings of a website created without any. */
-    public static final WidgetSettings DEFAULTS = new WidgetSettings(null, null, null, null, null, null, null, null);
+    public static final WidgetSettings DEFAULTS = new WidgetSettings(null, null, null, null, null, null, null, null, null);
 
     public WidgetSettings {
         color = color == null ? "#1f6feb" : color;
@@ -49,5 +51,6 @@ public record WidgetSettings(
         language = language == null ? "en" : language;
         preChatFields = preChatFields == null ? List.of() : preChatFields;
         visitorSessionHours = visitorSessionHours == null ? DEFAULT_VISITOR_SESSION_HOURS : visitorSessionHours;
+        sneakPeek = sneakPeek != null && sneakPeek;
     }
 }

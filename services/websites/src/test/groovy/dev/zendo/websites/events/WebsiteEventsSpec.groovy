@@ -70,7 +70,7 @@ class WebsiteEventsSpec extends Specification {
         def invitee = api.agent()
 
         when:
-        def website = api.createWebsite(owner, [domains: ['shop.example'], widget: [color: '#123', visitor_session_hours: 2, business_hours: [time_zone: 'Europe/Paris', days: [monday: [[from: '09:00', to: '17:00']]]]]])
+        def website = api.createWebsite(owner, [domains: ['shop.example'], widget: [color: '#123', visitor_session_hours: 2, sneak_peek: true, business_hours: [time_zone: 'Europe/Paris', days: [monday: [[from: '09:00', to: '17:00']]]]]])
         def w = "/v1/websites/$website.id"
         api.call('PATCH', w, owner.token, [name: 'Renamed'])
         def invitation = api.call('POST', "$w/invitations", owner.token, [email: invitee.email, role: 'supervisor']).body
@@ -104,6 +104,7 @@ class WebsiteEventsSpec extends Specification {
             publicKey == website.public_key
             widget.color == '#123'
             widget.visitorSessionHours == 2
+            widget.sneakPeek
             widget.businessHours.timeZone == 'Europe/Paris'
             widget.businessHours.hoursList.collect { [it.weekday, it.from, it.to] } == [[1, '09:00', '17:00']]
             defaultGroupId == events[2].groupChanged.groupId

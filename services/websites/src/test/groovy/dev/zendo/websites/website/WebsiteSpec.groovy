@@ -31,7 +31,7 @@ class WebsiteSpec extends Specification {
         created.secret_key.startsWith('sk_')
         created.widget == [color: '#1f6feb', position: 'right', greeting: 'Hi! How can we help?',
                            away_message: 'We are away right now. Leave a message and we will get back to you.',
-                           language: 'en', pre_chat_fields: [], visitor_session_hours: 24]
+                           language: 'en', pre_chat_fields: [], visitor_session_hours: 24, sneak_peek: false]
 
         when:
         def read = WebsitesApi.expect(200, api.call('GET', "/v1/websites/$created.id", owner.token))
@@ -51,7 +51,7 @@ class WebsiteSpec extends Specification {
         given:
         def owner = api.agent()
         def widget = [color        : '#abc', position: 'left', greeting: 'Bonjour', away_message: 'Absents', language: 'fr-CA',
-                      visitor_session_hours: 168,
+                      visitor_session_hours: 168, sneak_peek: true,
                       pre_chat_fields: [[kind: 'name', label: 'Nom', required: true], [kind: 'custom', label: 'Commande', required: false]],
                       business_hours: [time_zone: 'America/Montreal',
                                       days    : [monday  : [[from: '09:00', to: '12:00'], [from: '13:00', to: '17:30']],
