@@ -1,6 +1,6 @@
 package dev.zendo.websites.access;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Locale;
@@ -8,7 +8,16 @@ import java.util.Locale;
 /** A member's role in one website; what each may do is {@link Permission}'s matrix. */
 @Serdeable
 public enum Role {
-    OWNER, ADMIN, SUPERVISOR, AGENT, VIEWER;
+    @JsonProperty("owner")
+    OWNER,
+    @JsonProperty("admin")
+    ADMIN,
+    @JsonProperty("supervisor")
+    SUPERVISOR,
+    @JsonProperty("agent")
+    AGENT,
+    @JsonProperty("viewer")
+    VIEWER;
 
     /** How requests and responses spell the roles, as a regular expression. */
     public static final String PATTERN = "owner|admin|supervisor|agent|viewer";
@@ -18,8 +27,7 @@ public enum Role {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    /** The API spelling: lower case. */
-    @JsonValue
+    /** The API spelling, as {@link JsonProperty} names it: lower case. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,6 @@
 package dev.zendo.websites.groups;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import dev.zendo.events.v1.RoutingStrategy;
 
@@ -10,10 +10,13 @@ import java.util.Locale;
 @Serdeable
 public enum Routing {
     /** Members in turn. */
+    @JsonProperty("round_robin")
     ROUND_ROBIN,
     /** The accepting member with the fewest open conversations. */
+    @JsonProperty("least_loaded")
     LEAST_LOADED,
     /** The agent the visitor talked to last when available, else least loaded. */
+    @JsonProperty("sticky")
     STICKY;
 
     /** How requests spell the strategies, as a regular expression. */
@@ -25,7 +28,6 @@ public enum Routing {
     }
 
     /** The API spelling: {@code round_robin}. */
-    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

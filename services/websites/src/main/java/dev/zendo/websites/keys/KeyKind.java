@@ -1,6 +1,6 @@
 package dev.zendo.websites.keys;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Locale;
@@ -9,8 +9,10 @@ import java.util.Locale;
 @Serdeable
 public enum KeyKind {
     /** {@code pk_…}: identifies the website to its widget; public, stored as is. */
+    @JsonProperty("public")
     PUBLIC("pk_"),
     /** {@code sk_…}: for the website's servers; shown once, stored as a SHA-256 hash. */
+    @JsonProperty("secret")
     SECRET("sk_");
 
     private final String prefix;
@@ -25,7 +27,6 @@ public enum KeyKind {
     }
 
     /** The API spelling: {@code public} or {@code secret}. */
-    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
