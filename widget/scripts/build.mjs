@@ -1,6 +1,16 @@
 // Bundles the loader (dist/loader.js) and the widget (dist/widget.js): minified ES2017 IIFEs, no eval, no globals.
+// Members named with a leading `_` are private by convention and get short names (`mangleProps`).
 import { build } from 'esbuild';
 
-const common = { bundle: true, minify: true, format: 'iife', target: 'es2017', legalComments: 'none', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2017',
+  legalComments: 'none',
+  drop: ['debugger'],
+  mangleProps: /^_/,
+  logLevel: 'warning',
+};
 await build({ ...common, entryPoints: ['src/loader.ts'], outfile: 'dist/loader.js' });
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/widget.js' });

@@ -3,46 +3,46 @@ export type TabNote = { t: 'message'; m: unknown } | { t: 'outbox' } | { t: 'rea
 
 /** The same website's tabs: BroadcastChannel, else `storage` events on a key written for the purpose. */
 export class Tabs {
-  private channel: BroadcastChannel | null = null;
-  private readonly onStorage = (e: StorageEvent) => {
-    if (e.key === this.name && e.newValue) this.deliver(e.newValue);
-    else if (e.key === this.outboxKey) this.receive({ t: 'outbox' });
+  private _channel: BroadcastChannel | null = null;
+  private readonly _onStorage = (e: StorageEvent) => {
+    if (e.key === this._name && e.newValue) this._deliver(e.newValue);
+    else if (e.key === this._outboxKey) this._receive({ t: 'outbox' });
   };
 
   constructor(
-    private readonly name: string,
-    private readonly outboxKey: string,
-    private readonly receive: (note: TabNote) => void,
+    private readonly _name: string,
+    private readonly _outboxKey: string,
+    private readonly _receive: (note: TabNote) => void,
   ) {
     if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(name);
-      this.channel.onmessage = (e) => this.deliver(e.data);
+      this._channel = new BroadcastChannel(_name);
+      this._channel.onmessage = (e) => this._deliver(e.data);
     }
-    window.addEventListener('storage', this.onStorage);
+    window.addEventListener('storage', this._onStorage);
   }
 
   post(note: TabNote): void {
     const text = JSON.stringify(note);
-    if (this.channel) {
-      this.channel.postMessage(text);
+    if (this._channel) {
+      this._channel.postMessage(text);
       return;
     }
     try {
-      localStorage.setItem(this.name, text);
-      localStorage.removeItem(this.name);
+      localStorage.setItem(this._name, text);
+      localStorage.removeItem(this._name);
     } catch {
       // No storage: other tabs learn it from the server.
     }
   }
 
   close(): void {
-    this.channel?.close();
-    window.removeEventListener('storage', this.onStorage);
+    this._channel?.close();
+    window.removeEventListener('storage', this._onStorage);
   }
 
-  private deliver(text: unknown): void {
+  private _deliver(text: unknown): void {
     try {
-      this.receive(JSON.parse(String(text)));
+      this._receive(JSON.parse(String(text)));
     } catch {
       // Not ours.
     }
