@@ -1,5 +1,7 @@
 // Bundles the loader (dist/loader.js) and the widget (dist/widget.js): minified ES2017 IIFEs, no eval, no globals.
-// Members named with a leading `_` are private by convention and get short names (`mangleProps`).
+// Members named with a leading `_` are private by convention and get short names (`mangleProps`). The languages
+// other than English go minified to dist/lang/<code>.json, fetched by the widget when a visitor needs one.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -14,3 +16,8 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src/loader.ts'], outfile: 'dist/loader.js' });
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/widget.js' });
+
+mkdirSync('dist/lang', { recursive: true });
+for (const file of readdirSync('src/lang')) {
+  writeFileSync(`dist/lang/${file}`, JSON.stringify(JSON.parse(readFileSync(`src/lang/${file}`, 'utf8'))));
+}

@@ -7,7 +7,7 @@ import { RealtimeClient } from './core/realtime';
 import { localStore, readJson, writeJson } from './core/storage';
 import { Tabs, type TabNote } from './core/tabs';
 import type { Frame, Message } from './core/types';
-import { fill, pickTexts, type Texts } from './i18n';
+import { en, fill, loadTexts, pickLanguage, type Texts } from './i18n';
 import { guard, warn } from './log';
 import type { BootOptions, BootUser } from './options';
 import { trackPageViews } from './pageviews';
@@ -58,14 +58,20 @@ function attributeKey(label: string, i: number): string {
  * Boots the widget for one website: session, realtime, outbox, tabs and the panel. Everything the page could see
  * fail is caught and logged; the page never gets an exception.
  */
-export function startWidget(options: BootOptions, emit: (event: EventName, payload: unknown) => void, base: string): WidgetView {
+export function startWidget(
+  options: BootOptions,
+  emit: (event: EventName, payload: unknown) => void,
+  base: string,
+  langDir: string,
+): WidgetView {
   const doc = document;
   const store = localStore();
   const prefix = 'zendo:' + options.websiteKey + ':';
   const keys = { token: prefix + 'token', outbox: prefix + 'outbox', settings: prefix + 'settings', sound: prefix + 'sound' };
   const messages = new MessageList();
   let settings = readJson<Settings | null>(store, keys.settings, null);
-  let t: Texts = pickTexts(navigator.languages || [navigator.language], settings?.language);
+  let t: Texts = en;
+  let language = 'en';
   let session: Session | null = null;
   let token: string | null = store.getItem(keys.token);
   let conversationId: string | null = null;
@@ -369,14 +375,22 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     }
   }
 
+  /** Switches to the visitor's language (see `pickLanguage`) once its texts are loaded. */
+  function speak(website: string | undefined): Promise<void> {
+    const code = (language = pickLanguage(navigator.languages || [navigator.language], website));
+    return loadTexts(langDir, code).then((texts) => {
+      if (code !== language || destroyed) return;
+      t = texts;
+      panel.texts(t);
+    });
+  }
+
   function applySession(s: Session): void {
     session = s;
     token = s.visitor_token;
     store.setItem(keys.token, token);
     settings = s.settings;
     writeJson(store, keys.settings, settings);
-    t = pickTexts(navigator.languages || [navigator.language], settings.language);
-    panel.texts(t);
     panel.look(settings.color, settings.position, settings.greeting);
     if (settings.sound === true && store.getItem(keys.sound) === null) {
       soundOn = true;
@@ -417,6 +431,8 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     if (token) body.visitor_token = token;
     if (user && user.token) body.user = { token: user.token };
     return request<Session>(base, 'POST', '/v1/widget/session', null, body).then(
+      (s: Session) => speak(s.settings.language).then(() => s),
+    ).then(
       guard((s: Session) => {
         if (destroyed) return;
         sessionAttempt = 0;
@@ -457,6 +473,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     if (!destroyed) doc.body.appendChild(panel.host);
   }));
   render();
+  void speak(settings?.language);
   void open();
 
   return {
