@@ -8,7 +8,7 @@ const common = {
   bundle: true,
   minify: true,
   format: 'iife',
-  target: 'es2017',
+  target: 'es2020',
   legalComments: 'none',
   drop: ['debugger'],
   mangleProps: /^_/,

@@ -97,7 +97,7 @@ export function startWidget(
 
   const api = <T>(method: string, path: string, body?: unknown) => request<T>(base, method, path, token, body);
 
-  const panel = new Panel(doc, t, {
+  const panel = new Panel(t, {
     send: guard((body: string) => queueMessage({ client_msg_id: uuid(), body })),
     typing: guard((draft: string) => typing(draft)),
     toggle: guard((open: boolean) => setOpen(open, true)),
@@ -469,8 +469,8 @@ export function startWidget(
   window.addEventListener('online', wake);
   doc.addEventListener('visibilitychange', onVisibility);
 
-  whenBodyReady(doc, guard(() => {
-    if (!destroyed) doc.body.appendChild(panel.host);
+  whenBodyReady(guard(() => {
+    if (!destroyed) doc.body.append(panel.host);
   }));
   render();
   void speak(settings?.language);

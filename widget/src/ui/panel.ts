@@ -53,30 +53,30 @@ export class Panel {
   private _rows: Record<string, HTMLElement> = {};
   private _t: Texts;
 
-  constructor(private readonly _doc: Document, texts: Texts, private readonly _actions: PanelActions) {
+  constructor(texts: Texts, private readonly _actions: PanelActions) {
     this._t = texts;
-    this.host = _doc.createElement('zendo-widget');
+    this.host = document.createElement('zendo-widget');
     const shadow = this.host.attachShadow({ mode: 'open' });
-    adoptStyles(_doc, shadow, STYLES);
+    adoptStyles(shadow, STYLES);
 
-    this._avatar = el(_doc, 'span', { class: 'avatar', 'aria-hidden': 'true' });
-    this._title = el(_doc, 'p', { class: 'title', id: 'zendo-title' });
-    this._status = el(_doc, 'p', { class: 'status' });
-    this._soundButton = el(_doc, 'button', { type: 'button', class: 'icon sound', 'aria-pressed': 'false' }, [icon(_doc, '', SOUND_ICON)]);
-    this._closeButton = el(_doc, 'button', { type: 'button', class: 'icon close' }, [icon(_doc, '', CLOSE_ICON)]);
-    this._log = el(_doc, 'ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
-    this._notice = el(_doc, 'p', { class: 'notice', role: 'status' });
-    this._rating = el(_doc, 'div', { class: 'rating' });
-    this._form = el(_doc, 'form', { class: 'form', novalidate: '' });
-    this._input = el(_doc, 'textarea', { rows: '1', maxlength: '10000' });
-    this._composer = el(_doc, 'form', { class: 'composer' }, [
+    this._avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' });
+    this._title = el('p', { class: 'title', id: 'zendo-title' });
+    this._status = el('p', { class: 'status' });
+    this._soundButton = el('button', { type: 'button', class: 'icon sound', 'aria-pressed': 'false' }, [icon('', SOUND_ICON)]);
+    this._closeButton = el('button', { type: 'button', class: 'icon close' }, [icon('', CLOSE_ICON)]);
+    this._log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
+    this._notice = el('p', { class: 'notice', role: 'status' });
+    this._rating = el('div', { class: 'rating' });
+    this._form = el('form', { class: 'form', novalidate: '' });
+    this._input = el('textarea', { rows: '1', maxlength: '10000' });
+    this._composer = el('form', { class: 'composer' }, [
       this._input,
-      el(_doc, 'button', { type: 'submit', class: 'primary send' }, [icon(_doc, '', SEND_ICON)]),
+      el('button', { type: 'submit', class: 'primary send' }, [icon('', SEND_ICON)]),
     ]);
-    this._panel = el(_doc, 'section', { id: 'zendo-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'zendo-title' }, [
-      el(_doc, 'header', { class: 'header' }, [
+    this._panel = el('section', { id: 'zendo-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'zendo-title' }, [
+      el('header', { class: 'header' }, [
         this._avatar,
-        el(_doc, 'div', { class: 'titles' }, [this._title, this._status]),
+        el('div', { class: 'titles' }, [this._title, this._status]),
         this._soundButton,
         this._closeButton,
       ]),
@@ -86,15 +86,15 @@ export class Panel {
       this._form,
       this._composer,
     ]);
-    this._badge = el(_doc, 'span', { class: 'badge', 'aria-hidden': 'true' });
-    this._launcher = el(_doc, 'button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'zendo-panel' }, [
-      icon(_doc, 'icon-chat', CHAT_ICON),
-      icon(_doc, 'icon-close', CLOSE_ICON),
+    this._badge = el('span', { class: 'badge', 'aria-hidden': 'true' });
+    this._launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'zendo-panel' }, [
+      icon('icon-chat', CHAT_ICON),
+      icon('icon-close', CLOSE_ICON),
       this._badge,
     ]);
-    this._live = el(_doc, 'div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
-    this._root = el(_doc, 'div', { class: 'zendo' }, [this._panel, this._launcher, this._live]);
-    shadow.appendChild(this._root);
+    this._live = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
+    this._root = el('div', { class: 'zendo' }, [this._panel, this._launcher, this._live]);
+    shadow.append(this._root);
     [this._panel, this._badge, this._notice, this._rating, this._form].forEach((n) => (n.hidden = true));
     this.texts(texts);
     this._wire();
@@ -184,10 +184,10 @@ export class Panel {
       if (next[row.key]) return;
       let li = this._rows[row.key];
       if (!li) {
-        li = el(this._doc, 'li', { class: 'msg', 'data-author': row.author }, [
-          el(this._doc, 'span', { class: 'who' }, [row.who]),
-          el(this._doc, 'p', { class: 'text' }, linkify(this._doc, row.body)),
-          el(this._doc, 'span', { class: 'meta' }),
+        li = el('li', { class: 'msg', 'data-author': row.author }, [
+          el('span', { class: 'who' }, [row.who]),
+          el('p', { class: 'text' }, linkify(row.body)),
+          el('span', { class: 'meta' }),
         ]);
         (li.firstChild as HTMLElement).hidden = !row.who;
       }
@@ -211,14 +211,14 @@ export class Panel {
     while (this._form.firstChild) this._form.firstChild.remove();
     if (!fields || !done) return;
     const inputs = fields.map((f) => {
-      const input = f.type === 'textarea' ? el(this._doc, 'textarea', { rows: '3', maxlength: '10000' }) : el(this._doc, 'input', { type: f.type });
+      const input = f.type === 'textarea' ? el('textarea', { rows: '3', maxlength: '10000' }) : el('input', { type: f.type });
       input.name = f.name;
       input.required = f.required;
       return input;
     });
-    this._form.appendChild(el(this._doc, 'p', { class: 'title' }, [title]));
-    fields.forEach((f, i) => this._form.appendChild(el(this._doc, 'label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])));
-    this._form.appendChild(el(this._doc, 'button', { type: 'submit', class: 'primary' }, [submit]));
+    this._form.append(el('p', { class: 'title' }, [title]));
+    fields.forEach((f, i) => this._form.append(el('label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])));
+    this._form.append(el('button', { type: 'submit', class: 'primary' }, [submit]));
     this._form.onsubmit = guard((e: Event) => {
       e.preventDefault();
       const bad = inputs.filter((i) => !i.checkValidity())[0];
@@ -237,16 +237,16 @@ export class Panel {
   showRating(mode: 'ask' | 'thanks' | 'none'): void {
     this._rating.hidden = mode === 'none';
     while (this._rating.firstChild) this._rating.firstChild.remove();
-    if (mode === 'thanks') this._rating.appendChild(el(this._doc, 'p', {}, [this._t.thanks]));
+    if (mode === 'thanks') this._rating.append(el('p', {}, [this._t.thanks]));
     if (mode !== 'ask') return;
-    const stars = el(this._doc, 'div', { class: 'stars', role: 'group', 'aria-label': this._t.rate });
+    const stars = el('div', { class: 'stars', role: 'group', 'aria-label': this._t.rate });
     [1, 2, 3, 4, 5].forEach((n) => {
-      const b = el(this._doc, 'button', { type: 'button', 'aria-label': fill(this._t.stars, { n }) }, ['★']);
+      const b = el('button', { type: 'button', 'aria-label': fill(this._t.stars, { n }) }, ['★']);
       b.addEventListener('click', guard(() => this._actions.rate(n)));
-      stars.appendChild(b);
+      stars.append(b);
     });
-    this._rating.appendChild(el(this._doc, 'p', {}, [this._t.rate]));
-    this._rating.appendChild(stars);
+    this._rating.append(el('p', {}, [this._t.rate]));
+    this._rating.append(stars);
   }
 
   private _wire(): void {
