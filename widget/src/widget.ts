@@ -42,11 +42,10 @@ interface Session {
 
 const ENDED = ['resolved', 'closed'];
 
+/** A random UUID; `randomUUID` exists only in secure contexts, and a host page may be plain HTTP. */
 function uuid(): string {
-  const c = window.crypto;
-  if (c && c.randomUUID) return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  return Array.prototype.map.call(b, (x: number) => (x + 256).toString(16).slice(1)).join('');
+  const c = crypto;
+  return c.randomUUID ? c.randomUUID() : Array.from(c.getRandomValues(new Uint8Array(16)), (x) => (x + 256).toString(16).slice(1)).join('');
 }
 
 function attributeKey(label: string, i: number): string {

@@ -5,7 +5,7 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-/** localStorage, or a memory map where it is blocked (private _modes, sandboxed frames). */
+/** localStorage, or a memory map where it is blocked (private modes, sandboxed frames). */
 export function localStore(): StorageLike {
   try {
     const s = window.localStorage;

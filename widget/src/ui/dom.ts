@@ -54,13 +54,9 @@ export function whenBodyReady(fn: () => void): void {
   else doc.addEventListener('DOMContentLoaded', fn, { once: true });
 }
 
-/** Attaches the stylesheet: adopted (CSP-proof) where supported, else a `<style>` element. */
+/** Attaches the stylesheet as a constructable stylesheet, which no `style-src` of the page governs. */
 export function adoptStyles(shadow: ShadowRoot, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    (shadow as ShadowRoot & { adoptedStyleSheets: CSSStyleSheet[] }).adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(el('style', {}, [css]));
-  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  shadow.adoptedStyleSheets = [sheet];
 }
