@@ -208,7 +208,7 @@ export class Panel {
   showForm(title: string, fields: FormField[] | null, submit: string, done?: (values: Record<string, string>) => void): void {
     this._form.hidden = !fields;
     this._composer.hidden = !!fields;
-    while (this._form.firstChild) this._form.firstChild.remove();
+    this._form.replaceChildren();
     if (!fields || !done) return;
     const inputs = fields.map((f) => {
       const input = f.type === 'textarea' ? el('textarea', { rows: '3', maxlength: '10000' }) : el('input', { type: f.type });
@@ -216,9 +216,11 @@ export class Panel {
       input.required = f.required;
       return input;
     });
-    this._form.append(el('p', { class: 'title' }, [title]));
-    fields.forEach((f, i) => this._form.append(el('label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])));
-    this._form.append(el('button', { type: 'submit', class: 'primary' }, [submit]));
+    this._form.append(
+      el('p', { class: 'title' }, [title]),
+      ...fields.map((f, i) => el('label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])),
+      el('button', { type: 'submit', class: 'primary' }, [submit]),
+    );
     this._form.onsubmit = guard((e: Event) => {
       e.preventDefault();
       const bad = inputs.filter((i) => !i.checkValidity())[0];
@@ -236,42 +238,40 @@ export class Panel {
   /** Offers 1–5 stars for the ended thread; `thanks` replaces them once rated; neither hides it. */
   showRating(mode: 'ask' | 'thanks' | 'none'): void {
     this._rating.hidden = mode === 'none';
-    while (this._rating.firstChild) this._rating.firstChild.remove();
+    this._rating.replaceChildren();
     if (mode === 'thanks') this._rating.append(el('p', {}, [this._t.thanks]));
     if (mode !== 'ask') return;
-    const stars = el('div', { class: 'stars', role: 'group', 'aria-label': this._t.rate });
-    [1, 2, 3, 4, 5].forEach((n) => {
+    const stars = [1, 2, 3, 4, 5].map((n) => {
       const b = el('button', { type: 'button', 'aria-label': fill(this._t.stars, { n }) }, ['★']);
-      b.addEventListener('click', guard(() => this._actions.rate(n)));
-      stars.append(b);
+      b.onclick = guard(() => this._actions.rate(n));
+      return b;
     });
-    this._rating.append(el('p', {}, [this._t.rate]));
-    this._rating.append(stars);
+    this._rating.append(el('p', {}, [this._t.rate]), el('div', { class: 'stars', role: 'group', 'aria-label': this._t.rate }, stars));
   }
 
   private _wire(): void {
-    this._launcher.addEventListener('click', guard(() => this._actions.toggle(!this.isOpen())));
-    this._closeButton.addEventListener('click', guard(() => this._actions.toggle(false)));
-    this._soundButton.addEventListener('click', guard(() => this._actions.sound(this._soundButton.getAttribute('aria-pressed') !== 'true')));
-    this._panel.addEventListener('keydown', guard((e: KeyboardEvent) => {
+    this._launcher.onclick = guard(() => this._actions.toggle(!this.isOpen()));
+    this._closeButton.onclick = guard(() => this._actions.toggle(false));
+    this._soundButton.onclick = guard(() => this._actions.sound(this._soundButton.getAttribute('aria-pressed') !== 'true'));
+    this._panel.onkeydown = guard((e: KeyboardEvent) => {
       if (e.key === 'Escape') this._actions.toggle(false);
-    }));
+    });
     const submit = () => {
       const body = this._input.value.trim();
       if (!body) return;
       this._input.value = '';
       this._actions.send(body);
     };
-    this._composer.addEventListener('submit', guard((e: Event) => {
+    this._composer.onsubmit = guard((e: Event) => {
       e.preventDefault();
       submit();
-    }));
-    this._input.addEventListener('keydown', guard((e: KeyboardEvent) => {
+    });
+    this._input.onkeydown = guard((e: KeyboardEvent) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
         submit();
       }
-    }));
-    this._input.addEventListener('input', guard(() => this._actions.typing(this._input.value)));
+    });
+    this._input.oninput = guard(() => this._actions.typing(this._input.value));
   }
 }
