@@ -76,16 +76,20 @@ export function pickLanguage(browser: readonly string[], website: string | undef
 
 const loaded: Record<string, Promise<Texts>> = {};
 
-/** The texts of a language, fetched once from `dir` (a URL ending in `/`); English when they cannot be had (tried again next time). */
-export function loadTexts(dir: string, code: string): Promise<Texts> {
+/**
+ * The texts of a language, fetched once from `dir` (a URL ending in `/`). English when they cannot be had (tried
+ * again next time) or take longer than `waitMs` (a later call gets them once they are there).
+ */
+export function loadTexts(dir: string, code: string, waitMs = 3000): Promise<Texts> {
   if (code === 'en') return Promise.resolve(en);
-  return (loaded[code] = loaded[code] || fetch(dir + code + '.json')
+  const texts = (loaded[code] = loaded[code] || fetch(dir + code + '.json')
     .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
-    .then((texts: Partial<Texts>) => Object.assign({}, en, texts))
+    .then((json: Partial<Texts>) => Object.assign({}, en, json))
     .catch(() => {
       delete loaded[code];
       return en;
     }));
+  return Promise.race([texts, new Promise<Texts>((resolve) => setTimeout(resolve, waitMs, en))]);
 }
 
 /** Fills `{key}` placeholders. */

@@ -24,7 +24,10 @@ describe('pickLanguage', () => {
 });
 
 describe('loadTexts', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it('speaks English without fetching', async () => {
     const fetch = vi.fn();
@@ -52,6 +55,18 @@ describe('loadTexts', () => {
     expect(await loadTexts('https://chat.example.com/widget/lang/', code)).toBe(en);
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify(file('es'))))));
     expect((await loadTexts('https://chat.example.com/widget/lang/', code)).send).toBe('Enviar');
+  });
+
+  it('speaks English when a language takes too long, and the language once it is there', async () => {
+    vi.useFakeTimers();
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    const slow = loadTexts('https://chat.example.com/widget/lang/', 'x4', 3000);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await slow).toBe(en);
+    answer(new Response(JSON.stringify(file('de'))));
+    vi.useRealTimers();
+    expect((await loadTexts('https://chat.example.com/widget/lang/', 'x4')).send).toBe('Senden');
   });
 
   it('fills a text missing from a language with the English one', async () => {
