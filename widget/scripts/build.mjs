@@ -1,4 +1,4 @@
-// Bundles the loader (dist/loader.js) and the widget (dist/widget.js): minified ES2017 IIFEs, no eval, no globals.
+// Bundles the loader (dist/loader.js) and the widget (dist/widget.js): minified ES2020 IIFEs, no eval, no globals.
 // Members named with a leading `_` are private by convention and get short names (`mangleProps`). The languages
 // other than English go minified to dist/lang/<code>.json, fetched by the widget when a visitor needs one.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
