@@ -1,6 +1,6 @@
 // The widget across network trouble: a cut WebSocket resumes from its cursor and shows what was sent meanwhile; a
 // message written while offline, or whose send failed (across a reload), waits in the outbox and reaches the
-// conversation exactly once.
+// conversation exactly once; the German texts unavailable leave the visitor chatting in English.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot } from '../lib/browser.mjs';
@@ -137,6 +137,36 @@ test('a message whose send failed survives a reload and is delivered once', asyn
     const bodies = (await inboxMessages(owner, website, conversationId)).map((m) => m.body);
     assert.equal(bodies.filter((b) => b === 'kept across the reload').length, 1);
     await screenshot(page, 'widget-network-resent-after-reload');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a visitor whose language file cannot be fetched chats in English, and in German once it can be', async () => {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const context = await browser.newContext({ locale: 'de-DE' });
+    await agentOnline(context, owner, website);
+    const page = await context.newPage();
+    const asked = [];
+    await page.route(/\/widget\/lang\//, (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      return route.abort('internetdisconnected');
+    });
+
+    await openDemo(page, website);
+    await openChat(page);
+    await page.locator('zendo-widget .composer textarea[placeholder="Write a message…"]').waitFor();
+    await send(page, 'hello in English');
+    await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Sent' }).waitFor();
+    assert.ok(asked.includes('/widget/lang/de.json'), `asked for ${asked.join(', ')}`);
+    await screenshot(page, 'widget-network-language-unavailable');
+
+    await page.unroute(/\/widget\/lang\//);
+    await page.reload();
+    await page.locator('zendo-widget .launcher[aria-label="Chat öffnen"]').waitFor();
+    await messageText(page, 'hello in English').waitFor({ state: 'attached' });
   } finally {
     await browser.close();
   }

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { file: 'loader.js', budget: 1024 },
-  { file: 'widget.js', budget: 15360, goal: 10240 },
+  { file: 'widget.js', budget: 11776, goal: 10240 },
 ];
 
 let failed = false;

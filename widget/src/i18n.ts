@@ -30,7 +30,8 @@ export interface Texts {
   unread: string;
 }
 
-const en: Texts = {
+/** The English texts, built into the bundle. */
+export const en: Texts = {
   open: 'Open chat',
   close: 'Close chat',
   send: 'Send',
@@ -61,79 +62,34 @@ const en: Texts = {
   unread: '{n} unread messages',
 };
 
-const de: Texts = {
-  open: 'Chat öffnen',
-  close: 'Chat schließen',
-  send: 'Senden',
-  placeholder: 'Nachricht schreiben…',
-  message: 'Nachricht',
-  you: 'Sie',
-  sending: 'Wird gesendet…',
-  sent: 'Gesendet',
-  read: 'Gelesen',
-  failed: 'Nicht gesendet',
-  connecting: 'Verbinde…',
-  online: 'Wir antworten in wenigen Minuten',
-  away: 'Gerade ist niemand online',
-  typing: '{name} schreibt…',
-  queue: 'Sie sind Nummer {n} in der Warteschlange',
-  name: 'Name',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  start: 'Chat starten',
-  leave: 'Nachricht hinterlassen',
-  left: 'Danke! Wir antworten per E-Mail.',
-  rate: 'Wie war dieses Gespräch?',
-  thanks: 'Danke für Ihre Bewertung!',
-  stars: '{n} von 5',
-  sound: 'Ton',
-  error: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
-  slow: 'Zu viele Nachrichten: neuer Versuch in {n} s',
-  unread: '{n} ungelesene Nachrichten',
-};
-
-const es: Texts = {
-  open: 'Abrir chat',
-  close: 'Cerrar chat',
-  send: 'Enviar',
-  placeholder: 'Escribe un mensaje…',
-  message: 'Mensaje',
-  you: 'Tú',
-  sending: 'Enviando…',
-  sent: 'Enviado',
-  read: 'Leído',
-  failed: 'No enviado',
-  connecting: 'Conectando…',
-  online: 'Respondemos en unos minutos',
-  away: 'No hay nadie conectado ahora',
-  typing: '{name} está escribiendo…',
-  queue: 'Eres el número {n} en la cola',
-  name: 'Nombre',
-  email: 'Correo electrónico',
-  phone: 'Teléfono',
-  start: 'Empezar chat',
-  leave: 'Dejar un mensaje',
-  left: '¡Gracias! Responderemos por correo.',
-  rate: '¿Qué tal fue esta conversación?',
-  thanks: '¡Gracias por tu valoración!',
-  stars: '{n} de 5',
-  sound: 'Sonido',
-  error: 'Algo salió mal. Inténtalo de nuevo.',
-  slow: 'Demasiados mensajes: reintento en {n} s',
-  unread: '{n} mensajes sin leer',
-};
-
-/** The languages the widget speaks, by primary language subtag. */
-export const LANGUAGES: Record<string, Texts> = { en, de, es };
+/** The languages the widget speaks; all but English are fetched on demand from `lang/<code>.json` beside the bundle. */
+export const LANGUAGES = ['en', 'de', 'es'];
 
 /** The visitor's browser language when the widget speaks it, else the website's language, else English. */
-export function pickTexts(browser: readonly string[], website: string | undefined): Texts {
-  const tags = browser.concat(website || []);
-  for (const tag of tags) {
+export function pickLanguage(browser: readonly string[], website: string | undefined): string {
+  for (const tag of browser.concat(website || [])) {
     const primary = String(tag).toLowerCase().split('-')[0];
-    if (LANGUAGES[primary]) return LANGUAGES[primary];
+    if (LANGUAGES.indexOf(primary) >= 0) return primary;
   }
-  return en;
+  return 'en';
+}
+
+const loaded: Record<string, Promise<Texts>> = {};
+
+/**
+ * The texts of a language, fetched once from `dir` (a URL ending in `/`). English when they cannot be had (tried
+ * again next time) or take longer than `waitMs` (a later call gets them once they are there).
+ */
+export function loadTexts(dir: string, code: string, waitMs = 3000): Promise<Texts> {
+  if (code === 'en') return Promise.resolve(en);
+  const texts = (loaded[code] = loaded[code] || fetch(dir + code + '.json')
+    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+    .then((json: Partial<Texts>) => Object.assign({}, en, json))
+    .catch(() => {
+      delete loaded[code];
+      return en;
+    }));
+  return Promise.race([texts, new Promise<Texts>((resolve) => setTimeout(resolve, waitMs, en))]);
 }
 
 /** Fills `{key}` placeholders. */

@@ -3,9 +3,13 @@ import { guard, warn } from './log';
 import { installApi, type ZendoHost } from './queue';
 import { startWidget } from './widget';
 
-/** The widget bundle (dist/widget.js): takes over `window.Zendo` and runs the queued calls; the API is its script's origin. */
+/**
+ * The widget bundle (dist/widget.js): takes over `window.Zendo` and runs the queued calls; the API is its script's
+ * origin, and the languages other than English come from `lang/` beside it.
+ */
 guard(() => {
   const me = document.currentScript as HTMLScriptElement | null;
-  const base = me && me.src ? new URL(me.src).origin : location.origin;
-  installApi(window as ZendoHost, createCommandHandler((options, emit) => startWidget(options, emit, base), warn));
+  const src = me && me.src ? me.src : location.origin + '/widget/widget.js';
+  const langDir = new URL('lang/', src).href;
+  installApi(window as ZendoHost, createCommandHandler((options, emit) => startWidget(options, emit, new URL(src).origin, langDir), warn));
 })();

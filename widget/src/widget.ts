@@ -7,7 +7,7 @@ import { RealtimeClient } from './core/realtime';
 import { localStore, readJson, writeJson } from './core/storage';
 import { Tabs, type TabNote } from './core/tabs';
 import type { Frame, Message } from './core/types';
-import { fill, pickTexts, type Texts } from './i18n';
+import { en, fill, loadTexts, pickLanguage, type Texts } from './i18n';
 import { guard, warn } from './log';
 import type { BootOptions, BootUser } from './options';
 import { trackPageViews } from './pageviews';
@@ -42,11 +42,10 @@ interface Session {
 
 const ENDED = ['resolved', 'closed'];
 
+/** A random UUID; `randomUUID` exists only in secure contexts, and a host page may be plain HTTP. */
 function uuid(): string {
-  const c = window.crypto;
-  if (c && c.randomUUID) return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  return Array.prototype.map.call(b, (x: number) => (x + 256).toString(16).slice(1)).join('');
+  const c = crypto;
+  return c.randomUUID ? c.randomUUID() : Array.from(c.getRandomValues(new Uint8Array(16)), (x) => (x + 256).toString(16).slice(1)).join('');
 }
 
 function attributeKey(label: string, i: number): string {
@@ -58,14 +57,20 @@ function attributeKey(label: string, i: number): string {
  * Boots the widget for one website: session, realtime, outbox, tabs and the panel. Everything the page could see
  * fail is caught and logged; the page never gets an exception.
  */
-export function startWidget(options: BootOptions, emit: (event: EventName, payload: unknown) => void, base: string): WidgetView {
+export function startWidget(
+  options: BootOptions,
+  emit: (event: EventName, payload: unknown) => void,
+  base: string,
+  langDir: string,
+): WidgetView {
   const doc = document;
   const store = localStore();
   const prefix = 'zendo:' + options.websiteKey + ':';
   const keys = { token: prefix + 'token', outbox: prefix + 'outbox', settings: prefix + 'settings', sound: prefix + 'sound' };
   const messages = new MessageList();
   let settings = readJson<Settings | null>(store, keys.settings, null);
-  let t: Texts = pickTexts(navigator.languages || [navigator.language], settings?.language);
+  let t: Texts = en;
+  let language = 'en';
   let session: Session | null = null;
   let token: string | null = store.getItem(keys.token);
   let conversationId: string | null = null;
@@ -91,7 +96,7 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
 
   const api = <T>(method: string, path: string, body?: unknown) => request<T>(base, method, path, token, body);
 
-  const panel = new Panel(doc, t, {
+  const panel = new Panel(t, {
     send: guard((body: string) => queueMessage({ client_msg_id: uuid(), body })),
     typing: guard((draft: string) => typing(draft)),
     toggle: guard((open: boolean) => setOpen(open, true)),
@@ -369,14 +374,22 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     }
   }
 
+  /** Switches to the visitor's language (see `pickLanguage`) once its texts are loaded. */
+  function speak(website: string | undefined): Promise<void> {
+    const code = (language = pickLanguage(navigator.languages || [navigator.language], website));
+    return loadTexts(langDir, code).then((texts) => {
+      if (code !== language || destroyed) return;
+      t = texts;
+      panel.texts(t);
+    });
+  }
+
   function applySession(s: Session): void {
     session = s;
     token = s.visitor_token;
     store.setItem(keys.token, token);
     settings = s.settings;
     writeJson(store, keys.settings, settings);
-    t = pickTexts(navigator.languages || [navigator.language], settings.language);
-    panel.texts(t);
     panel.look(settings.color, settings.position, settings.greeting);
     if (settings.sound === true && store.getItem(keys.sound) === null) {
       soundOn = true;
@@ -417,6 +430,8 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
     if (token) body.visitor_token = token;
     if (user && user.token) body.user = { token: user.token };
     return request<Session>(base, 'POST', '/v1/widget/session', null, body).then(
+      (s: Session) => speak(s.settings.language).then(() => s),
+    ).then(
       guard((s: Session) => {
         if (destroyed) return;
         sessionAttempt = 0;
@@ -453,10 +468,11 @@ export function startWidget(options: BootOptions, emit: (event: EventName, paylo
   window.addEventListener('online', wake);
   doc.addEventListener('visibilitychange', onVisibility);
 
-  whenBodyReady(doc, guard(() => {
-    if (!destroyed) doc.body.appendChild(panel.host);
+  whenBodyReady(guard(() => {
+    if (!destroyed) doc.body.append(panel.host);
   }));
   render();
+  void speak(settings?.language);
   void open();
 
   return {

@@ -27,23 +27,23 @@ export function fromEvent(frame: Frame): Message | null {
 
 /** The conversation's messages ordered by seq, each kept once whatever path (REST, event, other tab) brought it. */
 export class MessageList {
-  private bySeq: Message[] = [];
+  private _bySeq: Message[] = [];
 
   /** Adds a message unless its id or seq is known; returns whether it was new. */
   add(message: Message): boolean {
     if (message.kind === 'note' || !(message.seq > 0)) return false;
-    if (this.bySeq.some((m) => m.id === message.id || m.seq === message.seq)) return false;
-    let i = this.bySeq.length;
-    while (i > 0 && this.bySeq[i - 1].seq > message.seq) i--;
-    this.bySeq.splice(i, 0, message);
+    if (this._bySeq.some((m) => m.id === message.id || m.seq === message.seq)) return false;
+    let i = this._bySeq.length;
+    while (i > 0 && this._bySeq[i - 1].seq > message.seq) i--;
+    this._bySeq.splice(i, 0, message);
     return true;
   }
 
   all(): readonly Message[] {
-    return this.bySeq;
+    return this._bySeq;
   }
 
   lastSeq(): number {
-    return this.bySeq.length ? this.bySeq[this.bySeq.length - 1].seq : 0;
+    return this._bySeq.length ? this._bySeq[this._bySeq.length - 1].seq : 0;
   }
 }

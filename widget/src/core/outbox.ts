@@ -27,68 +27,68 @@ export interface OutboxHandlers {
  * drop or by another tab is stored once.
  */
 export class Outbox {
-  private busy = false;
-  private attempt = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private closed = false;
+  private _busy = false;
+  private _attempt = 0;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _closed = false;
 
   constructor(
-    private readonly store: StorageLike,
+    private readonly _store: StorageLike,
     readonly key: string,
-    private readonly send: (item: Pending) => Promise<Message>,
-    private readonly on: OutboxHandlers,
-    private readonly random: () => number = Math.random,
+    private readonly _send: (item: Pending) => Promise<Message>,
+    private readonly _on: OutboxHandlers,
+    private readonly _random: () => number = Math.random,
   ) {}
 
   items(): Pending[] {
-    const items = readJson<Pending[]>(this.store, this.key, []);
+    const items = readJson<Pending[]>(this._store, this.key, []);
     return Array.isArray(items) ? items.filter((i) => i && typeof i.client_msg_id === 'string' && typeof i.body === 'string') : [];
   }
 
   /** Queues a message and starts sending. */
   add(item: Pending): void {
-    writeJson(this.store, this.key, this.items().concat(item));
+    writeJson(this._store, this.key, this.items().concat(item));
     this.flush();
   }
 
   remove(clientMsgId: string): void {
     const left = this.items().filter((i) => i.client_msg_id !== clientMsgId);
-    if (left.length) writeJson(this.store, this.key, left);
-    else this.store.removeItem(this.key);
+    if (left.length) writeJson(this._store, this.key, left);
+    else this._store.removeItem(this.key);
   }
 
   /** Sends what is queued unless a send or a wait is under way; `now` cuts a wait short (back online). */
   flush(now = false): void {
-    if (this.closed || this.busy) return;
-    if (this.timer !== undefined) {
+    if (this._closed || this._busy) return;
+    if (this._timer !== undefined) {
       if (!now) return;
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      clearTimeout(this._timer);
+      this._timer = undefined;
     }
     const next = this.items()[0];
     if (!next) return;
-    this.busy = true;
-    this.send(next).then(
+    this._busy = true;
+    this._send(next).then(
       (message) => {
-        this.busy = false;
-        this.attempt = 0;
+        this._busy = false;
+        this._attempt = 0;
         this.remove(next.client_msg_id);
-        this.on.sent(next, message);
+        this._on.sent(next, message);
         this.flush();
       },
       (error) => {
-        this.busy = false;
+        this._busy = false;
         const failure = error instanceof ApiFailure ? error : new ApiFailure(0, 'error', String(error));
         if (failure.transient) {
-          const delay = failure.retryAfter || backoffDelay(this.attempt++, this.random);
-          this.on.waiting(failure, delay);
-          this.timer = setTimeout(() => {
-            this.timer = undefined;
+          const delay = failure.retryAfter || backoffDelay(this._attempt++, this._random);
+          this._on.waiting(failure, delay);
+          this._timer = setTimeout(() => {
+            this._timer = undefined;
             this.flush();
           }, delay);
         } else {
           this.remove(next.client_msg_id);
-          this.on.rejected(next, failure);
+          this._on.rejected(next, failure);
           this.flush();
         }
       },
@@ -97,8 +97,8 @@ export class Outbox {
 
   /** Stops sending (the items stay stored); `forget` also deletes them. */
   close(forget = false): void {
-    this.closed = true;
-    clearTimeout(this.timer);
-    if (forget) this.store.removeItem(this.key);
+    this._closed = true;
+    clearTimeout(this._timer);
+    if (forget) this._store.removeItem(this.key);
   }
 }

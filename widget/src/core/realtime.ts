@@ -40,106 +40,106 @@ export const DEFAULT_TIMING: RealtimeTiming = { watchdogMs: 30000, pingMs: 25000
  * `event_id`, a heartbeat watchdog, pings, and reconnects with exponential backoff and jitter.
  */
 export class RealtimeClient {
-  private socket: SocketLike | null = null;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
-  private pinger: ReturnType<typeof setInterval> | undefined;
-  private stopped = true;
-  private live = false;
-  private readonly seen = new SeenIds();
+  private _socket: SocketLike | null = null;
+  private _attempt = 0;
+  private _retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private _watchdog: ReturnType<typeof setTimeout> | undefined;
+  private _pinger: ReturnType<typeof setInterval> | undefined;
+  private _stopped = true;
+  private _live = false;
+  private readonly _seen = new SeenIds();
 
   constructor(
-    private url: string,
-    private token: string,
+    private _url: string,
+    private _token: string,
     public cursor: string | null,
-    private readonly on: RealtimeHandlers,
-    private readonly open: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike,
-    private readonly timing: RealtimeTiming = DEFAULT_TIMING,
-    private readonly random: () => number = Math.random,
+    private readonly _on: RealtimeHandlers,
+    private readonly _open: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike,
+    private readonly _timing: RealtimeTiming = DEFAULT_TIMING,
+    private readonly _random: () => number = Math.random,
   ) {}
 
   start(): void {
-    this.stopped = false;
-    this.connect();
+    this._stopped = false;
+    this._connect();
   }
 
   /** Reconnects with fresh credentials (after `expired`), keeping the cursor. */
   restart(url: string, token: string): void {
-    this.url = url;
-    this.token = token;
-    this.drop();
-    this.stopped = false;
-    this.attempt = 0;
-    this.connect();
+    this._url = url;
+    this._token = token;
+    this._drop();
+    this._stopped = false;
+    this._attempt = 0;
+    this._connect();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.drop();
+    this._stopped = true;
+    this._drop();
   }
 
   /** Connects now if not connected (the page came back online or into view), without waiting for the backoff. */
   wake(): void {
-    if (this.stopped || this.socket) return;
-    clearTimeout(this.retryTimer);
-    this.attempt = 0;
-    this.connect();
+    if (this._stopped || this._socket) return;
+    clearTimeout(this._retryTimer);
+    this._attempt = 0;
+    this._connect();
   }
 
   /** Sends a frame when subscribed; false when it could not. */
   send(frame: Record<string, unknown>): boolean {
-    if (!this.live || !this.socket) return false;
+    if (!this._live || !this._socket) return false;
     try {
-      this.socket.send(JSON.stringify(frame));
+      this._socket.send(JSON.stringify(frame));
       return true;
     } catch {
       return false;
     }
   }
 
-  private connect(): void {
+  private _connect(): void {
     let socket: SocketLike;
     try {
-      socket = this.open(this.url);
+      socket = this._open(this._url);
     } catch {
-      this.retry();
+      this._retry();
       return;
     }
-    this.socket = socket;
+    this._socket = socket;
     socket.onopen = () => {
-      this.raw({ type: 'auth', v: 1, token: this.token });
-      this.feedWatchdog();
+      this._raw({ type: 'auth', v: 1, token: this._token });
+      this._feedWatchdog();
     };
     socket.onmessage = (e) => {
-      if (this.socket !== socket) return;
-      this.feedWatchdog();
+      if (this._socket !== socket) return;
+      this._feedWatchdog();
       let frame: Frame;
       try {
         frame = JSON.parse(String(e.data));
       } catch {
         return;
       }
-      if (frame && typeof frame.type === 'string') this.handle(frame);
+      if (frame && typeof frame.type === 'string') this._handle(frame);
     };
     socket.onclose = (e) => {
-      if (this.socket !== socket) return;
-      this.closed(e.code);
+      if (this._socket !== socket) return;
+      this._closed(e.code);
     };
     socket.onerror = () => undefined;
   }
 
-  private handle(frame: Frame): void {
+  private _handle(frame: Frame): void {
     switch (frame.type) {
       case 'ready':
-        this.raw(this.cursor ? { type: 'subscribe', cursor: this.cursor } : { type: 'subscribe' });
+        this._raw(this.cursor ? { type: 'subscribe', cursor: this.cursor } : { type: 'subscribe' });
         return;
       case 'subscribed':
         if (!this.cursor && frame.cursor) this.cursor = frame.cursor;
-        this.attempt = 0;
-        this.setLive(true);
-        clearInterval(this.pinger);
-        this.pinger = setInterval(() => this.raw({ type: 'ping' }), this.timing.pingMs);
+        this._attempt = 0;
+        this._setLive(true);
+        clearInterval(this._pinger);
+        this._pinger = setInterval(() => this._raw({ type: 'ping' }), this._timing.pingMs);
         return;
       case 'heartbeat':
       case 'pong': {
@@ -150,66 +150,66 @@ export class RealtimeClient {
       }
       case 'resync':
         if (frame.cursor) this.cursor = frame.cursor;
-        this.on.resync();
+        this._on.resync();
         return;
       case 'reconnect':
-        this.drop();
-        this.schedule(Math.max(0, Number(frame.after_ms) || 0));
+        this._drop();
+        this._schedule(Math.max(0, Number(frame.after_ms) || 0));
         return;
       case 'error':
       case 'unsubscribed':
         return;
     }
     if (!frame.event_id) return;
-    if (this.seen.add(frame.event_id)) this.on.event(frame);
+    if (this._seen.add(frame.event_id)) this._on.event(frame);
     if (frame.cursor) this.cursor = frame.cursor;
   }
 
-  private closed(code: number): void {
-    this.drop();
-    if (this.stopped) return;
+  private _closed(code: number): void {
+    this._drop();
+    if (this._stopped) return;
     if (code === 4401) {
-      this.on.expired();
+      this._on.expired();
     } else if (code === 4403 || code === 4400) {
-      this.stopped = true;
-      this.on.refused(code);
+      this._stopped = true;
+      this._on.refused(code);
     } else {
-      this.retry();
+      this._retry();
     }
   }
 
-  private retry(): void {
-    this.schedule(backoffDelay(this.attempt++, this.random));
+  private _retry(): void {
+    this._schedule(backoffDelay(this._attempt++, this._random));
   }
 
-  private schedule(delay: number): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      if (!this.stopped && !this.socket) this.connect();
+  private _schedule(delay: number): void {
+    clearTimeout(this._retryTimer);
+    this._retryTimer = setTimeout(() => {
+      if (!this._stopped && !this._socket) this._connect();
     }, delay);
   }
 
-  private feedWatchdog(): void {
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
-      if (this.socket) this.closed(4000);
-    }, this.timing.watchdogMs);
+  private _feedWatchdog(): void {
+    clearTimeout(this._watchdog);
+    this._watchdog = setTimeout(() => {
+      if (this._socket) this._closed(4000);
+    }, this._timing.watchdogMs);
   }
 
-  private raw(frame: Record<string, unknown>): void {
+  private _raw(frame: Record<string, unknown>): void {
     try {
-      this.socket?.send(JSON.stringify(frame));
+      this._socket?.send(JSON.stringify(frame));
     } catch {
       // The close that follows reconnects.
     }
   }
 
-  private drop(): void {
-    clearTimeout(this.watchdog);
-    clearTimeout(this.retryTimer);
-    clearInterval(this.pinger);
-    const socket = this.socket;
-    this.socket = null;
+  private _drop(): void {
+    clearTimeout(this._watchdog);
+    clearTimeout(this._retryTimer);
+    clearInterval(this._pinger);
+    const socket = this._socket;
+    this._socket = null;
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = null;
       try {
@@ -218,12 +218,12 @@ export class RealtimeClient {
         // Already closed.
       }
     }
-    this.setLive(false);
+    this._setLive(false);
   }
 
-  private setLive(live: boolean): void {
-    if (this.live === live) return;
-    this.live = live;
-    this.on.status(live);
+  private _setLive(live: boolean): void {
+    if (this._live === live) return;
+    this._live = live;
+    this._on.status(live);
   }
 }

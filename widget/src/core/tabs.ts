@@ -1,50 +1,29 @@
 /** A note from one tab of the site to its others. */
 export type TabNote = { t: 'message'; m: unknown } | { t: 'outbox' } | { t: 'read' };
 
-/** The same website's tabs: BroadcastChannel, else `storage` events on a key written for the purpose. */
+/** The same website's tabs: notes over a BroadcastChannel, and the outbox's `storage` events. */
 export class Tabs {
-  private channel: BroadcastChannel | null = null;
-  private readonly onStorage = (e: StorageEvent) => {
-    if (e.key === this.name && e.newValue) this.deliver(e.newValue);
-    else if (e.key === this.outboxKey) this.receive({ t: 'outbox' });
+  private readonly _channel: BroadcastChannel | null = null;
+  private readonly _onStorage = (e: StorageEvent) => {
+    if (e.key === this._outboxKey) this._receive({ t: 'outbox' });
   };
 
-  constructor(
-    private readonly name: string,
-    private readonly outboxKey: string,
-    private readonly receive: (note: TabNote) => void,
-  ) {
+  constructor(name: string, private readonly _outboxKey: string, private readonly _receive: (note: TabNote) => void) {
     if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(name);
-      this.channel.onmessage = (e) => this.deliver(e.data);
+      this._channel = new BroadcastChannel(name);
+      this._channel.onmessage = (e) => {
+        if (e.data && e.data.t) _receive(e.data);
+      };
     }
-    window.addEventListener('storage', this.onStorage);
+    window.addEventListener('storage', this._onStorage);
   }
 
   post(note: TabNote): void {
-    const text = JSON.stringify(note);
-    if (this.channel) {
-      this.channel.postMessage(text);
-      return;
-    }
-    try {
-      localStorage.setItem(this.name, text);
-      localStorage.removeItem(this.name);
-    } catch {
-      // No storage: other tabs learn it from the server.
-    }
+    this._channel?.postMessage(note);
   }
 
   close(): void {
-    this.channel?.close();
-    window.removeEventListener('storage', this.onStorage);
-  }
-
-  private deliver(text: unknown): void {
-    try {
-      this.receive(JSON.parse(String(text)));
-    } catch {
-      // Not ours.
-    }
+    this._channel?.close();
+    window.removeEventListener('storage', this._onStorage);
   }
 }

@@ -34,137 +34,137 @@ type Row = { key: string; author: string; who: string; body: string; meta: strin
 /** The launcher, the panel and everything in them, inside a Shadow DOM root; all user text goes in as text nodes. */
 export class Panel {
   readonly host: HTMLElement;
-  private readonly root: HTMLElement;
-  private readonly panel: HTMLElement;
-  private readonly launcher: HTMLButtonElement;
-  private readonly badge: HTMLElement;
-  private readonly avatar: HTMLElement;
-  private readonly title: HTMLElement;
-  private readonly status: HTMLElement;
-  private readonly soundButton: HTMLButtonElement;
-  private readonly closeButton: HTMLButtonElement;
-  private readonly log: HTMLElement;
-  private readonly notice: HTMLElement;
-  private readonly rating: HTMLElement;
-  private readonly form: HTMLFormElement;
-  private readonly composer: HTMLFormElement;
-  private readonly input: HTMLTextAreaElement;
-  private readonly live: HTMLElement;
-  private rows: Record<string, HTMLElement> = {};
-  private t: Texts;
+  private readonly _root: HTMLElement;
+  private readonly _panel: HTMLElement;
+  private readonly _launcher: HTMLButtonElement;
+  private readonly _badge: HTMLElement;
+  private readonly _avatar: HTMLElement;
+  private readonly _title: HTMLElement;
+  private readonly _status: HTMLElement;
+  private readonly _soundButton: HTMLButtonElement;
+  private readonly _closeButton: HTMLButtonElement;
+  private readonly _log: HTMLElement;
+  private readonly _notice: HTMLElement;
+  private readonly _rating: HTMLElement;
+  private readonly _form: HTMLFormElement;
+  private readonly _composer: HTMLFormElement;
+  private readonly _input: HTMLTextAreaElement;
+  private readonly _live: HTMLElement;
+  private _rows: Record<string, HTMLElement> = {};
+  private _t: Texts;
 
-  constructor(private readonly doc: Document, texts: Texts, private readonly actions: PanelActions) {
-    this.t = texts;
-    this.host = doc.createElement('zendo-widget');
+  constructor(texts: Texts, private readonly _actions: PanelActions) {
+    this._t = texts;
+    this.host = document.createElement('zendo-widget');
     const shadow = this.host.attachShadow({ mode: 'open' });
-    adoptStyles(doc, shadow, STYLES);
+    adoptStyles(shadow, STYLES);
 
-    this.avatar = el(doc, 'span', { class: 'avatar', 'aria-hidden': 'true' });
-    this.title = el(doc, 'p', { class: 'title', id: 'zendo-title' });
-    this.status = el(doc, 'p', { class: 'status' });
-    this.soundButton = el(doc, 'button', { type: 'button', class: 'icon sound', 'aria-pressed': 'false' }, [icon(doc, '', SOUND_ICON)]);
-    this.closeButton = el(doc, 'button', { type: 'button', class: 'icon close' }, [icon(doc, '', CLOSE_ICON)]);
-    this.log = el(doc, 'ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
-    this.notice = el(doc, 'p', { class: 'notice', role: 'status' });
-    this.rating = el(doc, 'div', { class: 'rating' });
-    this.form = el(doc, 'form', { class: 'form', novalidate: '' });
-    this.input = el(doc, 'textarea', { rows: '1', maxlength: '10000' });
-    this.composer = el(doc, 'form', { class: 'composer' }, [
-      this.input,
-      el(doc, 'button', { type: 'submit', class: 'primary send' }, [icon(doc, '', SEND_ICON)]),
+    this._avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' });
+    this._title = el('p', { class: 'title', id: 'zendo-title' });
+    this._status = el('p', { class: 'status' });
+    this._soundButton = el('button', { type: 'button', class: 'icon sound', 'aria-pressed': 'false' }, [icon('', SOUND_ICON)]);
+    this._closeButton = el('button', { type: 'button', class: 'icon close' }, [icon('', CLOSE_ICON)]);
+    this._log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
+    this._notice = el('p', { class: 'notice', role: 'status' });
+    this._rating = el('div', { class: 'rating' });
+    this._form = el('form', { class: 'form', novalidate: '' });
+    this._input = el('textarea', { rows: '1', maxlength: '10000' });
+    this._composer = el('form', { class: 'composer' }, [
+      this._input,
+      el('button', { type: 'submit', class: 'primary send' }, [icon('', SEND_ICON)]),
     ]);
-    this.panel = el(doc, 'section', { id: 'zendo-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'zendo-title' }, [
-      el(doc, 'header', { class: 'header' }, [
-        this.avatar,
-        el(doc, 'div', { class: 'titles' }, [this.title, this.status]),
-        this.soundButton,
-        this.closeButton,
+    this._panel = el('section', { id: 'zendo-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'zendo-title' }, [
+      el('header', { class: 'header' }, [
+        this._avatar,
+        el('div', { class: 'titles' }, [this._title, this._status]),
+        this._soundButton,
+        this._closeButton,
       ]),
-      this.log,
-      this.notice,
-      this.rating,
-      this.form,
-      this.composer,
+      this._log,
+      this._notice,
+      this._rating,
+      this._form,
+      this._composer,
     ]);
-    this.badge = el(doc, 'span', { class: 'badge', 'aria-hidden': 'true' });
-    this.launcher = el(doc, 'button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'zendo-panel' }, [
-      icon(doc, 'icon-chat', CHAT_ICON),
-      icon(doc, 'icon-close', CLOSE_ICON),
-      this.badge,
+    this._badge = el('span', { class: 'badge', 'aria-hidden': 'true' });
+    this._launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'zendo-panel' }, [
+      icon('icon-chat', CHAT_ICON),
+      icon('icon-close', CLOSE_ICON),
+      this._badge,
     ]);
-    this.live = el(doc, 'div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
-    this.root = el(doc, 'div', { class: 'zendo' }, [this.panel, this.launcher, this.live]);
-    shadow.appendChild(this.root);
-    [this.panel, this.badge, this.notice, this.rating, this.form].forEach((n) => (n.hidden = true));
+    this._live = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
+    this._root = el('div', { class: 'zendo' }, [this._panel, this._launcher, this._live]);
+    shadow.append(this._root);
+    [this._panel, this._badge, this._notice, this._rating, this._form].forEach((n) => (n.hidden = true));
     this.texts(texts);
-    this.wire();
+    this._wire();
   }
 
   /** Applies the website's look: accent colour, corner, greeting. */
   look(color: string, position: string, greeting: string): void {
     const accent = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#2563eb';
-    this.root.style.setProperty('--zendo-accent', accent);
-    this.root.style.setProperty('--zendo-on-accent', readableTextColor(accent));
-    this.root.setAttribute('data-position', position === 'left' ? 'left' : 'right');
+    this._root.style.setProperty('--zendo-accent', accent);
+    this._root.style.setProperty('--zendo-on-accent', readableTextColor(accent));
+    this._root.setAttribute('data-position', position === 'left' ? 'left' : 'right');
     this.heading(greeting, '');
   }
 
   texts(t: Texts): void {
-    this.t = t;
-    this.launcher.setAttribute('aria-label', this.isOpen() ? t.close : t.open);
-    this.closeButton.setAttribute('aria-label', t.close);
-    this.soundButton.setAttribute('aria-label', t.sound);
-    this.input.setAttribute('placeholder', t.placeholder);
-    this.input.setAttribute('aria-label', t.message);
-    this.composer.querySelector('.send')!.setAttribute('aria-label', t.send);
+    this._t = t;
+    this._launcher.setAttribute('aria-label', this.isOpen() ? t.close : t.open);
+    this._closeButton.setAttribute('aria-label', t.close);
+    this._soundButton.setAttribute('aria-label', t.sound);
+    this._input.setAttribute('placeholder', t.placeholder);
+    this._input.setAttribute('aria-label', t.message);
+    this._composer.querySelector('.send')!.setAttribute('aria-label', t.send);
   }
 
   /** The header: the agent's (or the greeting's) name and initial. */
   heading(title: string, agentName: string): void {
-    this.title.textContent = agentName || title;
-    this.avatar.textContent = (agentName || title || 'Z').trim().charAt(0);
+    this._title.textContent = agentName || title;
+    this._avatar.textContent = (agentName || title || 'Z').trim().charAt(0);
   }
 
   setStatus(text: string): void {
-    this.status.textContent = text;
+    this._status.textContent = text;
   }
 
   isOpen(): boolean {
-    return !this.panel.hidden;
+    return !this._panel.hidden;
   }
 
   setOpen(open: boolean, focus: boolean): void {
     if (open === this.isOpen()) return;
-    this.panel.hidden = !open;
-    this.launcher.setAttribute('aria-expanded', String(open));
-    this.launcher.setAttribute('aria-label', open ? this.t.close : this.t.open);
+    this._panel.hidden = !open;
+    this._launcher.setAttribute('aria-expanded', String(open));
+    this._launcher.setAttribute('aria-label', open ? this._t.close : this._t.open);
     if (open) {
-      this.log.scrollTop = this.log.scrollHeight;
-      if (focus) (this.form.hidden ? this.input : (this.form.querySelector('input,textarea') as HTMLElement) || this.input).focus();
+      this._log.scrollTop = this._log.scrollHeight;
+      if (focus) (this._form.hidden ? this._input : (this._form.querySelector('input,textarea') as HTMLElement) || this._input).focus();
     } else if (focus) {
-      this.launcher.focus();
+      this._launcher.focus();
     }
   }
 
   setUnread(count: number): void {
-    this.badge.hidden = count === 0;
-    this.badge.textContent = count > 9 ? '9+' : String(count);
-    this.launcher.setAttribute('aria-label', (this.isOpen() ? this.t.close : this.t.open) + (count ? ', ' + fill(this.t.unread, { n: count }) : ''));
+    this._badge.hidden = count === 0;
+    this._badge.textContent = count > 9 ? '9+' : String(count);
+    this._launcher.setAttribute('aria-label', (this.isOpen() ? this._t.close : this._t.open) + (count ? ', ' + fill(this._t.unread, { n: count }) : ''));
   }
 
   setSound(on: boolean): void {
-    this.soundButton.setAttribute('aria-pressed', String(on));
+    this._soundButton.setAttribute('aria-pressed', String(on));
   }
 
   /** A line under the log (queue position, errors); empty hides it. */
   setNotice(text: string, error = false): void {
-    this.notice.hidden = !text;
-    this.notice.textContent = text;
-    this.notice.setAttribute('data-tone', error ? 'error' : 'info');
+    this._notice.hidden = !text;
+    this._notice.textContent = text;
+    this._notice.setAttribute('data-tone', error ? 'error' : 'info');
   }
 
   announce(text: string): void {
-    this.live.textContent = text;
+    this._live.textContent = text;
   }
 
   /** Shows the stored messages, then the outbox's, each once, in order. */
@@ -174,52 +174,54 @@ export class Panel {
       author: m.author.kind === 'bot' ? 'agent' : m.author.kind,
       who: m.author.kind === 'visitor' || m.author.kind === 'system' ? '' : m.author.name || '',
       body: m.body,
-      meta: m.author.kind === 'visitor' ? (m.seq <= agentReadSeq ? this.t.read : this.t.sent) : '',
+      meta: m.author.kind === 'visitor' ? (m.seq <= agentReadSeq ? this._t.read : this._t.sent) : '',
       state: 'stored',
     }));
-    pending.forEach((p) => rows.push({ key: 'c' + p.client_msg_id, author: 'visitor', who: '', body: p.body, meta: this.t.sending, state: 'pending' }));
+    pending.forEach((p) => rows.push({ key: 'c' + p.client_msg_id, author: 'visitor', who: '', body: p.body, meta: this._t.sending, state: 'pending' }));
     const next: Record<string, HTMLElement> = {};
-    let before: ChildNode | null = this.log.firstChild;
+    let before: ChildNode | null = this._log.firstChild;
     rows.forEach((row) => {
       if (next[row.key]) return;
-      let li = this.rows[row.key];
+      let li = this._rows[row.key];
       if (!li) {
-        li = el(this.doc, 'li', { class: 'msg', 'data-author': row.author }, [
-          el(this.doc, 'span', { class: 'who' }, [row.who]),
-          el(this.doc, 'p', { class: 'text' }, linkify(this.doc, row.body)),
-          el(this.doc, 'span', { class: 'meta' }),
+        li = el('li', { class: 'msg', 'data-author': row.author }, [
+          el('span', { class: 'who' }, [row.who]),
+          el('p', { class: 'text' }, linkify(row.body)),
+          el('span', { class: 'meta' }),
         ]);
         (li.firstChild as HTMLElement).hidden = !row.who;
       }
       li.setAttribute('data-state', row.state);
       (li.lastChild as HTMLElement).textContent = row.meta;
       next[row.key] = li;
-      if (li !== before) this.log.insertBefore(li, before);
+      if (li !== before) this._log.insertBefore(li, before);
       else before = li.nextSibling;
     });
-    Object.keys(this.rows).forEach((key) => {
-      if (!next[key]) this.rows[key].remove();
+    Object.keys(this._rows).forEach((key) => {
+      if (!next[key]) this._rows[key].remove();
     });
-    this.rows = next;
-    this.log.scrollTop = this.log.scrollHeight;
+    this._rows = next;
+    this._log.scrollTop = this._log.scrollHeight;
   }
 
   /** Shows a form instead of the composer; `null` hides it. The submit gets the values by field name. */
   showForm(title: string, fields: FormField[] | null, submit: string, done?: (values: Record<string, string>) => void): void {
-    this.form.hidden = !fields;
-    this.composer.hidden = !!fields;
-    while (this.form.firstChild) this.form.firstChild.remove();
+    this._form.hidden = !fields;
+    this._composer.hidden = !!fields;
+    this._form.replaceChildren();
     if (!fields || !done) return;
     const inputs = fields.map((f) => {
-      const input = f.type === 'textarea' ? el(this.doc, 'textarea', { rows: '3', maxlength: '10000' }) : el(this.doc, 'input', { type: f.type });
+      const input = f.type === 'textarea' ? el('textarea', { rows: '3', maxlength: '10000' }) : el('input', { type: f.type });
       input.name = f.name;
       input.required = f.required;
       return input;
     });
-    this.form.appendChild(el(this.doc, 'p', { class: 'title' }, [title]));
-    fields.forEach((f, i) => this.form.appendChild(el(this.doc, 'label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])));
-    this.form.appendChild(el(this.doc, 'button', { type: 'submit', class: 'primary' }, [submit]));
-    this.form.onsubmit = guard((e: Event) => {
+    this._form.append(
+      el('p', { class: 'title' }, [title]),
+      ...fields.map((f, i) => el('label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])),
+      el('button', { type: 'submit', class: 'primary' }, [submit]),
+    );
+    this._form.onsubmit = guard((e: Event) => {
       e.preventDefault();
       const bad = inputs.filter((i) => !i.checkValidity())[0];
       if (bad) {
@@ -235,43 +237,41 @@ export class Panel {
 
   /** Offers 1–5 stars for the ended thread; `thanks` replaces them once rated; neither hides it. */
   showRating(mode: 'ask' | 'thanks' | 'none'): void {
-    this.rating.hidden = mode === 'none';
-    while (this.rating.firstChild) this.rating.firstChild.remove();
-    if (mode === 'thanks') this.rating.appendChild(el(this.doc, 'p', {}, [this.t.thanks]));
+    this._rating.hidden = mode === 'none';
+    this._rating.replaceChildren();
+    if (mode === 'thanks') this._rating.append(el('p', {}, [this._t.thanks]));
     if (mode !== 'ask') return;
-    const stars = el(this.doc, 'div', { class: 'stars', role: 'group', 'aria-label': this.t.rate });
-    [1, 2, 3, 4, 5].forEach((n) => {
-      const b = el(this.doc, 'button', { type: 'button', 'aria-label': fill(this.t.stars, { n }) }, ['★']);
-      b.addEventListener('click', guard(() => this.actions.rate(n)));
-      stars.appendChild(b);
+    const stars = [1, 2, 3, 4, 5].map((n) => {
+      const b = el('button', { type: 'button', 'aria-label': fill(this._t.stars, { n }) }, ['★']);
+      b.onclick = guard(() => this._actions.rate(n));
+      return b;
     });
-    this.rating.appendChild(el(this.doc, 'p', {}, [this.t.rate]));
-    this.rating.appendChild(stars);
+    this._rating.append(el('p', {}, [this._t.rate]), el('div', { class: 'stars', role: 'group', 'aria-label': this._t.rate }, stars));
   }
 
-  private wire(): void {
-    this.launcher.addEventListener('click', guard(() => this.actions.toggle(!this.isOpen())));
-    this.closeButton.addEventListener('click', guard(() => this.actions.toggle(false)));
-    this.soundButton.addEventListener('click', guard(() => this.actions.sound(this.soundButton.getAttribute('aria-pressed') !== 'true')));
-    this.panel.addEventListener('keydown', guard((e: KeyboardEvent) => {
-      if (e.key === 'Escape') this.actions.toggle(false);
-    }));
+  private _wire(): void {
+    this._launcher.onclick = guard(() => this._actions.toggle(!this.isOpen()));
+    this._closeButton.onclick = guard(() => this._actions.toggle(false));
+    this._soundButton.onclick = guard(() => this._actions.sound(this._soundButton.getAttribute('aria-pressed') !== 'true'));
+    this._panel.onkeydown = guard((e: KeyboardEvent) => {
+      if (e.key === 'Escape') this._actions.toggle(false);
+    });
     const submit = () => {
-      const body = this.input.value.trim();
+      const body = this._input.value.trim();
       if (!body) return;
-      this.input.value = '';
-      this.actions.send(body);
+      this._input.value = '';
+      this._actions.send(body);
     };
-    this.composer.addEventListener('submit', guard((e: Event) => {
+    this._composer.onsubmit = guard((e: Event) => {
       e.preventDefault();
       submit();
-    }));
-    this.input.addEventListener('keydown', guard((e: KeyboardEvent) => {
+    });
+    this._input.onkeydown = guard((e: KeyboardEvent) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
         submit();
       }
-    }));
-    this.input.addEventListener('input', guard(() => this.actions.typing(this.input.value)));
+    });
+    this._input.oninput = guard(() => this._actions.typing(this._input.value));
   }
 }
