@@ -20,7 +20,7 @@ final class JvmHeap implements HeapProbe {
 
     private final long pid;
     private final URI prometheus;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     JvmHeap(long pid, URI prometheus) {
         this.pid = pid;

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 final class NodeHeap implements HeapProbe {
 
     private final URI stats;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     NodeHeap(URI stats) {
         this.stats = stats;

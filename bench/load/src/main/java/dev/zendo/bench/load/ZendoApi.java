@@ -49,20 +49,20 @@ final class ZendoApi {
     /** Signs a new agent up; returns its access token. */
     String signUp() throws IOException, InterruptedException {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
-        return call(post("/v1/auth/signup", Map.of("email", email, "password", "bench-password-" + UUID.randomUUID(), "name", "Bench Agent")))
-                .path("access_token").asText();
+        return text(call(post("/v1/auth/signup", Map.of("email", email, "password", "bench-password-" + UUID.randomUUID(), "name", "Bench Agent"))),
+                "access_token");
     }
 
     /** Creates a website the agent owns, admitting the bench's origin. */
     Website createWebsite(String agentToken) throws IOException, InterruptedException {
         JsonNode website = call(post("/v1/websites", Map.of("name", "Bench website", "domains", List.of(URI.create(ORIGIN).getHost()),
                 "allowed_origins", List.of(ORIGIN))).header("Authorization", "Bearer " + agentToken));
-        return new Website(website.path("id").asText(), website.path("public_key").asText());
+        return new Website(text(website, "id"), text(website, "public_key"));
     }
 
     Ticket ticket(String agentToken) throws IOException, InterruptedException {
         JsonNode ticket = call(post("/v1/realtime/tickets", Map.of()).header("Authorization", "Bearer " + agentToken));
-        return new Ticket(ticket.path("token").asText(), Instant.parse(ticket.path("expires_at").asText()));
+        return new Ticket(text(ticket, "ticket"), Instant.parse(text(ticket, "expires_at")));
     }
 
     /** Opens a visitor session, retrying while conversations does not know the new website's key yet; returns the visitor token. */
@@ -73,7 +73,7 @@ final class ZendoApi {
         while (true) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                return ClientSession.JSON.readTree(response.body()).path("visitor_token").asText();
+                return text(ClientSession.JSON.readTree(response.body()), "visitor_token");
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IOException("POST /v1/widget/session: HTTP " + response.statusCode() + " " + response.body());
@@ -95,6 +95,14 @@ final class ZendoApi {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
         }
+    }
+
+    private static String text(JsonNode answer, String field) throws IOException {
+        JsonNode value = answer.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw new IOException("no " + field + " in " + answer);
+        }
+        return value.asText();
     }
 
     private JsonNode call(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Zendo realtime client (docs/protocol.md): {@code auth} with a token, {@code subscribe} to one website (from the
- * receiver's last cursor after a reconnect), a {@code ping} every 25 s; {@code message:new} events carry a
- * {@link Payload} in {@code data.body}, other events are counted apart, control frames keep the cursor.
+ * receiver's last cursor after a reconnect), a {@code ping} every 25 s; text {@code message:new} events carry a
+ * {@link Payload} in {@code data.body}; other events (system messages, lifecycle, presence) are counted apart;
+ * control frames keep the cursor.
  */
 final class ZendoSession extends ClientSession {
 
     private static final long PING_SECONDS = 25;
+    private static final String TEXT = "MESSAGE_KIND_TEXT";
     private static final Set<String> CONTROL = Set.of("pong", "unsubscribed", "resync", "reconnect");
 
     private final String token;
@@ -53,7 +55,11 @@ final class ZendoSession extends ClientSession {
             }
             case "heartbeat" -> receiver.cursor(frame.path("cursors").path(websiteId).asText(null));
             case "message:new" -> {
-                deliver(required(frame.path("data"), "body"));
+                if (TEXT.equals(frame.path("data").path("kind").asText())) {
+                    deliver(required(frame.path("data"), "body"));
+                } else {
+                    tally.otherEvent();
+                }
                 receiver.cursor(required(frame, "cursor"));
             }
             case "error" -> tally.fail("error " + frame.path("code").asText(), text);
