@@ -35,7 +35,7 @@ mkdir -p "$work" "$root/bench/results"
 generator=$root/bench/load
 peer_dir=$root/bench/peer-socketio
 peer_pid=""
-outputs=() failed=()
+failed=()
 
 # The stack's services: large enough limits for the load (it comes from one address and one agent), tickets and
 # tokens that outlive a run (clients do not renew), and the JIT's full tiers.
@@ -65,8 +65,11 @@ build_generator() {
 generate() {
   local mode=$1 name=$2; shift 2
   java -Xmx1g -cp "$generator/target/classes:$(cat "$generator/target/classpath.txt")" dev.zendo.bench.load.Main "$mode" \
-    --json="$work/$name.json" --clock-ticks="$(getconf CLK_TCK)" --client-threads="$client_threads" "$@" 2>&1 | tee "$work/$name.txt"
+    --json="$work/$name.json" --clock-ticks="$(getconf CLK_TCK)" --client-threads="$client_threads" "$@" 2>&1 | tee "$(output "$name")"
 }
+
+# The file of a scenario's printed figures; the results list them in the order they were made.
+output() { echo "$1" >>"$work/order"; echo "$work/$1.txt"; }
 
 edge_options() {
   local node=${1:-realtime-edge}
@@ -87,7 +90,7 @@ peer_up() {
 # A benchmark with its own run.sh: its output, its headline (last line) and the figures of its report into JSON.
 folded() {
   local name=$1 report=$2; shift 2
-  "$@" 2>&1 | tee "$work/$name.txt"
+  "$@" 2>&1 | tee "$(output "$name")"
   local table=""
   [[ -f $root/bench/reports/$report ]] && table=$(grep -E '^\| ' "$root/bench/reports/$report" || true)
   jq -n --arg scenario "$name" --arg command "$*" --rawfile output "$work/$name.txt" --arg table "$table" --arg report "bench/reports/$report" \
@@ -148,7 +151,7 @@ run_peer() {
       rss_per_socket_ratio: ratio($zi[0].figures.rss_bytes_per_socket; $si[0].figures.rss_bytes_per_socket),
       live_per_socket_ratio: ratio($zi[0].figures.live_bytes_per_socket; $si[0].figures.live_bytes_per_socket)}}' >"$work/peer.json"
   jq -r '.figures | "Zendo / socket.io, memory per socket: RSS delta \(.rss_per_socket_ratio), live heap + off-heap \(.live_per_socket_ratio) (goal <= 0.33)",
-    "Zendo / socket.io, deliveries per server CPU-second: \(.deliveries_per_cpu_second_ratio) (goal >= 3)"' "$work/peer.json" | tee "$work/peer.txt"
+    "Zendo / socket.io, deliveries per server CPU-second: \(.deliveries_per_cpu_second_ratio) (goal >= 3)"' "$work/peer.json" | tee "$(output peer)"
 }
 
 run_reconnect() {
@@ -170,13 +173,11 @@ for current in "${selected[@]}"; do
     stack_down
   fi
   log "scenario $current"
-  before=$(ls "$work")
   set +e
   ( set -e; "run_$current" )
   status=$?
   set -e
   ((status == 0)) || { log "scenario $current failed (exit $status)"; failed+=("$current"); }
-  for txt in $(comm -13 <(echo "$before") <(ls "$work") | grep '\.txt$'); do outputs+=("$work/$txt"); done
 done
 stack_down
 
@@ -199,14 +200,14 @@ jq -s --arg date "$stamp" --argjson machine "$machine" --argjson settings "$sett
   echo "load average after the run $(jq -r .load_average_after <<<"$machine"). Settings: \`$(jq -c . <<<"$settings")\`."
   echo "Every figure is also in [$name.json]($name.json). Compare figures within one run: the machine is small and shared."
   ((${#failed[@]} == 0)) || echo "**Failed:** ${failed[*]} (their output is below)."
-  for txt in "${outputs[@]}"; do
+  [[ ! -f $work/order ]] || while read -r output; do
     echo
-    echo "## $(basename "$txt" .txt)"
+    echo "## $output"
     echo
     echo '```'
-    cat "$txt"
+    grep -vE '^SLF4J|^\s+at ' "$work/$output.txt" || true
     echo '```'
-  done
+  done <"$work/order"
 } >"$root/bench/results/$name.md"
 log "results: bench/results/$name.md and $name.json"
 ((${#failed[@]} == 0)) || die "failed: ${failed[*]}"
