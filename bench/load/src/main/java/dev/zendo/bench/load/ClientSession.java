@@ -1,7 +1,6 @@
 package dev.zendo.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -17,8 +16,6 @@ import java.io.IOException;
  * close, and decides what follows a close (nothing, or a reconnect).
  */
 abstract class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     protected final Receiver receiver;
     protected final Tally tally;
@@ -49,7 +46,7 @@ abstract class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     protected static JsonNode parse(String text) throws IOException {
-        JsonNode node = JSON.readTree(text);
+        JsonNode node = Json.MAPPER.readTree(text);
         if (node == null || !node.isContainerNode()) {
             throw new IOException("not a JSON object or array: " + text);
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * Scenario 1: visitors post messages through the gateway ({@code POST /v1/widget/messages}) at a fixed rate; one agent
@@ -48,7 +49,7 @@ final class EndToEndBench {
             Fleet.open(sockets, socket, 1, tally, r -> new ZendoSession(r, tally, Lifecycle.ONCE, setup.ticket(), setup.websiteId()),
                     Duration.ofSeconds(30));
             FixedRate sender = new FixedRate();
-            java.util.function.Consumer<Payload> send = payload -> {
+            Consumer<Payload> send = payload -> {
                 inFlight.acquireUninterruptibly();
                 api.message(tokens.get((int) (payload.index() % visitors)), payload.text()).whenComplete((response, error) -> {
                     inFlight.release();

@@ -12,7 +12,7 @@ final class EventFrame {
     }
 
     static String messageNew(String websiteId, String conversationId, Payload payload) {
-        ObjectNode frame = ClientSession.JSON.createObjectNode().put("type", "message:new")
+        ObjectNode frame = Json.MAPPER.createObjectNode().put("type", "message:new")
                 .put("event_id", UUID.randomUUID().toString()).put("website_id", websiteId)
                 .put("conversation_id", conversationId).put("seq", payload.index() + 1)
                 .put("occurred_at", Instant.now().toString()).put("cursor", "djE6MD0xMywxPTcsMj0w");

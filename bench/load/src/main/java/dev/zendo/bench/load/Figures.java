@@ -51,7 +51,7 @@ final class Figures {
         out.put("scenario", scenario);
         out.put("settings", settings);
         out.put("figures", values);
-        ClientSession.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
+        Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
     }
 
     private static double millis(long micros) {

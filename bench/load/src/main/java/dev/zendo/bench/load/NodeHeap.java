@@ -21,7 +21,7 @@ final class NodeHeap implements HeapProbe {
     @Override
     public long liveBytes() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode usage = ClientSession.JSON.readTree(response.body());
+        JsonNode usage = Json.MAPPER.readTree(response.body());
         if (response.statusCode() != 200 || !usage.path("heapUsed").isNumber() || !usage.path("external").isNumber()) {
             throw new IOException("GET " + stats + ": HTTP " + response.statusCode() + " " + response.body());
         }

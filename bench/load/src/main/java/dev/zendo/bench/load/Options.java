@@ -29,10 +29,6 @@ record Options(Map<String, String> values) {
         return value;
     }
 
-    String text(String name, String fallback) {
-        return values.getOrDefault(name, fallback);
-    }
-
     int positive(String name, int fallback) {
         String value = values.get(name);
         try {

@@ -29,10 +29,6 @@ record ServerProcess(long pid, int clockTicks) {
         throw new IOException("no VmRSS for process " + pid);
     }
 
-    boolean alive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** Kills it at once (SIGKILL), as a crash would. */
     void kill() {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

@@ -30,8 +30,4 @@ final class SourceAddresses {
     InetSocketAddress next() {
         return addresses[Math.floorMod(next.getAndIncrement(), addresses.length)];
     }
-
-    int count() {
-        return addresses.length;
-    }
 }

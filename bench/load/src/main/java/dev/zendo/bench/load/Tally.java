@@ -86,8 +86,4 @@ final class Tally {
         failures.forEach((kind, count) -> out.put(kind, count.sum() + " (e.g. " + samples.get(kind) + ")"));
         return out;
     }
-
-    long failureCount() {
-        return failures.values().stream().mapToLong(LongAdder::sum).sum();
-    }
 }

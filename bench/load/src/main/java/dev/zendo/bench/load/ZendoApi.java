@@ -73,7 +73,7 @@ final class ZendoApi {
         while (true) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                return text(ClientSession.JSON.readTree(response.body()), "visitor_token");
+                return text(Json.MAPPER.readTree(response.body()), "visitor_token");
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IOException("POST /v1/widget/session: HTTP " + response.statusCode() + " " + response.body());
@@ -91,7 +91,7 @@ final class ZendoApi {
     private HttpRequest.Builder post(String path, Map<String, ?> body) {
         try {
             return HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(ClientSession.JSON.writeValueAsBytes(body)));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
         }
@@ -111,6 +111,6 @@ final class ZendoApi {
         if (response.statusCode() / 100 != 2) {
             throw new IOException(built.method() + " " + built.uri() + ": HTTP " + response.statusCode() + " " + response.body());
         }
-        return ClientSession.JSON.readTree(response.body());
+        return Json.MAPPER.readTree(response.body());
     }
 }

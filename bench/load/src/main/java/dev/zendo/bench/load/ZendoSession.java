@@ -31,7 +31,7 @@ final class ZendoSession extends ClientSession {
 
     @Override
     protected void upgraded(ChannelHandlerContext ctx) {
-        send(ctx, JSON.createObjectNode().put("type", "auth").put("v", 1).put("token", token));
+        send(ctx, Json.MAPPER.createObjectNode().put("type", "auth").put("v", 1).put("token", token));
         ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"ping\"}")),
                 PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
@@ -42,7 +42,7 @@ final class ZendoSession extends ClientSession {
         String type = required(frame, "type");
         switch (type) {
             case "ready" -> {
-                var subscribe = JSON.createObjectNode().put("type", "subscribe").put("website_id", websiteId);
+                var subscribe = Json.MAPPER.createObjectNode().put("type", "subscribe").put("website_id", websiteId);
                 String cursor = receiver.cursor();
                 if (cursor != null) {
                     subscribe.put("cursor", cursor);
