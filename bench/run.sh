@@ -28,6 +28,21 @@ seconds=${BENCH_SECONDS:-60}
 warmup=${BENCH_WARMUP_SECONDS:-10}
 client_threads=${BENCH_CLIENT_THREADS:-1}
 ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+# One process holds every socket of a scenario (the server, and the generator): more than the open-files limit cannot
+# be opened here, so the socket counts are capped below it, and the results show the counts used.
+cap_sockets() {
+  local var=$1 fallback=$2 most=$(( $(ulimit -n) - 1000 ))
+  local wanted=${!var:-$fallback}
+  if ((wanted > most)); then
+    log "$var=$wanted is above what ulimit -n ($(ulimit -n); raise the hard limit to go further) allows: using $most"
+    wanted=$most
+  fi
+  export "$var=$wanted"
+}
+cap_sockets BENCH_FANOUT_CLIENTS 10000
+cap_sockets BENCH_IDLE_CLIENTS 20000
+cap_sockets BENCH_RECONNECT_CLIENTS 5000
+cap_sockets BENCH_REALTIME_MEMORY_SOCKETS 20000
 stamp=$(date -u +%Y-%m-%dT%H%MZ)
 name=$stamp${1:+-$scenario}
 work=$ZENDO_RUN_DIR/bench-$stamp
