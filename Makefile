@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help up down status logs test build infra-up infra-down contracts-baseline
+.PHONY: help up down status logs test build infra-up infra-down contracts-baseline bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -33,3 +33,6 @@ infra-down: ## stop only PostgreSQL, Redis and Kafka
 
 contracts-baseline: ## record the event contracts after adding fields or messages
 	@./mvnw -q -B -pl proto-events -am test -Dcontracts.update=true
+
+bench: ## every benchmark, report in bench/results/ (make bench SCENARIO=fanout runs one; see bench/README.md)
+	@bash bench/run.sh $(SCENARIO)

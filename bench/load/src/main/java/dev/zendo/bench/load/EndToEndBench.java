@@ -1,0 +1,80 @@
+package dev.zendo.bench.load;
+
+import org.HdrHistogram.Recorder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * Scenario 1: visitors post messages through the gateway ({@code POST /v1/widget/messages}) at a fixed rate; one agent
+ * socket, also through the gateway, receives them as {@code message:new}. Latency from each message's intended send
+ * time to the agent's frame; the REST answer's latency beside it. At most 64 requests in flight: a request due
+ * while all are busy waits, and its wait counts.
+ */
+final class EndToEndBench {
+
+    private static final int IN_FLIGHT = 64;
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+
+    private EndToEndBench() {
+    }
+
+    static void run(Options options, Figures figures) throws Exception {
+        URI gateway = options.uri("gateway");
+        int rate = options.positive("rate", 500);
+        Duration seconds = options.seconds("seconds", 60);
+        Duration warmup = options.seconds("warmup-seconds", 10);
+        int visitors = options.positive("visitors", 50);
+        figures.setting("rate_per_second", rate);
+        figures.setting("seconds", seconds.toSeconds());
+        figures.setting("warmup_seconds", warmup.toSeconds());
+        figures.setting("visitors", visitors);
+        figures.setting("max_requests_in_flight", IN_FLIGHT);
+
+        ZendoApi api = new ZendoApi(gateway);
+        ZendoTarget.Setup setup = ZendoTarget.Setup.of(api, warmup.plus(seconds).toSeconds() + 600);
+        List<String> tokens = new ArrayList<>(visitors);
+        for (int i = 0; i < visitors; i++) {
+            tokens.add(api.visitor(setup.publicKey(), Duration.ofSeconds(30)));
+        }
+        Tally tally = new Tally();
+        Recorder answers = new Recorder(3);
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        URI socket = URI.create("ws://" + gateway.getAuthority() + "/ws");
+        try (Sockets sockets = new Sockets(1, new SourceAddresses(1))) {
+            Fleet.open(sockets, socket, 1, tally, r -> new ZendoSession(r, tally, Lifecycle.ONCE, setup.ticket(), setup.websiteId()),
+                    Duration.ofSeconds(30));
+            FixedRate sender = new FixedRate();
+            Consumer<Payload> send = payload -> {
+                inFlight.acquireUninterruptibly();
+                api.message(tokens.get((int) (payload.index() % visitors)), payload.text()).whenComplete((response, error) -> {
+                    inFlight.release();
+                    if (error != null) {
+                        tally.fail(error.getClass().getSimpleName(), String.valueOf(error.getMessage()));
+                    } else if (response.statusCode() / 100 != 2) {
+                        tally.fail("HTTP " + response.statusCode(), response.body());
+                    } else {
+                        answers.recordValue(Math.max(0, (System.nanoTime() - payload.intendedNanos()) / 1_000));
+                    }
+                });
+            };
+            long next = sender.run(rate, warmup, 0, send);
+            Fleet.settle(() -> tally.deliveries() >= next, DRAIN);
+            tally.takeAges();
+            answers.reset();
+            long before = tally.deliveries();
+            long end = sender.run(rate, seconds, next, send);
+            Fleet.settle(() -> tally.deliveries() - before >= end - next, DRAIN);
+
+            figures.figure("messages", end - next, String.format("messages: %d sent, %d reached the agent, %d repeated, %d other events",
+                    end - next, tally.deliveries() - before, tally.repeats(), tally.otherEvents()));
+            figures.latencies("rest_answer", answers.getIntervalHistogram(), "REST answer (201), from the intended send time");
+            figures.failures(tally);
+            figures.latencies("end_to_end", tally.takeAges(), "end to end, visitor REST send to the agent's WebSocket frame");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.zendo.bench.load;
+
+import java.util.BitSet;
+
+/**
+ * One logical client across its sockets (a reconnect opens a new socket for the same receiver): which injected events
+ * it received, how far it received all of them without a gap, its last cursor, and when it resumed after a reconnect.
+ */
+final class Receiver {
+
+    private final BitSet seen = new BitSet();
+    private final Tally tally;
+    private long contiguous;
+    private String cursor;
+    private long resumeTarget = -1;
+    private long resumeOpenedNanos;
+    private long resumedAfterNanos = -1;
+
+    Receiver(Tally tally) {
+        this.tally = tally;
+    }
+
+    synchronized void delivered(Payload payload, long receivedNanos) {
+        int index = Math.toIntExact(payload.index());
+        if (seen.get(index)) {
+            tally.repeated();
+            return;
+        }
+        seen.set(index);
+        tally.delivered(receivedNanos - payload.intendedNanos());
+        while (seen.get((int) contiguous)) {
+            contiguous++;
+        }
+        if (resumeTarget >= 0 && resumedAfterNanos < 0 && contiguous >= resumeTarget) {
+            resumedAfterNanos = receivedNanos - resumeOpenedNanos;
+        }
+    }
+
+    synchronized void cursor(String latest) {
+        if (latest != null && !latest.isEmpty()) {
+            cursor = latest;
+        }
+    }
+
+    synchronized String cursor() {
+        return cursor;
+    }
+
+    /** A new socket of this receiver was upgraded when {@code injected} events had been sent. */
+    synchronized void reopened(long injected, long openedNanos) {
+        resumeOpenedNanos = openedNanos;
+        resumeTarget = injected;
+        resumedAfterNanos = contiguous >= injected ? 0 : -1;
+    }
+
+    /** How long after its new socket opened the receiver had every event sent before that; -1: not (yet). */
+    synchronized long resumedAfterNanos() {
+        return resumedAfterNanos;
+    }
+
+    /** When it resumed ({@code System.nanoTime()}); meaningful once {@link #resumedAfterNanos()} is not -1. */
+    synchronized long resumedAtNanos() {
+        return resumeOpenedNanos + resumedAfterNanos;
+    }
+
+    synchronized boolean reopened() {
+        return resumeTarget >= 0;
+    }
+
+    /** Events among the first {@code injected} this receiver never got. */
+    synchronized long gaps(long injected) {
+        return injected - seen.get(0, Math.toIntExact(injected)).cardinality();
+    }
+}

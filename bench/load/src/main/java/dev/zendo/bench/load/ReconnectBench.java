@@ -1,0 +1,90 @@
+package dev.zendo.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario 5: N clients on edge node 1 while events flow at a fixed rate; a third into the run node 1 is killed
+ * (SIGKILL). Each client reconnects at once to node 2 and subscribes with its last cursor. Per client, the time from
+ * its new socket's upgrade until it holds every event sent before that upgrade; then, over the whole run, the events
+ * some client never got (gaps) and the repeats a resume delivered (which a client drops by event id).
+ */
+final class ReconnectBench {
+
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+
+    private ReconnectBench() {
+    }
+
+    static void run(Options options, Figures figures) throws Exception {
+        int clients = options.positive("clients", 5000);
+        int rate = options.positive("rate", 50);
+        Duration seconds = options.seconds("seconds", 30);
+        URI node2 = options.uri("edge-ws-2");
+        figures.setting("clients", clients);
+        figures.setting("rate_per_second", rate);
+        figures.setting("seconds", seconds.toSeconds());
+        Tally tally = new Tally();
+        FixedRate sender = new FixedRate();
+        AtomicInteger reconnects = new AtomicInteger();
+        int maxReconnects = clients * 5;
+        try (ZendoTarget target = ZendoTarget.create(options, seconds.toSeconds() + 600);
+             Sockets sockets = new Sockets(options.positive("client-threads", 1), SourceAddresses.forSockets(clients))) {
+            AtomicLong killedAt = new AtomicLong();
+            Lifecycle lifecycle = new Lifecycle() {
+                @Override
+                public void upgraded(Receiver receiver) {
+                    if (killedAt.get() != 0) {
+                        receiver.reopened(sender.sent(), System.nanoTime());
+                    }
+                }
+
+                @Override
+                public void closed(Receiver receiver) {
+                    if (killedAt.get() != 0 && reconnects.incrementAndGet() <= maxReconnects) {
+                        sockets.open(node2, target.session(receiver, tally, this));
+                    }
+                }
+            };
+            List<Receiver> receivers = Fleet.open(sockets, target.socketUri(), clients, tally, r -> target.session(r, tally, lifecycle),
+                    Duration.ofMinutes(5));
+            System.out.printf("%d clients subscribed on node 1%n", clients);
+            CompletableFuture.delayedExecutor(seconds.toMillis() / 3, TimeUnit.MILLISECONDS).execute(() -> {
+                killedAt.set(System.nanoTime());
+                target.server().kill();
+            });
+            long sent = sender.run(rate, seconds, 0, target.injector()::send);
+            Fleet.settle(() -> receivers.stream().allMatch(r -> r.reopened() && r.resumedAfterNanos() >= 0
+                    && r.gaps(sent) == 0), DRAIN);
+
+            Histogram resumed = new Histogram(3);
+            long lastResumed = 0;
+            int reopened = 0;
+            for (Receiver receiver : receivers) {
+                if (receiver.reopened()) {
+                    reopened++;
+                }
+                if (receiver.resumedAfterNanos() >= 0) {
+                    resumed.recordValue(receiver.resumedAfterNanos() / 1_000);
+                    lastResumed = Math.max(lastResumed, receiver.resumedAtNanos() - killedAt.get());
+                }
+            }
+            long gaps = receivers.stream().mapToLong(r -> r.gaps(sent)).sum();
+            figures.figure("reconnected", reopened, String.format("%d of %d clients reconnected to node 2 (%d reconnect attempts), %d resumed",
+                    reopened, clients, reconnects.get(), resumed.getTotalCount()));
+            figures.figure("last_resumed_after_kill_ms", lastResumed / 1_000_000,
+                    String.format("every resumed client had every event %d ms after the kill", lastResumed / 1_000_000));
+            figures.figure("repeats", tally.repeats(), String.format("repeated deliveries (dropped by event id, none shown): %d", tally.repeats()));
+            figures.failures(tally);
+            figures.figure("gaps", gaps, String.format("events never received, over %d events x %d clients: %d", sent, clients, gaps));
+            figures.latencies("resume_after_reconnect", resumed, "resumed with no gap, after the client's reconnect");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.zendo.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The server under test as the kernel sees it: CPU time (utime + stime of {@code /proc/<pid>/stat}, in clock ticks)
+ * and resident memory ({@code VmRSS} of {@code /proc/<pid>/status}).
+ *
+ * @param pid        its process id
+ * @param clockTicks ticks per second ({@code getconf CLK_TCK})
+ */
+record ServerProcess(long pid, int clockTicks) {
+
+    /** CPU seconds used so far, user and system. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) clockTicks;
+    }
+
+    long rssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for process " + pid);
+    }
+
+    /** Kills it at once (SIGKILL), as a crash would. */
+    void kill() {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+}

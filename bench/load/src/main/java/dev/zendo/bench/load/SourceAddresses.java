@@ -1,0 +1,33 @@
+package dev.zendo.bench.load;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Local addresses to open client sockets from, in turn: 127.0.0.1 to 127.0.0.N (all of 127/8 is loopback on Linux),
+ * so that more sockets than one address's ephemeral ports (about 28k) can reach one server port.
+ */
+final class SourceAddresses {
+
+    private final InetSocketAddress[] addresses;
+    private final AtomicInteger next = new AtomicInteger();
+
+    SourceAddresses(int count) {
+        if (count < 1 || count > 254) {
+            throw new IllegalArgumentException("between 1 and 254 source addresses, not " + count);
+        }
+        addresses = new InetSocketAddress[count];
+        for (int i = 0; i < count; i++) {
+            addresses[i] = new InetSocketAddress("127.0.0." + (i + 1), 0);
+        }
+    }
+
+    /** Enough addresses for {@code sockets}, at most 20,000 sockets each (below the ephemeral range of ~28k). */
+    static SourceAddresses forSockets(int sockets) {
+        return new SourceAddresses(Math.max(1, (sockets + 19_999) / 20_000));
+    }
+
+    InetSocketAddress next() {
+        return addresses[Math.floorMod(next.getAndIncrement(), addresses.length)];
+    }
+}
