@@ -19,7 +19,7 @@ class InboxRateLimitSpec extends Specification {
         def before = api.state()
 
         when:
-        def reply = call(site, conversation.id, tag)
+        def reply = request(site, conversation.id, tag)
 
         then:
         reply.status == 429
@@ -29,7 +29,7 @@ class InboxRateLimitSpec extends Specification {
         api.state() == before
 
         where:
-        limit          | endpoint          | call
+        limit          | endpoint          | request
         'inbox-reads'  | 'the list'        | { s, c, t -> api.call('GET', "/v1/inbox/$s.id/conversations", s.owner.token) }
         'inbox-reads'  | 'a conversation'  | { s, c, t -> api.call('GET', "/v1/inbox/$s.id/conversations/$c", s.owner.token) }
         'inbox-reads'  | 'the audit log'   | { s, c, t -> api.call('GET', "/v1/inbox/$s.id/audit", s.owner.token) }

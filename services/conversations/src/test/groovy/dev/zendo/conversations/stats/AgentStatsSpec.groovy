@@ -80,16 +80,16 @@ class AgentStatsSpec extends Specification {
 
     def 'chats handled today count #what as #expected'() {
         given:
-        def me = api.member(site, 'AGENT')
-        def other = api.member(site, 'AGENT')
+        def agent = api.member(site, 'AGENT')
+        def colleague = api.member(site, 'AGENT')
         def dayStart = Instant.parse(expect(200, api.call('GET', "/v1/inbox/$site.id/agent-stats", site.owner.token)).day_start as String)
-        seeding.rehydrate(this, this, this).call(me.id, other.id, dayStart)
+        seeding.rehydrate(this, this, this).call(agent.id, colleague.id, dayStart)
 
         when:
         def stats = expect(200, api.call('GET', "/v1/inbox/$site.id/agent-stats", site.owner.token))
 
         then:
-        stats.agents.find { it.agent_id == me.id }.chats_handled_today == expected
+        stats.agents.find { it.agent_id == agent.id }.chats_handled_today == expected
 
         where:
         what                                                   | seeding                                                                                 || expected
@@ -114,10 +114,10 @@ class AgentStatsSpec extends Specification {
         given:
         api.sql('UPDATE replica_websites SET widget = CAST(? AS jsonb) WHERE website_id = ?',
                 [zone == null ? '{}' : """{"businessHours": {"timeZone": "$zone"}}""".toString(), site.id])
-        def me = api.member(site, 'AGENT')
+        def agent = api.member(site, 'AGENT')
         def localMidnight = LocalDate.now(ZoneId.of(effective)).atStartOfDay(ZoneId.of(effective)).toInstant()
-        seed.agentMessage(chat(me.id), me.id, 'TEXT', localMidnight)
-        seed.agentMessage(chat(me.id), me.id, 'TEXT', localMidnight.minusMillis(1))
+        seed.agentMessage(chat(agent.id), agent.id, 'TEXT', localMidnight)
+        seed.agentMessage(chat(agent.id), agent.id, 'TEXT', localMidnight.minusMillis(1))
 
         when:
         def stats = expect(200, api.call('GET', "/v1/inbox/$site.id/agent-stats", site.owner.token))
@@ -125,7 +125,7 @@ class AgentStatsSpec extends Specification {
         then:
         stats.time_zone == effective
         Instant.parse(stats.day_start as String) == localMidnight
-        stats.agents.find { it.agent_id == me.id }.chats_handled_today == 1
+        stats.agents.find { it.agent_id == agent.id }.chats_handled_today == 1
 
         where:
         zone                 || effective
