@@ -10,7 +10,7 @@ service_pid() { echo "$SERVICES_DIR/$1.pid"; }
 service_log() { echo "$SERVICES_DIR/$1.log"; }
 service_running() { pid_alive "$(service_pid "$1")" "$ZENDO_RUN_DIR"; }
 
-# Rebuilds the jars when one is missing or any Java source, resource or pom is newer than it.
+# Rebuilds the jars when one is missing or any source, resource or pom of the services, libs or events is newer than it.
 services_build() {
   local svc stale=0 oldest=""
   for svc in "${ZENDO_SERVICES[@]}"; do
@@ -18,7 +18,7 @@ services_build() {
     [[ -f "$jar" ]] || { stale=1; break; }
     [[ -z "$oldest" || "$jar" -ot "$oldest" ]] && oldest=$jar
   done
-  if ((stale == 0)) && [[ -n $(find "$ZENDO_ROOT/pom.xml" "$ZENDO_ROOT/proto-events" "$ZENDO_ROOT/services" \
+  if ((stale == 0)) && [[ -n $(find "$ZENDO_ROOT/pom.xml" "$ZENDO_ROOT/proto-events" "$ZENDO_ROOT/libs" "$ZENDO_ROOT/services" \
       -path '*/target' -prune -o -path '*/src/test' -prune -o -path '*/test-support' -prune -o -path '*/system-tests' -prune -o -type f -newer "$oldest" -print -quit) ]]; then
     stale=1
   fi

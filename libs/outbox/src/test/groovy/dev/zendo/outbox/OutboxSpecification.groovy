@@ -3,22 +3,17 @@ package dev.zendo.outbox
 import dev.zendo.events.v1.Envelope
 import dev.zendo.events.v1.MessageCreated
 import dev.zendo.testsupport.TestInfra
+import dev.zendo.testsupport.TopicRecords
 import io.micrometer.core.instrument.MeterRegistry
 import io.micronaut.context.ApplicationContext
 import io.micronaut.transaction.TransactionOperations
 import io.micronaut.transaction.TransactionStatus
-import org.apache.kafka.clients.consumer.ConsumerConfig
 import org.apache.kafka.clients.consumer.ConsumerRecord
-import org.apache.kafka.clients.consumer.KafkaConsumer
-import org.apache.kafka.common.TopicPartition
-import org.apache.kafka.common.serialization.ByteArrayDeserializer
-import org.apache.kafka.common.serialization.StringDeserializer
 import spock.lang.Specification
 import spock.util.concurrent.PollingConditions
 
 import java.nio.charset.StandardCharsets
 import java.sql.Connection
-import java.time.Duration
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
@@ -90,23 +85,7 @@ abstract class OutboxSpecification extends Specification {
 
     /** Everything on {@code topic}, read from the beginning by a fresh consumer; nothing when it does not exist. */
     static List<ConsumerRecord<String, byte[]>> records(String topic) {
-        def consumer = new KafkaConsumer<String, byte[]>([
-                (ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) : TestInfra.infrastructure().kafkaBootstrapServers(),
-                (ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG): false,
-        ] as Map<String, Object>, new StringDeserializer(), new ByteArrayDeserializer())
-        try {
-            def partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).collect { new TopicPartition(topic, it.partition()) }
-            consumer.assign(partitions)
-            consumer.seekToBeginning(partitions)
-            def end = consumer.endOffsets(partitions)
-            List<ConsumerRecord<String, byte[]>> records = []
-            while (partitions.any { consumer.position(it) < end[it] }) {
-                records.addAll(consumer.poll(Duration.ofMillis(200)))
-            }
-            records
-        } finally {
-            consumer.close(Duration.ZERO)
-        }
+        TopicRecords.of(topic)
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

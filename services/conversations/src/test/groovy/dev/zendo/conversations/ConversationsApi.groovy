@@ -1,6 +1,9 @@
 package dev.zendo.conversations
 
 import dev.zendo.platform.crypto.Sha256
+import dev.zendo.platform.ratelimit.RateLimit
+import dev.zendo.platform.ratelimit.RateLimiter
+import dev.zendo.platform.ratelimit.RetryLaterException
 import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestIssuer
 import groovy.json.JsonOutput
@@ -15,6 +18,7 @@ import io.micronaut.http.MutableHttpRequest
 import io.micronaut.http.client.BlockingHttpClient
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.micronaut.inject.qualifiers.Qualifiers
 import io.micronaut.runtime.server.EmbeddedServer
 
 import javax.sql.DataSource
@@ -119,6 +123,17 @@ class ConversationsApi {
         }
     }
 
+    /** Takes every permit {@code key} has left of the rate limit {@code name}, so its next request is refused. */
+    void useUp(String name, String key) {
+        def limit = context.getBean(RateLimit, Qualifiers.byName(name))
+        def limiter = context.getBean(RateLimiter)
+        try {
+            limit.capacity().times { limiter.acquire(limit, key) }
+        } catch (RetryLaterException ignored) {
+            // already used up
+        }
+    }
+
     /** Runs {@code sql} on the service's database; returns the rows of a query. */
     List<Map> sql(String sql, List params = []) {
         DelegatingDataSource.unwrapDataSource(context.getBean(DataSource)).connection.withCloseable { connection ->
@@ -144,6 +159,21 @@ class ConversationsApi {
          'identity_secrets', 'audit_log'].collect {
             sql("SELECT '$it' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS rows FROM $it x".toString())[0]
         } + sql("SELECT 'outbox' AS t, coalesce(string_agg(event_id::text, ',' ORDER BY id), '') AS rows FROM outbox")
+    }
+
+    /**
+     * A fingerprint of the rows an API call on {@code sites} may write, the outbox events of their topics included:
+     * equal before and after a refused call, whatever specs of other websites write meanwhile.
+     */
+    List<Map> state(Site... sites) {
+        String ids = sites.collect { "'$it.id'" }.join(', ')
+        String ofConversations = "conversation_id IN (SELECT id FROM conversations WHERE website_id IN ($ids))"
+        ['visitors'         : "website_id IN ($ids)", 'page_views': "website_id IN ($ids)", 'conversations': "website_id IN ($ids)",
+         'threads'          : "website_id IN ($ids)", 'messages': "website_id IN ($ids)", 'read_cursors': ofConversations,
+         'tags'             : "website_id IN ($ids)", 'conversation_tags': ofConversations, 'identity_secrets': "website_id IN ($ids)",
+         'audit_log'        : "website_id IN ($ids)"].collect { table, rows ->
+            sql("SELECT '$table' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS rows FROM $table x WHERE $rows".toString())[0]
+        } + sql("SELECT 'outbox' AS t, coalesce(string_agg(event_id::text, ',' ORDER BY id), '') AS rows FROM outbox WHERE topic IN (${sites.collect { "'zendo.site.$it.id'" }.join(', ')})".toString())
     }
 
     /** The body of a reply that must have {@code status}. */

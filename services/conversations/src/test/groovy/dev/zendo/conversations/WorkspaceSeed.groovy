@@ -49,12 +49,21 @@ class WorkspaceSeed {
 
     /** A message in the conversation's current thread, next in seq. */
     UUID message(Conversation conversation, String body, String kind = 'TEXT', Instant at = Instant.now()) {
+        kind == 'NOTE' ? insertMessage(conversation, 'AGENT', 'agent', kind, body, at)
+                : insertMessage(conversation, 'VISITOR', conversation.visitorId.toString(), kind, body, at)
+    }
+
+    /** A message {@code agentId} wrote in the conversation's current thread, next in seq: a reply, or a note with kind NOTE. */
+    UUID agentMessage(Conversation conversation, String agentId, String kind = 'TEXT', Instant at = Instant.now()) {
+        insertMessage(conversation, 'AGENT', agentId, kind, 'Agent message', at)
+    }
+
+    private UUID insertMessage(Conversation conversation, String authorKind, String authorId, String kind, String body, Instant at) {
         UUID id = UUID.randomUUID()
         long seq = api.sql('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq', [conversation.id])[0].last_seq
         api.sql('''INSERT INTO messages (id, conversation_id, thread_id, website_id, seq, author_kind, author_id, kind, body, created_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)''',
-                [id, conversation.id, conversation.threadId, conversation.site.id, seq, kind == 'NOTE' ? 'AGENT' : 'VISITOR',
-                 kind == 'NOTE' ? 'agent' : conversation.visitorId.toString(), kind, body, at])
+                [id, conversation.id, conversation.threadId, conversation.site.id, seq, authorKind, authorId, kind, body, at])
         id
     }
 

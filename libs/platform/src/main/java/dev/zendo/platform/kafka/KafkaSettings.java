@@ -34,6 +34,9 @@ public record KafkaSettings(
     /** Topics named with this prefix belong to one website each. */
     public static final String SITE_TOPIC_PREFIX = "zendo.site.";
 
+    /** Where the realtime edges publish clients' commands (read cursors) for conversations. */
+    public static final String COMMANDS_TOPIC = "zendo.realtime.commands";
+
     public KafkaSettings {
         if (siteRetention != null && (siteRetention.isNegative() || siteRetention.isZero())) {
             throw new IllegalArgumentException("zendo.kafka.site-retention must be positive, not " + siteRetention);

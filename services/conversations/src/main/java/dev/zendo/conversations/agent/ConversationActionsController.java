@@ -22,6 +22,9 @@ import java.util.UUID;
 @Controller("/v1/inbox/{websiteId}/conversations/{conversationId}")
 @Tag(name = "Inbox")
 @SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "429", description = "too_many_requests: you made too many inbox requests; try again after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 class ConversationActionsController {
 
     private final ConversationActions actions;
@@ -39,7 +42,6 @@ class ConversationActionsController {
     @ApiResponse(responseCode = "200", description = "The conversation after the change")
     @ApiResponse(responseCode = "400", description = "invalid_request: not exactly one of agent_id and group_id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "403", description = "forbidden: the role may not assign this way",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "not_found (website or conversation), agent_not_found or group_not_found",
@@ -53,15 +55,7 @@ class ConversationActionsController {
 
     @Post("/resolve")
     @Operation(summary = "Resolve the conversation's thread", description = "Agents (the role) only conversations assigned to them.")
-    @ApiResponse(responseCode = "200", description = "The conversation after the change")
-    @ApiResponse(responseCode = "400", description = "invalid_request: reason is too long",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "forbidden: the role may not, or the conversation is not the agent's",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "404", description = "not_found: no such website or conversation, or the caller is not a member",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "thread_closed or no_thread", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @EndingResponses
     ConversationDetails resolve(@Parameter(hidden = true) AuthenticatedAgent agent, UUID websiteId, UUID conversationId,
                                 @Valid @Body @Nullable CloseRequest request) {
         return actions.close(agent, websiteId, conversationId, true, request);
@@ -69,15 +63,7 @@ class ConversationActionsController {
 
     @Post("/close")
     @Operation(summary = "Close the conversation's thread", description = "Agents (the role) only conversations assigned to them.")
-    @ApiResponse(responseCode = "200", description = "The conversation after the change")
-    @ApiResponse(responseCode = "400", description = "invalid_request: reason is too long",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "forbidden: the role may not, or the conversation is not the agent's",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "404", description = "not_found: no such website or conversation, or the caller is not a member",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "thread_closed or no_thread", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @EndingResponses
     ConversationDetails close(@Parameter(hidden = true) AuthenticatedAgent agent, UUID websiteId, UUID conversationId,
                               @Valid @Body @Nullable CloseRequest request) {
         return actions.close(agent, websiteId, conversationId, false, request);
@@ -87,7 +73,6 @@ class ConversationActionsController {
     @Operation(summary = "Reopen the conversation's ended thread, with the caller as its agent",
             description = "Agents (the role) only conversations last assigned to them.")
     @ApiResponse(responseCode = "200", description = "The conversation after the change")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "403", description = "forbidden: the role may not, or the conversation is not the agent's",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "not_found: no such website or conversation, or the caller is not a member",
@@ -102,7 +87,6 @@ class ConversationActionsController {
     @ApiResponse(responseCode = "200", description = "The conversation with its tags")
     @ApiResponse(responseCode = "400", description = "invalid_request: tag_ids is missing, holds more than 20 tags or a null",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "403", description = "forbidden: the role may not tag, or an agent outside the queue and their own",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "not_found (website or conversation) or tag_not_found (unknown, deleted or another website's tag)",

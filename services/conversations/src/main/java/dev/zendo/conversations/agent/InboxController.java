@@ -30,6 +30,8 @@ import java.util.UUID;
 @Controller("/v1/inbox/{websiteId}/conversations")
 @Tag(name = "Inbox")
 @SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "429", description = "too_many_requests: you made too many inbox requests; try again after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 class InboxController {
 
     private final ConversationAccess access;

@@ -29,6 +29,8 @@ import java.util.UUID;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token from identity")
 @SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "429", description = "too_many_requests: you made too many inbox requests; try again after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 class AuditController {
 
     private final ConversationAccess access;

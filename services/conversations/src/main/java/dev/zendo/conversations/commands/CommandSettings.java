@@ -1,5 +1,6 @@
 package dev.zendo.conversations.commands;
 
+import dev.zendo.platform.kafka.KafkaSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -15,5 +16,5 @@ import jakarta.validation.constraints.Pattern;
 @ConfigurationProperties("zendo.conversations.commands")
 public record CommandSettings(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,249}", message = "must be a Kafka topic name")
-        @Bindable(defaultValue = "zendo.realtime.commands") String topic) {
+        @Bindable(defaultValue = KafkaSettings.COMMANDS_TOPIC) String topic) {
 }

@@ -17,7 +17,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * @param acceptingChats     whether it takes new chats
  * @param maxConcurrentChats how many active chats routing may give it at once
  * @param activeChats        the threads it has now
- * @param chatsHandledToday  threads it had that ended (resolved or closed, by anyone) since the start of the day
+ * @param chatsHandledToday  distinct conversations it replied in or ended a thread of since the start of the day
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

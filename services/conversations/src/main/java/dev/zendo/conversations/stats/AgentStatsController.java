@@ -20,6 +20,8 @@ import java.util.UUID;
 @Controller("/v1/inbox/{websiteId}/agent-stats")
 @Tag(name = "Agent stats")
 @SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "429", description = "too_many_requests: you made too many inbox requests; try again after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 class AgentStatsController {
 
     private final AgentStatsService stats;
@@ -32,7 +34,9 @@ class AgentStatsController {
 
     @Get
     @Operation(operationId = "getAgentStats", summary = "Every member's presence, accepting state, capacity, active chats and chats handled today",
-            description = "Today starts at midnight in the website's business-hours time zone, or UTC when it has none.")
+            description = "chats_handled_today counts the distinct conversations the agent replied in (text to the visitor, not "
+                    + "notes) or resolved or closed a thread of since the day began, at midnight in the website's business-hours "
+                    + "time zone, or UTC when it has none.")
     @ApiResponse(responseCode = "200", description = "The stats")
     @ApiResponse(responseCode = "400", description = "invalid_request: websiteId is not a UUID",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * Per-member load and activity for supervisors: presence from Redis, capacity from the replica, active threads now and
- * threads that ended today. "Today" starts at midnight in the website's business-hours time zone, or UTC without one.
+ * the chats handled today: distinct conversations the agent replied in (a text to the visitor; notes do not count) or
+ * ended a thread of (resolved or closed it, and it is still ended) since the day began. The day begins at midnight in
+ * the website's business-hours time zone, or UTC when it has none or an unknown one.
  */
 @Singleton
 public class AgentStatsService {
@@ -29,8 +31,13 @@ public class AgentStatsService {
     private static final String ACTIVE = """
             SELECT agent_id, count(*) FROM threads WHERE website_id = ? AND status = 'ACTIVE' AND agent_id IS NOT NULL GROUP BY agent_id""";
     private static final String HANDLED = """
-            SELECT agent_id, count(*) FROM threads
-            WHERE website_id = ? AND closed_at >= ? AND status IN ('RESOLVED', 'CLOSED') AND agent_id IS NOT NULL GROUP BY agent_id""";
+            SELECT agent_id, count(DISTINCT conversation_id) FROM (
+                SELECT author_id AS agent_id, conversation_id FROM messages
+                WHERE website_id = ? AND created_at >= ? AND author_kind = 'AGENT' AND kind = 'TEXT'
+                UNION ALL
+                SELECT closed_by_id, conversation_id FROM threads
+                WHERE website_id = ? AND closed_at >= ? AND closed_by_kind = 'AGENT' AND status IN ('RESOLVED', 'CLOSED')
+            ) handled GROUP BY agent_id""";
 
     private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -54,7 +61,7 @@ public class AgentStatsService {
         ZoneId zone = sites.find(websiteId).map(AgentStatsService::zone).orElse(UTC);
         Instant dayStart = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         Map<String, Long> active = counts(ACTIVE, websiteId);
-        Map<String, Long> handled = counts(HANDLED, websiteId, dayStart);
+        Map<String, Long> handled = counts(HANDLED, websiteId, dayStart, websiteId, dayStart);
         Presence.Snapshot now = presence.of(websiteId);
         List<AgentStat> agents = members.members(websiteId).stream()
                 .map(member -> stat(member, now, active, handled))

@@ -32,6 +32,8 @@ import java.util.UUID;
 @Controller("/v1/inbox/{websiteId}/identity-verification/secrets")
 @Tag(name = "Identity verification")
 @SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "429", description = "too_many_requests: you made too many inbox requests; try again after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "400", description = "invalid_request: a parameter or field is invalid",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no valid agent access token",

@@ -20,6 +20,8 @@ import java.util.UUID;
 @Controller("/v1/inbox/{websiteId}/visitors")
 @Tag(name = "Visitors")
 @SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "429", description = "too_many_requests: you made too many inbox requests; try again after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 class VisitorProfileController {
 
     private final VisitorProfiles profiles;

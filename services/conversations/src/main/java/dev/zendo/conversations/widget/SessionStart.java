@@ -90,6 +90,7 @@ class SessionStart {
     }
 
     private VisitorRow verified(UUID websiteId, VerifiedUser user, VisitorRow earlier, Visit visit) {
+        store.lockUser(websiteId, user.userId());
         Optional<VisitorRow> known = store.byExternalId(websiteId, user.userId());
         if (known.isEmpty()) {
             if (earlier != null && !earlier.verified()) {

@@ -23,6 +23,7 @@ class VisitorStore {
     private static final String LOCK = FIND + " FOR UPDATE";
     private static final String BY_EXTERNAL_ID = "SELECT " + VisitorRow.COLUMNS
             + " FROM visitors WHERE website_id = ? AND external_id = ? AND merged_into IS NULL FOR UPDATE";
+    private static final String LOCK_USER = "SELECT pg_advisory_xact_lock(hashtextextended('verified-user:' || ? || ':' || ?, 0))";
     private static final String SEEN = """
             UPDATE visitors SET user_agent = coalesce(?, user_agent), client_ip = ?::inet, locale = coalesce(?, locale),
                 last_seen_at = ? WHERE id = ?""";
@@ -62,6 +63,14 @@ class VisitorStore {
     /** The website's live visitor a verified user token named with {@code externalId}, locked. */
     Optional<VisitorRow> byExternalId(UUID websiteId, String externalId) {
         return sql.one(BY_EXTERNAL_ID, VisitorRow::of, websiteId, externalId);
+    }
+
+    /**
+     * Waits until no other transaction is finding or making the visitor of the website's verified user {@code externalId},
+     * then holds that until the transaction ends: two devices verifying as one new user at once make one visitor.
+     */
+    void lockUser(UUID websiteId, String externalId) {
+        sql.one(LOCK_USER, row -> Boolean.TRUE, websiteId.toString(), externalId);
     }
 
     /** Records the visitor's latest user agent, address and locale. */

@@ -7,6 +7,7 @@ import dev.zendo.conversations.visitor.AuthenticatedVisitor;
 import dev.zendo.conversations.visitor.VisitorTokenVerifier;
 import dev.zendo.conversations.visitor.VisitorTokens;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.http.ClientAddresses;
 import dev.zendo.platform.ratelimit.RetryLaterException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -3,18 +3,10 @@ package dev.zendo.conversations.message
 import dev.zendo.conversations.conversation.ModelSpecification
 import dev.zendo.conversations.events.SiteEvents
 import dev.zendo.events.v1.Envelope
-import dev.zendo.testsupport.TestInfra
+import dev.zendo.testsupport.TopicRecords
 import io.micrometer.core.instrument.MeterRegistry
 import io.micronaut.context.ApplicationContext
-import org.apache.kafka.clients.consumer.ConsumerConfig
-import org.apache.kafka.clients.consumer.ConsumerRecord
-import org.apache.kafka.clients.consumer.KafkaConsumer
-import org.apache.kafka.common.TopicPartition
-import org.apache.kafka.common.serialization.ByteArrayDeserializer
-import org.apache.kafka.common.serialization.StringDeserializer
 import spock.util.concurrent.PollingConditions
-
-import java.time.Duration
 
 /** Every stored message reaches Kafka, even when the instance publishing the outbox dies in the middle of a batch. */
 class MessageDeliverySpec extends ModelSpecification {
@@ -45,7 +37,7 @@ class MessageDeliverySpec extends ModelSpecification {
         }
 
         then: 'every message is on the topic, keyed by its conversation, and copies are identical'
-        def records = records(SiteEvents.topic(website))
+        def records = TopicRecords.of(SiteEvents.topic(website))
         def created = records.findAll { Envelope.parseFrom(it.value()).hasMessageCreated() }
         def byMessage = created.groupBy { Envelope.parseFrom(it.value()).messageCreated.messageId }
         byMessage.keySet() == posted*.id()*.toString() as Set
@@ -65,26 +57,5 @@ class MessageDeliverySpec extends ModelSpecification {
 
     private ApplicationContext relay(Map<String, Object> settings) {
         ApplicationContext.run(properties + ['zendo.outbox.enabled': 'true', 'zendo.outbox.poll-interval': '1s'] + settings, 'test')
-    }
-
-    /** Everything on {@code topic}, read from the beginning by a fresh consumer. */
-    private static List<ConsumerRecord<String, byte[]>> records(String topic) {
-        def consumer = new KafkaConsumer<String, byte[]>([
-                (ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) : TestInfra.infrastructure().kafkaBootstrapServers(),
-                (ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG): false,
-        ] as Map<String, Object>, new StringDeserializer(), new ByteArrayDeserializer())
-        try {
-            def partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).collect { new TopicPartition(topic, it.partition()) }
-            consumer.assign(partitions)
-            consumer.seekToBeginning(partitions)
-            def end = consumer.endOffsets(partitions)
-            List<ConsumerRecord<String, byte[]>> records = []
-            while (partitions.any { consumer.position(it) < end[it] }) {
-                records.addAll(consumer.poll(Duration.ofMillis(200)))
-            }
-            records
-        } finally {
-            consumer.close(Duration.ZERO)
-        }
     }
 }

@@ -8,6 +8,12 @@ import groovy.json.JsonSlurper
 import spock.lang.Shared
 import spock.lang.Specification
 
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+
 /**
  * Identity verification: a verified user is one visitor on every device, an anonymous visitor who proves to be one is
  * merged into it with every message, and what a visitor merely claims never finds anyone.
@@ -16,6 +22,13 @@ class VisitorMergeSpec extends Specification {
 
     @Shared
     ConversationsApi api = ConversationsApi.get()
+
+    @Shared
+    ExecutorService callers = Executors.newFixedThreadPool(2)
+
+    def cleanupSpec() {
+        callers.shutdownNow()
+    }
 
     def 'a verified user gets the same visitor and the whole history on every device'() {
         given:
@@ -85,6 +98,63 @@ class VisitorMergeSpec extends Specification {
         api.widget('GET', '/v1/widget/messages', phone.visitor_token as String).status == 401
         ConversationsApi.expect(200, api.widget('GET', '/v1/widget/messages', merged.visitor_token as String)).messages.findAll { it.kind == 'text' }*.body ==
                 ['laptop 1', 'laptop 2', 'phone 1', 'phone 2']
+    }
+
+    def 'two anonymous devices identifying at once as the same user (#known) end as one visitor with every message (run #run)'() {
+        given:
+        def site = api.site()
+        def user = [token: UserTokens.hs(secretOf(site), UserTokens.claims(sub: 'user-21', name: 'Cy'))]
+        def existing = known == 'already known' ?
+                ConversationsApi.expect(201, api.widgetSession(site, [user: user, first_message: [client_msg_id: 'k-1', body: 'known 1']])) : null
+        def devices = ['a', 'b'].collect { device ->
+            def session = ConversationsApi.expect(201, api.widgetSession(site, [first_message: [client_msg_id: "$device-1", body: "$device 1"]]))
+            ConversationsApi.expect(201, api.widget('POST', '/v1/widget/messages', session.visitor_token as String, [client_msg_id: "$device-2", body: "$device 2"]))
+            session
+        }
+
+        when: 'both devices log in on the host site at the same moment'
+        def go = new CountDownLatch(1)
+        def pending = devices.collect { device ->
+            CompletableFuture.supplyAsync({
+                go.await()
+                api.widgetSession(site, [visitor_token: device.visitor_token, user: user])
+            }, callers)
+        }
+        go.countDown()
+        def replies = pending*.get(30, TimeUnit.SECONDS)
+
+        then: 'both get the one visitor of the user'
+        replies*.status == [201, 201]
+        def canonical = replies[0].body.visitor.id
+        replies*.body*.visitor*.id == [canonical, canonical]
+        existing == null || canonical == existing.visitor.id
+        api.sql("SELECT id FROM visitors WHERE website_id = ? AND external_id = 'user-21' AND merged_into IS NULL", [site.id])*.id*.toString() == [canonical]
+
+        and: 'every other visitor points at it'
+        def merged = ((devices*.visitor*.id) + (existing ? [existing.visitor.id] : [])) - canonical
+        merged.size() == (existing ? 2 : 1)
+        merged.every { api.sql('SELECT merged_into FROM visitors WHERE id = ?::uuid', [it])[0].merged_into.toString() == canonical }
+
+        and: 'its one conversation holds every message, each device\'s in its order, seqs gap-free'
+        def conversations = api.sql('SELECT id, last_seq FROM conversations WHERE website_id = ? AND visitor_id = ?::uuid', [site.id, canonical])
+        conversations.size() == 1
+        def texts = api.sql("SELECT body FROM messages WHERE conversation_id = ? AND kind = 'TEXT' ORDER BY seq", [conversations[0].id])*.body
+        texts.sort() == ((existing ? ['known 1'] : []) + ['a 1', 'a 2', 'b 1', 'b 2']).sort()
+        texts.indexOf('a 1') < texts.indexOf('a 2')
+        texts.indexOf('b 1') < texts.indexOf('b 2')
+        def seqs = api.sql('SELECT seq FROM messages WHERE conversation_id = ? ORDER BY seq', [conversations[0].id])*.seq
+        seqs == (1L..seqs.size()).toList()
+        conversations[0].last_seq == seqs.size()
+        api.sql('SELECT count(*) AS n FROM conversations WHERE website_id = ?', [site.id])[0].n == 1
+
+        and: 'each merge is audited once and announced once'
+        api.sql("SELECT target_id FROM audit_log WHERE website_id = ? AND action = 'visitor.merged'", [site.id])*.target_id.sort() == merged.sort()
+        def announced = api.outboxEvents(site).findAll { it.type == 'visitor.merged' }*.visitorMerged
+        announced*.sourceVisitorId.sort() == merged.sort()
+        announced.every { it.targetVisitorId == canonical && it.conversationId == conversations[0].id.toString() }
+
+        where:
+        [known, run] << [['already known', 'new'], 1..3].combinations()
     }
 
     def 'an anonymous visitor who is the first to verify as a user becomes that user\'s visitor'() {

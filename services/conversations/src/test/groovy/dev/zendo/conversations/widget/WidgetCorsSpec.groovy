@@ -1,10 +1,6 @@
 package dev.zendo.conversations.widget
 
 import dev.zendo.conversations.ConversationsApi
-import dev.zendo.platform.ratelimit.RateLimit
-import dev.zendo.platform.ratelimit.RateLimiter
-import dev.zendo.platform.ratelimit.RetryLaterException
-import io.micronaut.inject.qualifiers.Qualifiers
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -89,7 +85,7 @@ class WidgetCorsSpec extends Specification {
     }
 
     private Closure useUpMessages() {
-        { site, session -> useUp('widget-messages', session.visitor.id as String) }
+        { site, session -> api.useUp('widget-messages', session.visitor.id as String) }
     }
 
     private ConversationsApi.Reply startSession(String publicKey, String origin) {
@@ -99,7 +95,7 @@ class WidgetCorsSpec extends Specification {
 
     private ConversationsApi.Reply limitedSession(ConversationsApi.Site site, String origin) {
         def address = '203.0.113.' + new Random().nextInt(250)
-        useUp('widget-sessions', address)
+        api.useUp('widget-sessions', address)
         api.call('POST', '/v1/widget/session', null, [public_key: site.publicKey, page: [url: 'https://shop.example/']],
                 [Origin: origin, 'X-Forwarded-For': address])
     }
@@ -107,14 +103,5 @@ class WidgetCorsSpec extends Specification {
     private ConversationsApi.Reply rateCurrentThread(String token, String origin) {
         def thread = ConversationsApi.expect(200, api.widget('GET', '/v1/widget/messages', token)).messages[0].thread_id
         api.widget('POST', '/v1/widget/rating', token, [thread_id: thread, rating: 5], origin)
-    }
-
-    private void useUp(String name, String key) {
-        def limit = api.context.getBean(RateLimit, Qualifiers.byName(name))
-        def limiter = api.context.getBean(RateLimiter)
-        try {
-            limit.capacity().times { limiter.acquire(limit, key) }
-        } catch (RetryLaterException ignored) {
-        }
     }
 }

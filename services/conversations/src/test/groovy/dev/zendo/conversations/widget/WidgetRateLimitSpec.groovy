@@ -1,10 +1,6 @@
 package dev.zendo.conversations.widget
 
 import dev.zendo.conversations.ConversationsApi
-import dev.zendo.platform.ratelimit.RateLimit
-import dev.zendo.platform.ratelimit.RateLimiter
-import dev.zendo.platform.ratelimit.RetryLaterException
-import io.micronaut.inject.qualifiers.Qualifiers
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -19,7 +15,7 @@ class WidgetRateLimitSpec extends Specification {
         def site = api.site()
         def session = ConversationsApi.expect(201, api.widgetSession(site))
         def key = [ip: '203.0.113.' + new Random().nextInt(250), visitor: session.visitor.id, website: site.id.toString()][keyOf]
-        useUp(limit, key)
+        api.useUp(limit, key)
         def before = api.state()
 
         when:
@@ -46,19 +42,9 @@ class WidgetRateLimitSpec extends Specification {
         given:
         def site = api.site()
         def session = ConversationsApi.expect(201, api.widgetSession(site, [first_message: [client_msg_id: 'f-1', body: 'first']]))
-        useUp('widget-conversations', site.id.toString())
+        api.useUp('widget-conversations', site.id.toString())
 
         expect:
         api.widget('POST', '/v1/widget/messages', session.visitor_token as String, [client_msg_id: 'f-2', body: 'second']).status == 201
-    }
-
-    private void useUp(String name, String key) {
-        def limit = api.context.getBean(RateLimit, Qualifiers.byName(name))
-        def limiter = api.context.getBean(RateLimiter)
-        try {
-            limit.capacity().times { limiter.acquire(limit, key) }
-        } catch (RetryLaterException ignored) {
-            // already used up
-        }
     }
 }

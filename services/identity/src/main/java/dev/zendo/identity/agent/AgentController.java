@@ -2,8 +2,8 @@ package dev.zendo.identity.agent;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.identity.password.PasswordConfirmation;
-import dev.zendo.identity.throttle.ClientAddresses;
 import dev.zendo.platform.http.ApiError;
+import dev.zendo.platform.http.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -2,12 +2,12 @@ package dev.zendo.identity.auth;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.identity.agent.AgentService;
-import dev.zendo.identity.throttle.ClientAddresses;
 import dev.zendo.identity.token.RefreshTokenService;
 import dev.zendo.identity.token.SessionService;
 import dev.zendo.identity.token.TokenResponse;
 import dev.zendo.platform.http.ApiError;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.http.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -1,9 +1,9 @@
 package dev.zendo.identity.password;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
-import dev.zendo.identity.throttle.ClientAddresses;
 import dev.zendo.identity.token.TokenResponse;
 import dev.zendo.platform.http.ApiError;
+import dev.zendo.platform.http.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

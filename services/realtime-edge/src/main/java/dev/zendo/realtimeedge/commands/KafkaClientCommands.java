@@ -4,6 +4,7 @@ import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.Audience;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.events.v1.ReadRequested;
+import dev.zendo.platform.kafka.KafkaSettings;
 import jakarta.inject.Singleton;
 
 import java.util.UUID;
@@ -13,7 +14,7 @@ import java.util.UUID;
 class KafkaClientCommands implements ClientCommands {
 
     /** Where conversations consumes the commands clients send over the edge. */
-    static final String TOPIC = "zendo.realtime.commands";
+    static final String TOPIC = KafkaSettings.COMMANDS_TOPIC;
 
     private final EdgeProducer producer;
 

@@ -1,7 +1,5 @@
-package dev.zendo.identity.throttle;
+package dev.zendo.platform.http;
 
-import dev.zendo.identity.IdentitySettings;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.netty.handler.ipfilter.IpFilterRuleType;
@@ -20,13 +18,17 @@ import java.util.Objects;
  * {@code X-Forwarded-For}: the nearest entry that is not itself a trusted proxy is taken, since entries further
  * left were written by the client and can be forged. Any other request's client is its remote address.
  */
-@Context
-public class ClientAddresses {
+public final class ClientAddresses {
 
     private final List<IpSubnetFilterRule> trusted;
 
-    ClientAddresses(IdentitySettings settings) {
-        this.trusted = settings.trustedProxies().stream().map(ClientAddresses::rule).toList();
+    /**
+     * Trusts {@code trustedProxies} (CIDR ranges), the value of the setting named {@code setting}.
+     *
+     * @throws ConfigurationException naming the setting when a range is not one
+     */
+    public ClientAddresses(String setting, List<String> trustedProxies) {
+        this.trusted = trustedProxies.stream().map(cidr -> rule(setting, cidr)).toList();
     }
 
     /** The client's IP address, as text. */
@@ -46,7 +48,7 @@ public class ClientAddresses {
         return NetUtil.toAddressString(client);
     }
 
-    private List<InetAddress> forwardedFor(HttpRequest<?> request) {
+    private static List<InetAddress> forwardedFor(HttpRequest<?> request) {
         List<InetAddress> hops = new ArrayList<>();
         for (String header : request.getHeaders().getAll("X-Forwarded-For")) {
             Arrays.stream(header.split(",")).map(String::strip)
@@ -62,11 +64,11 @@ public class ClientAddresses {
         return trusted.stream().anyMatch(rule -> rule.matches(socket));
     }
 
-    private static IpSubnetFilterRule rule(String cidr) {
+    private static IpSubnetFilterRule rule(String setting, String cidr) {
         try {
             return new IpSubnetFilterRule(cidr.strip(), IpFilterRuleType.ACCEPT);
         } catch (RuntimeException e) {
-            throw new ConfigurationException("zendo.identity.trusted-proxies: '" + cidr + "' is not an address range like 10.0.0.0/8");
+            throw new ConfigurationException(setting + ": '" + cidr + "' is not an address range like 10.0.0.0/8");
         }
     }
 }
