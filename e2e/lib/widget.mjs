@@ -1,6 +1,7 @@
 // Helpers of the widget's browser tests: the demo page with a test website's key, an agent online over the realtime
 // edge (so visitors get the chat, not the away form), and the agent's side through the inbox API.
-import { api, gatewayUrl } from './stack.mjs';
+import { launchBrowser } from './browser.mjs';
+import { api, createWebsite, gatewayUrl } from './stack.mjs';
 
 /** Opens the demo page (or its strict-CSP variant) for the website and waits for the launcher. */
 export async function openDemo(page, website, { strict = false } = {}) {
@@ -21,6 +22,9 @@ export async function openChat(page) {
   await composer(page).waitFor({ state: 'visible' });
   await page.locator('zendo-widget .status', { hasNotText: /Connecting/ }).waitFor();
 }
+
+/** The meta line (e.g. "Sent", "Read") under the visitor's messages, once it reads `text`. */
+export const visitorMeta = (page, text) => page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: text });
 
 /** Types a message into the composer and sends it with Enter. */
 export async function send(page, text) {
@@ -65,6 +69,41 @@ export async function agentOnline(context, agent, website) {
     return stats.agents.some((a) => String(a.status).toLowerCase() === 'online');
   }, 'the agent online');
   return page;
+}
+
+/**
+ * Runs `scene` in a fresh browser with a new website of `owner`, the owner online over the realtime edge in a context
+ * made with `contextOptions`, and a page of that context for the visitor; closes the browser afterwards.
+ */
+export async function withAgentOnline(owner, scene, contextOptions = {}) {
+  const browser = await launchBrowser();
+  try {
+    const website = await createWebsite(owner);
+    const context = await browser.newContext(contextOptions);
+    const agentPage = await agentOnline(context, owner, website);
+    const page = await context.newPage();
+    await scene({ website, context, agentPage, page });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Opens the chat on the demo page, sends `text` and returns the id of the conversation it started. */
+export async function startConversation(page, owner, website, text) {
+  await openDemo(page, website);
+  await openChat(page);
+  await send(page, text);
+  return conversationOf(owner, website);
+}
+
+/** The visitor id the widget on `page` holds for the website (the subject of its stored session token). */
+export function visitorIdOf(page, website) {
+  return page.evaluate((key) => JSON.parse(atob(localStorage.getItem(`zendo:${key}:token`).split('.')[1])).sub, website.public_key);
+}
+
+/** The visitor's profile as the agent reads it. */
+export function visitorProfile(agent, website, visitorId) {
+  return api('GET', `/v1/inbox/${website.id}/visitors/${visitorId}`, { token: agent.token });
 }
 
 /** The website's only conversation, once it exists. */

@@ -6,7 +6,23 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
 import { api, createWebsite, signUpAgent } from '../lib/stack.mjs';
-import { agentOnline, composer, conversationOf, launcher, messageText, messages, openChat, openDemo, reply, send, until } from '../lib/widget.mjs';
+import {
+  composer,
+  conversationOf,
+  launcher,
+  messageText,
+  messages,
+  openChat,
+  openDemo,
+  reply,
+  send,
+  startConversation,
+  until,
+  visitorIdOf,
+  visitorMeta,
+  visitorProfile,
+  withAgentOnline,
+} from '../lib/widget.mjs';
 
 let owner;
 before(async () => {
@@ -14,23 +30,18 @@ before(async () => {
 });
 
 test('a visitor sends from the demo page, is told when the agent read it, gets the reply, each sees the other typing, and a reload restores both messages', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    const agentPage = await agentOnline(context, owner, website);
-    const page = await context.newPage();
+  await withAgentOnline(owner, async ({ website, agentPage, page }) => {
     const errors = watchErrors(page);
 
     await openDemo(page, website);
     await openChat(page);
     await send(page, 'Hello, do you ship to Lisbon?');
     await messageText(page, 'Hello, do you ship to Lisbon?').waitFor();
-    await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Sent' }).waitFor();
+    await visitorMeta(page, 'Sent').waitFor();
 
     const conversationId = await conversationOf(owner, website);
     await api('POST', `/v1/inbox/${website.id}/conversations/${conversationId}/read`, { token: owner.token, body: { seq: 1 } });
-    await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Read' }).waitFor();
+    await visitorMeta(page, 'Read').waitFor();
     await reply(owner, website, conversationId, 'Yes, in two days.');
     await messageText(page, 'Yes, in two days.').waitFor();
     await screenshot(page, 'widget-chat-reply');
@@ -48,28 +59,18 @@ test('a visitor sends from the demo page, is told when the agent read it, gets t
     assert.deepEqual(texts.filter((t) => t.startsWith('Hello') || t.startsWith('Yes')), ['Hello, do you ship to Lisbon?', 'Yes, in two days.']);
     await screenshot(page, 'widget-chat-after-reload');
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('an agent message with markup is shown as text and runs nothing, and the panel fills a phone screen', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
+  await withAgentOnline(owner, async ({ website, page }) => {
     let dialogs = 0;
     page.on('dialog', (dialog) => {
       dialogs++;
       return dialog.dismiss();
     });
 
-    await openDemo(page, website);
-    await openChat(page);
-    await send(page, 'hi');
-    const conversationId = await conversationOf(owner, website);
+    const conversationId = await startConversation(page, owner, website, 'hi');
     const hostile = '<img src=x onerror=alert(1)> <script>alert(2)</script> javascript:alert(3) see https://example.com/a';
     await reply(owner, website, conversationId, hostile);
 
@@ -86,18 +87,11 @@ test('an agent message with markup is shown as text and runs nothing, and the pa
     const box = await page.locator('zendo-widget .panel').boundingBox();
     assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 375, 667]);
     await screenshot(page, 'widget-chat-full-screen-on-phone');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('two tabs of the site stay in step', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    await agentOnline(context, owner, website);
-    const first = await context.newPage();
+  await withAgentOnline(owner, async ({ website, context, page: first }) => {
     await openDemo(first, website);
     await openChat(first);
     await send(first, 'from the first tab');
@@ -121,18 +115,11 @@ test('two tabs of the site stay in step', async () => {
     assert.deepEqual(await texts(first), ['from the first tab', 'from the second tab', 'both of you hear me']);
     await screenshot(first, 'widget-tabs-first');
     await screenshot(second, 'widget-tabs-second');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a closed panel counts unread replies, the thread ends with a rating, and SPA navigation is a page view', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
+  await withAgentOnline(owner, async ({ website, page }) => {
     await openDemo(page, website);
     await page.evaluate(() => {
       window.unreadSeen = [];
@@ -166,57 +153,51 @@ test('a closed panel counts unread replies, the thread ends with a rating, and S
       document.title = 'Care guide';
       history.pushState({}, '', '/demo/care-guide');
     });
-    const visitorId = await page.evaluate((key) => JSON.parse(atob(localStorage.getItem(`zendo:${key}:token`).split('.')[1])).sub, website.public_key);
+    const visitorId = await visitorIdOf(page, website);
     await until(async () => {
-      const profile = await api('GET', `/v1/inbox/${website.id}/visitors/${visitorId}`, { token: owner.token });
+      const profile = await visitorProfile(owner, website, visitorId);
       return profile.page_views.some((v) => v.url.endsWith('/demo/care-guide') && v.title === 'Care guide');
     }, 'the page view in the visitor profile');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('the website’s pre-chat form comes before the first message, in the website’s language', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    await api('PATCH', `/v1/websites/${website.id}`, {
-      token: owner.token,
-      body: { widget: { language: 'de', pre_chat_fields: [{ kind: 'name', label: 'Ihr Name', required: true }, { kind: 'custom', label: 'Bestellnummer', required: false }] } },
-    });
-    await until(async () => {
-      const session = await api('POST', '/v1/widget/session', {
-        body: { public_key: website.public_key, page: { url: 'http://localhost/' } },
-        headers: { Origin: new URL(website.allowed_origins[0]).origin },
+  await withAgentOnline(
+    owner,
+    async ({ website, page }) => {
+      await api('PATCH', `/v1/websites/${website.id}`, {
+        token: owner.token,
+        body: { widget: { language: 'de', pre_chat_fields: [{ kind: 'name', label: 'Ihr Name', required: true }, { kind: 'custom', label: 'Bestellnummer', required: false }] } },
       });
-      return session.settings.pre_chat_fields.length === 2;
-    }, 'the settings to reach conversations');
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
-    await openDemo(page, website);
-    // The launcher shows before the session answers; it turns German once the website's settings arrive.
-    await page.locator('zendo-widget .launcher[aria-label="Chat öffnen"]').waitFor();
+      await until(async () => {
+        const session = await api('POST', '/v1/widget/session', {
+          body: { public_key: website.public_key, page: { url: 'http://localhost/' } },
+          headers: { Origin: new URL(website.allowed_origins[0]).origin },
+        });
+        return session.settings.pre_chat_fields.length === 2;
+      }, 'the settings to reach conversations');
+      await openDemo(page, website);
+      // The launcher shows before the session answers; it turns German once the website's settings arrive.
+      await page.locator('zendo-widget .launcher[aria-label="Chat öffnen"]').waitFor();
 
-    await launcher(page).click();
-    const form = page.locator('zendo-widget form.form');
-    await form.locator('button[type=submit]', { hasText: 'Chat starten' }).click();
-    assert.equal(await form.locator('input[name=name]').getAttribute('aria-invalid'), 'true');
-    await form.locator('input[name=name]').fill('Lena');
-    await form.locator('input[name=bestellnummer]').fill('A-1042');
-    await form.locator('button[type=submit]').click();
-    await page.locator('zendo-widget .composer textarea[placeholder="Nachricht schreiben…"]').waitFor();
-    await send(page, 'Wo ist meine Bestellung?');
-    await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Gesendet' }).waitFor();
-    await screenshot(page, 'widget-chat-pre-chat-de');
+      await launcher(page).click();
+      const form = page.locator('zendo-widget form.form');
+      await form.locator('button[type=submit]', { hasText: 'Chat starten' }).click();
+      assert.equal(await form.locator('input[name=name]').getAttribute('aria-invalid'), 'true');
+      await form.locator('input[name=name]').fill('Lena');
+      await form.locator('input[name=bestellnummer]').fill('A-1042');
+      await form.locator('button[type=submit]').click();
+      await page.locator('zendo-widget .composer textarea[placeholder="Nachricht schreiben…"]').waitFor();
+      await send(page, 'Wo ist meine Bestellung?');
+      await visitorMeta(page, 'Gesendet').waitFor();
+      await screenshot(page, 'widget-chat-pre-chat-de');
 
-    const visitorId = await page.evaluate((key) => JSON.parse(atob(localStorage.getItem(`zendo:${key}:token`).split('.')[1])).sub, website.public_key);
-    const profile = await api('GET', `/v1/inbox/${website.id}/visitors/${visitorId}`, { token: owner.token });
-    assert.equal(profile.name, 'Lena');
-    assert.match(JSON.stringify(profile), /"bestellnummer":"A-1042"/);
-  } finally {
-    await browser.close();
-  }
+      const profile = await visitorProfile(owner, website, await visitorIdOf(page, website));
+      assert.equal(profile.name, 'Lena');
+      assert.match(JSON.stringify(profile), /"bestellnummer":"A-1042"/);
+    },
+    { locale: 'fr-FR' },
+  );
 });
 
 test('the page drives the widget: identify names the visitor, listeners hear open and close, shutdown forgets the visitor', async () => {
@@ -230,12 +211,11 @@ test('the page drives the widget: identify names the visitor, listeners hear ope
     });
     await openDemo(page, website);
     const tokenKey = `zendo:${website.public_key}:token`;
-    const visitorOf = () => page.evaluate((key) => JSON.parse(atob(localStorage.getItem(key).split('.')[1])).sub, tokenKey);
     await page.waitForFunction((key) => localStorage.getItem(key), tokenKey);
-    const visitorId = await visitorOf();
+    const visitorId = await visitorIdOf(page, website);
 
     await page.evaluate(() => window.Zendo('identify', { name: 'Maria', email: 'maria@example.com' }));
-    await until(async () => (await api('GET', `/v1/inbox/${website.id}/visitors/${visitorId}`, { token: owner.token })).name === 'Maria', 'the name in the profile');
+    await until(async () => (await visitorProfile(owner, website, visitorId)).name === 'Maria', 'the name in the profile');
 
     const heard = await page.evaluate(() => {
       const seen = [];
@@ -259,7 +239,7 @@ test('the page drives the widget: identify names the visitor, listeners hear ope
     await page.evaluate((key) => window.Zendo('boot', { websiteKey: key }), website.public_key);
     await launcher(page).waitFor();
     await page.waitForFunction((key) => localStorage.getItem(key), tokenKey);
-    assert.notEqual(await visitorOf(), visitorId);
+    assert.notEqual(await visitorIdOf(page, website), visitorId);
   } finally {
     await browser.close();
   }

@@ -3,9 +3,9 @@
 // conversation exactly once; the German texts unavailable leave the visitor chatting in English.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot } from '../lib/browser.mjs';
-import { createWebsite, signUpAgent } from '../lib/stack.mjs';
-import { agentOnline, conversationOf, inboxMessages, messageText, openChat, openDemo, reply, send, until } from '../lib/widget.mjs';
+import { screenshot } from '../lib/browser.mjs';
+import { signUpAgent } from '../lib/stack.mjs';
+import { inboxMessages, messageText, openChat, openDemo, reply, send, startConversation, until, visitorMeta, withAgentOnline } from '../lib/widget.mjs';
 
 let owner;
 before(async () => {
@@ -40,18 +40,10 @@ async function socketSwitch(page) {
 }
 
 test('after the WebSocket is cut, messages the agent sent meanwhile arrive', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
+  await withAgentOnline(owner, async ({ website, page }) => {
     const sockets = await socketSwitch(page);
 
-    await openDemo(page, website);
-    await openChat(page);
-    await send(page, 'before the cut');
-    const conversationId = await conversationOf(owner, website);
+    const conversationId = await startConversation(page, owner, website, 'before the cut');
     await reply(owner, website, conversationId, 'first answer');
     await messageText(page, 'first answer').waitFor();
     const before = sockets.connections();
@@ -68,23 +60,13 @@ test('after the WebSocket is cut, messages the agent sent meanwhile arrive', asy
     const order = await page.locator('zendo-widget .msg[data-author=agent] .text').allTextContents();
     assert.deepEqual(order, ['first answer', 'sent while you were cut off', 'and one more']);
     await screenshot(page, 'widget-network-after-cut');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a message sent while offline is delivered once after reconnecting', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
+  await withAgentOnline(owner, async ({ website, context, page }) => {
 
-    await openDemo(page, website);
-    await openChat(page);
-    await send(page, 'online first');
-    const conversationId = await conversationOf(owner, website);
+    const conversationId = await startConversation(page, owner, website, 'online first');
 
     await context.setOffline(true);
     await send(page, 'written offline');
@@ -101,22 +83,12 @@ test('a message sent while offline is delivered once after reconnecting', async 
     assert.equal(await page.locator('zendo-widget .msg .text', { hasText: 'written offline' }).count(), 1);
     assert.equal(await page.evaluate((key) => localStorage.getItem(`zendo:${key}:outbox`), website.public_key), null);
     await screenshot(page, 'widget-network-offline-delivered');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a message whose send failed survives a reload and is delivered once', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext();
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
-    await openDemo(page, website);
-    await openChat(page);
-    await send(page, 'first, delivered');
-    const conversationId = await conversationOf(owner, website);
+  await withAgentOnline(owner, async ({ website, context, page }) => {
+    const conversationId = await startConversation(page, owner, website, 'first, delivered');
 
     let refused = 0;
     await context.route('**/v1/widget/messages', (route) => {
@@ -137,37 +109,32 @@ test('a message whose send failed survives a reload and is delivered once', asyn
     const bodies = (await inboxMessages(owner, website, conversationId)).map((m) => m.body);
     assert.equal(bodies.filter((b) => b === 'kept across the reload').length, 1);
     await screenshot(page, 'widget-network-resent-after-reload');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a visitor whose language file cannot be fetched chats in English, and in German once it can be', async () => {
-  const browser = await launchBrowser();
-  try {
-    const website = await createWebsite(owner);
-    const context = await browser.newContext({ locale: 'de-DE' });
-    await agentOnline(context, owner, website);
-    const page = await context.newPage();
-    const asked = [];
-    await page.route(/\/widget\/lang\//, (route) => {
-      asked.push(new URL(route.request().url()).pathname);
-      return route.abort('internetdisconnected');
-    });
+  await withAgentOnline(
+    owner,
+    async ({ website, page }) => {
+      const asked = [];
+      await page.route(/\/widget\/lang\//, (route) => {
+        asked.push(new URL(route.request().url()).pathname);
+        return route.abort('internetdisconnected');
+      });
 
-    await openDemo(page, website);
-    await openChat(page);
-    await page.locator('zendo-widget .composer textarea[placeholder="Write a message…"]').waitFor();
-    await send(page, 'hello in English');
-    await page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: 'Sent' }).waitFor();
-    assert.ok(asked.includes('/widget/lang/de.json'), `asked for ${asked.join(', ')}`);
-    await screenshot(page, 'widget-network-language-unavailable');
+      await openDemo(page, website);
+      await openChat(page);
+      await page.locator('zendo-widget .composer textarea[placeholder="Write a message…"]').waitFor();
+      await send(page, 'hello in English');
+      await visitorMeta(page, 'Sent').waitFor();
+      assert.ok(asked.includes('/widget/lang/de.json'), `asked for ${asked.join(', ')}`);
+      await screenshot(page, 'widget-network-language-unavailable');
 
-    await page.unroute(/\/widget\/lang\//);
-    await page.reload();
-    await page.locator('zendo-widget .launcher[aria-label="Chat öffnen"]').waitFor();
-    await messageText(page, 'hello in English').waitFor({ state: 'attached' });
-  } finally {
-    await browser.close();
-  }
+      await page.unroute(/\/widget\/lang\//);
+      await page.reload();
+      await page.locator('zendo-widget .launcher[aria-label="Chat öffnen"]').waitFor();
+      await messageText(page, 'hello in English').waitFor({ state: 'attached' });
+    },
+    { locale: 'de-DE' },
+  );
 });

@@ -3,6 +3,7 @@ import { describeError, publicFetch, ApiError } from '../api/client';
 import type { TokenResponse } from '../api/types';
 import { Link } from '../router';
 import { Field } from '../ui/Field';
+import { useSubmission } from '../ui/useSubmission';
 import { tokens } from './tokens';
 
 /** Sign-in and sign-up: one form, two modes. */
@@ -11,25 +12,15 @@ export function AuthPage(props: { mode: 'login' | 'signup'; notice?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { busy, error, fields, run } = useSubmission(authMessage);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
+    void run(async () => {
       const body = signup ? { email, password, name } : { email, password };
       const answer = await publicFetch<TokenResponse>(signup ? '/v1/auth/signup' : '/v1/auth/login', { body });
       tokens.accept(answer);
-    } catch (e) {
-      setError(authMessage(e));
-      if (e instanceof ApiError) setFields(e.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiFetch, describeError } from '../api/client';
+import { apiFetch, describeError } from '../api/client';
 import type { Website } from '../api/types';
 import { Field } from '../ui/Field';
+import { useSubmission } from '../ui/useSubmission';
 import { hostOf, originFor } from './snippet';
 
 /** The form that creates a website: name, domain, allowed origins (the demo page's origin offered). */
@@ -12,28 +13,18 @@ export function CreateWebsite(props: { onCreated(website: Website): void }) {
   const [origin, setOrigin] = useState('');
   const [originEdited, setOriginEdited] = useState(false);
   const [allowHere, setAllowHere] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { busy, error, fields, run } = useSubmission(describeError);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
     const host = hostOf(domain);
     const origins = [origin.trim(), allowHere ? here : ''].filter((o) => o !== '');
-    try {
+    void run(async () => {
       const website = await apiFetch<Website>('/v1/websites', {
         body: { name: name.trim(), domains: host ? [host] : [], allowed_origins: [...new Set(origins)] },
       });
       props.onCreated(website);
-    } catch (e) {
-      setError(describeError(e));
-      if (e instanceof ApiError) setFields(e.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,4 +1,5 @@
 import { apiFetch } from '../api/client';
+import type { CannedResponse, Group, Member } from '../api/types';
 
 /** A member's role as the websites API writes it. */
 export type Role = 'owner' | 'admin' | 'supervisor' | 'agent' | 'viewer';
@@ -20,16 +21,8 @@ export type KeyView = {
   secret?: string | null;
 };
 
-/** A member of the website. */
-export type MemberView = {
-  agent_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  max_concurrent_chats: number;
-  accepting_chats: boolean;
-  joined_at: string;
-};
+/** A member of the website, with the role in the case the websites API writes it. */
+export type MemberView = Omit<Member, 'role'> & { role: Role };
 
 /** An open invitation; `token` only in the answer that created it. */
 export type InvitationView = {
@@ -45,26 +38,11 @@ export type InvitationView = {
 /** How a group hands out new conversations. */
 export type Routing = 'round_robin' | 'least_loaded' | 'sticky';
 
-/** A group of agents. */
-export type GroupView = {
-  id: string;
-  name: string;
-  routing: Routing;
-  is_default: boolean;
-  member_agent_ids: string[];
-  created_at: string;
-  updated_at: string;
-};
+/** A group of agents, with the routing in the case the websites API writes it. */
+export type GroupView = Omit<Group, 'routing'> & { routing: Routing };
 
 /** A canned response. */
-export type CannedResponseView = {
-  id: string;
-  shortcut: string;
-  text: string;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-};
+export type CannedResponseView = CannedResponse;
 
 /** A tag definition, live or deleted. */
 export type TagView = {

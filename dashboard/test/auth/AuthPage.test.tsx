@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, publicFetch } from '../../src/api/client';
 import { AuthPage } from '../../src/auth/AuthPage';
 import { tokens } from '../../src/auth/tokens';
+import { mountEach } from '../mountEach';
 
 vi.mock('../../src/api/client', async (original) => ({
   ...(await original<typeof import('../../src/api/client')>()),
@@ -14,11 +14,10 @@ vi.mock('../../src/api/client', async (original) => ({
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('AuthPage', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const mount = mountEach();
 
   const fill = async (label: string, value: string) => {
-    const input = [...container.querySelectorAll('label')]
+    const input = [...mount.container.querySelectorAll('label')]
       .find((l) => l.textContent?.startsWith(label))!
       .querySelector('input')!;
     await act(async () => {
@@ -28,25 +27,20 @@ describe('AuthPage', () => {
   };
 
   const submit = async (mode: 'login' | 'signup') => {
-    await act(async () => root.render(<AuthPage mode={mode} />));
+    await act(async () => mount.root.render(<AuthPage mode={mode} />));
     if (mode === 'signup') await fill('Name', 'Ann');
     await fill('Email', 'ann@example.com');
     await fill('Password', 'correct horse battery');
     await act(async () => {
-      container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      mount.container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
   };
 
   beforeEach(() => {
     vi.mocked(publicFetch).mockReset();
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
   });
 
-  afterEach(async () => {
-    await act(async () => root.unmount());
-    container.remove();
+  afterEach(() => {
     localStorage.clear();
   });
 
@@ -75,7 +69,7 @@ describe('AuthPage', () => {
   ] as const)('on %s shows %s as a readable message', async (mode, error, message) => {
     vi.mocked(publicFetch).mockRejectedValueOnce(error);
     await submit(mode);
-    expect(container.querySelector('.form-error')!.textContent).toBe(message);
+    expect(mount.container.querySelector('.form-error')!.textContent).toBe(message);
   });
 
   it('shows the field a 400 names', async () => {
@@ -85,6 +79,6 @@ describe('AuthPage', () => {
       }),
     );
     await submit('signup');
-    expect(container.querySelector('.field__error')!.textContent).toBe('is on the list of common passwords');
+    expect(mount.container.querySelector('.field__error')!.textContent).toBe('is on the list of common passwords');
   });
 });

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiFetch } from '../../src/api/client';
 import { cannedPrefix, Composer } from '../../src/conversation/Composer';
 import { RealtimeContextProvider, type Realtime } from '../../src/realtime/RealtimeProvider';
+import { mountEach } from '../mountEach';
 
 vi.mock('../../src/api/client', async (original) => ({
   ...(await original<typeof import('../../src/api/client')>()),
@@ -20,8 +20,7 @@ const canned = [
 ];
 
 describe('Composer', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const mount = mountEach();
   let sent: Record<string, unknown>[];
   let send: ReturnType<typeof vi.fn>;
 
@@ -36,7 +35,7 @@ describe('Composer', () => {
 
   const render = async (conversationId = 'c1', roles = { canReply: true, canNote: true }) => {
     await act(async () => {
-      root.render(
+      mount.root.render(
         <QueryClientProvider client={new QueryClient()}>
           <RealtimeContextProvider value={realtime}>
             <Composer key={conversationId} websiteId="w1" conversationId={conversationId} {...roles} send={send} />
@@ -46,7 +45,7 @@ describe('Composer', () => {
     });
   };
 
-  const textarea = () => container.querySelector('textarea')!;
+  const textarea = () => mount.container.querySelector('textarea')!;
 
   const type = async (value: string) => {
     await act(async () => {
@@ -67,14 +66,6 @@ describe('Composer', () => {
     sent = [];
     send = vi.fn(async () => {});
     vi.mocked(apiFetch).mockReset();
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-
-  afterEach(async () => {
-    await act(async () => root.unmount());
-    container.remove();
   });
 
   it('sends the reply on Enter, clears the field and tells the visitor typing started and stopped', async () => {
@@ -96,22 +87,22 @@ describe('Composer', () => {
 
   it('writes an internal note without sending typing signals', async () => {
     await render();
-    await act(async () => (container.querySelector('[data-testid="note-mode"]') as HTMLInputElement).click());
+    await act(async () => (mount.container.querySelector('[data-testid="note-mode"]') as HTMLInputElement).click());
     await type('Only for the team');
     await press('Enter');
     expect(send).toHaveBeenCalledWith('Only for the team', true);
     expect(sent.filter((f) => f.typing === true)).toEqual([]);
-    expect(container.querySelector('form')!.className).toContain('composer--note');
+    expect(mount.container.querySelector('form')!.className).toContain('composer--note');
   });
 
   it('offers canned responses after "/" and inserts the chosen one with the keyboard', async () => {
     vi.mocked(apiFetch).mockResolvedValue(canned);
     await render();
     await type('/th');
-    await vi.waitFor(() => expect(container.querySelectorAll('[role="option"]')).toHaveLength(2));
+    await vi.waitFor(() => expect(mount.container.querySelectorAll('[role="option"]')).toHaveLength(2));
     expect(vi.mocked(apiFetch).mock.calls[0][0]).toBe('/v1/websites/w1/canned-responses?limit=20&prefix=th');
     await press('ArrowDown');
-    expect(container.querySelectorAll('[role="option"]')[1].getAttribute('aria-selected')).toBe('true');
+    expect(mount.container.querySelectorAll('[role="option"]')[1].getAttribute('aria-selected')).toBe('true');
     await press('Enter');
     expect(textarea().value).toBe('Thank you!');
     expect(send).not.toHaveBeenCalled();
@@ -123,7 +114,7 @@ describe('Composer', () => {
     await type('Are you there?');
     await press('Enter');
     expect(textarea().value).toBe('Are you there?');
-    expect(container.querySelector('[role="alert"]')!.textContent).toBe('Conversation is closed.');
+    expect(mount.container.querySelector('[role="alert"]')!.textContent).toBe('Conversation is closed.');
   });
 
   it('keeps each conversation’s draft when switching between them', async () => {
@@ -138,8 +129,8 @@ describe('Composer', () => {
 
   it('says so instead of a composer for a role that may not write', async () => {
     await render('c1', { canReply: false, canNote: false });
-    expect(container.querySelector('textarea')).toBeNull();
-    expect(container.textContent).toContain('not write');
+    expect(mount.container.querySelector('textarea')).toBeNull();
+    expect(mount.container.textContent).toContain('not write');
   });
 });
 

@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import { AcceptInvitationPage, tokenFromHash } from '../../src/settings/team/AcceptInvitationPage';
-import { render, session, website, type Rendered } from './render';
+import { api, render, session, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 describe('AcceptInvitationPage', () => {
   it('accepts the token of the link, switches to the website and clears the token from the address', async () => {

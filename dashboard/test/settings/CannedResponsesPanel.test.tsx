@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import { CannedResponsesPanel } from '../../src/settings/canned/CannedResponsesPanel';
-import { render, session, submit, type, website, type Rendered } from './render';
+import { api, render, session, submit, type, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const response = { id: 'c1', shortcut: 'hello', text: 'Hello <b>!</b>', created_by: 'a', created_at: '2026-11-30T10:00:00Z', updated_at: '2026-11-30T10:00:00Z' };
 

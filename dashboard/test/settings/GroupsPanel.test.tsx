@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
 import type { GroupView, MemberView } from '../../src/settings/api';
 import { GroupsPanel } from '../../src/settings/groups/GroupsPanel';
-import { button, click, render, session, submit, type, website, type Rendered } from './render';
+import { api, button, click, render, session, submit, type, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const group = (id: string, name: string, isDefault: boolean, members: string[]): GroupView => ({
   id,

@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
 import { IdentitySecretPanel } from '../../src/settings/identity/IdentitySecretPanel';
-import { button, click, render, session, type, website, type Rendered } from './render';
+import { api, button, click, render, session, type, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 const site = website();
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 describe('IdentitySecretPanel', () => {
   it('creates the first secret, shows it once with the signing code, then only its hint', async () => {

@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import type { KeyView } from '../../src/settings/api';
 import { KeysPanel } from '../../src/settings/keys/KeysPanel';
-import { button, click, render, session, website, type Rendered } from './render';
+import { api, button, click, render, session, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 const site = website();
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const key = (overrides: Partial<KeyView>): KeyView => ({
   id: 'k1',

@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
 import { navigate } from '../../src/router';
 import { SettingsPage } from '../../src/settings/SettingsPage';
-import { render, session, website, type Rendered } from './render';
+import { api, render, session, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
-vi.mock('../../src/realtime/RealtimeProvider', () => ({ RESYNC: 'resync', useRealtime: () => ({ status: 'live', subscribe: () => () => undefined }) }));
+vi.mock('../../src/realtime/RealtimeProvider', () => import('../realtimeStub'));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const tabs = () => [...view.container.querySelectorAll('nav[aria-label="Settings"] a')].map((link) => link.textContent);
 const current = () => view.container.querySelector('nav[aria-label="Settings"] a[aria-current="page"]')?.textContent;

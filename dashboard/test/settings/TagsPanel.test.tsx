@@ -1,33 +1,17 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import type { RealtimeFrame } from '../../src/realtime/frames';
 import type { TagView } from '../../src/settings/api';
 import { TagsPanel } from '../../src/settings/tags/TagsPanel';
-import { button, click, render, session, settle, submit, type, website, type Rendered } from './render';
-
-const realtime = vi.hoisted(() => ({ handlers: new Set<(frame: unknown) => void>() }));
+import { api, button, click, render, session, submit, type, website, type Rendered } from './render';
+import { emit } from '../realtimeStub';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
-vi.mock('../../src/realtime/RealtimeProvider', () => ({
-  RESYNC: 'resync',
-  useRealtime: () => ({
-    status: 'live',
-    subscribe: (handler: (frame: unknown) => void) => {
-      realtime.handlers.add(handler);
-      return () => realtime.handlers.delete(handler);
-    },
-  }),
-}));
+vi.mock('../../src/realtime/RealtimeProvider', () => import('../realtimeStub'));
 
-const api = vi.mocked(apiFetch);
 const site = website();
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const tag = (id: string, name: string, deleted = false): TagView => ({
   id,
@@ -89,8 +73,7 @@ describe('TagsPanel', () => {
     view = await render(<TagsPanel websiteId={site.id} />, session(site));
     api.mockResolvedValue([tag('t1', 'from-a-teammate')]);
     const frame: RealtimeFrame = { type: 'tag:change', event_id: 'e1', website_id: site.id, data: {} };
-    realtime.handlers.forEach((handler) => handler(frame));
-    await settle();
+    await emit(frame);
 
     expect(view.container.querySelector('#tag-t1-name')).not.toBeNull();
   });

@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import type { MemberView } from '../../src/settings/api';
 import { TeamPanel } from '../../src/settings/team/TeamPanel';
-import { button, click, render, session, settle, submit, type, website, type Rendered } from './render';
+import { api, button, click, render, session, settle, submit, type, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const member = (agentId: string, role: MemberView['role']): MemberView => ({
   agent_id: agentId,

@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import { WidgetSettingsForm } from '../../src/settings/widget/WidgetSettingsForm';
-import { button, click, render, session, submit, type, website, type Rendered } from './render';
+import { api, button, click, render, session, submit, type, website, type Rendered } from './render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const header = () => view.container.querySelector<HTMLElement>('[data-testid="widget-preview-header"]')!;
 const preview = () => view.container.querySelector<HTMLElement>('[data-testid="widget-preview"]')!;

@@ -1,11 +1,23 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, vi } from 'vitest';
+import { apiFetch } from '../../src/api/client';
 import type { Website } from '../../src/api/types';
 import { SessionContextProvider, type Session } from '../../src/session/session';
 import { roleCan } from '../../src/session/permissions';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The API client, as mocked by the test file with `vi.mock('../../src/api/client', …)`; reset after each test. */
+export const api = vi.mocked(apiFetch);
+
+const mounted = new Set<() => void>();
+
+afterEach(() => {
+  mounted.forEach((unmount) => unmount());
+  if (vi.isMockFunction(apiFetch)) api.mockReset();
+});
 
 /** A website as the API returns it, owned by the caller unless `role` says otherwise. */
 export function website(overrides: Partial<Website> = {}): Website {
@@ -49,7 +61,7 @@ export function session(site: Website, overrides: Partial<Session> = {}): Sessio
 /** What a rendered component offers a test. */
 export type Rendered = { container: HTMLElement; root: Root; unmount: () => void };
 
-/** Renders `ui` with a fresh query cache and `value` as the session, in a document attached container. */
+/** Renders `ui` with a fresh query cache and `value` as the session, in a document attached container; unmounted after the test. */
 export async function render(ui: ReactNode, value: Session): Promise<Rendered> {
   const container = document.createElement('div');
   document.body.appendChild(container);
@@ -62,15 +74,14 @@ export async function render(ui: ReactNode, value: Session): Promise<Rendered> {
       </QueryClientProvider>,
     );
   });
-  await settle();
-  return {
-    container,
-    root,
-    unmount: () => {
-      act(() => root.unmount());
-      container.remove();
-    },
+  const unmount = () => {
+    if (!mounted.delete(unmount)) return;
+    act(() => root.unmount());
+    container.remove();
   };
+  mounted.add(unmount);
+  await settle();
+  return { container, root, unmount };
 }
 
 /** Lets pending promises (mocked API answers, query updates) resolve and React re-render. */

@@ -1,32 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch } from '../../src/api/client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../src/api/client';
 import type { AgentStat } from '../../src/stats/api';
 import { StatsPage } from '../../src/stats/StatsPage';
 import { sortAgents, summarize } from '../../src/stats/summary';
-import { render, session, settle, website, type Rendered } from '../settings/render';
-
-const realtime = vi.hoisted(() => ({ handlers: new Set<(frame: unknown) => void>() }));
+import { api, render, session, website, type Rendered } from '../settings/render';
+import { emit } from '../realtimeStub';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn() }));
-vi.mock('../../src/realtime/RealtimeProvider', () => ({
-  RESYNC: 'resync',
-  useRealtime: () => ({
-    status: 'live',
-    subscribe: (handler: (frame: unknown) => void) => {
-      realtime.handlers.add(handler);
-      return () => realtime.handlers.delete(handler);
-    },
-  }),
-}));
+vi.mock('../../src/realtime/RealtimeProvider', () => import('../realtimeStub'));
 
-const api = vi.mocked(apiFetch);
 let view: Rendered;
-
-afterEach(() => {
-  view?.unmount();
-  api.mockReset();
-});
 
 const agent = (id: string, status: AgentStat['status'], active: number | string, handled: number | string): AgentStat => ({
   agent_id: id,
@@ -61,8 +45,7 @@ describe('StatsPage', () => {
     const site = website();
     view = await render(<StatsPage />, session(site));
     api.mockResolvedValue(stats([agent('Al', 'online', 1, 0)]));
-    realtime.handlers.forEach((handler) => handler({ type: 'agent:online', event_id: 'e', website_id: site.id, data: {} }));
-    await settle();
+    await emit({ type: 'agent:online', event_id: 'e', website_id: site.id, data: {} });
 
     expect(view.container.querySelector('.stats-status')?.textContent).toBe('online');
   });

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { Forbidden } from '../common/Forbidden';
 import { OneTimeSecret } from '../common/OneTimeSecret';
+import { TableHead } from '../common/TableHead';
 import { Permission } from '../permissions';
 import { NODE_SNIPPET, pageSnippet, PLAIN_NODE_SNIPPET } from './hostSnippet';
 
@@ -68,16 +69,7 @@ export function IdentitySecretPanel({ websiteId }: { websiteId: string }) {
       {hasSecret && (
         <table className="settings-table">
           <caption className="settings-caption">Secrets that verify now</caption>
-          <thead>
-            <tr>
-              <th scope="col">Secret</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="settings-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Secret', 'State', 'Created']} />
           <tbody>
             {secrets.data!.map((secret) => (
               <tr key={secret.id}>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { Forbidden } from '../common/Forbidden';
 import { OneTimeSecret } from '../common/OneTimeSecret';
+import { TableHead } from '../common/TableHead';
 import { Permission } from '../permissions';
 
 type Kind = KeyView['kind'];
@@ -59,17 +60,7 @@ export function KeysPanel({ websiteId }: { websiteId: string }) {
       {keys.data && (
         <table className="settings-table">
           <caption className="settings-caption">Keys, current first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Key</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="settings-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Kind', 'Key', 'State', 'Created']} />
           <tbody>
             {[...keys.data]
               .sort((a, b) => Number(b.current) - Number(a.current) || b.created_at.localeCompare(a.created_at))

@@ -6,6 +6,7 @@ import { ConfirmButton } from '../common/ConfirmButton';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/dates';
 import { FieldMessages } from '../common/FieldMessages';
+import { TableHead } from '../common/TableHead';
 import { Permission } from '../permissions';
 import { InviteForm } from './InviteForm';
 import { invitableRoles, memberRights } from './rules';
@@ -57,17 +58,7 @@ export function TeamPanel({ websiteId }: { websiteId: string }) {
       <ErrorNotice error={members.error} />
       {members.data && (
         <table className="settings-table" data-testid="members">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Role</th>
-              <th scope="col">Max chats</th>
-              <th scope="col">Accepting chats</th>
-              <th scope="col">
-                <span className="settings-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Member', 'Role', 'Max chats', 'Accepting chats']} />
           <tbody>
             {members.data.map((member) => {
               const allowed = memberRights(member, session.agent.id, can, rights);
@@ -141,16 +132,7 @@ export function TeamPanel({ websiteId }: { websiteId: string }) {
           {invitations.data?.length === 0 && <p className="settings-muted">No open invitations.</p>}
           {invitations.data && invitations.data.length > 0 && (
             <table className="settings-table" data-testid="invitations">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="settings-visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Email', 'Role', 'Expires']} />
               <tbody>
                 {invitations.data.map((invitation) => (
                   <tr key={invitation.id}>

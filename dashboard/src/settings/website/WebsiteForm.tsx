@@ -5,7 +5,8 @@ import { useSession } from '../../session/session';
 import { settingsApi } from '../api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors, type FieldError } from '../common/errors';
-import { FieldMessages } from '../common/FieldMessages';
+import { SaveActions } from '../common/SaveActions';
+import { SettingsField } from '../common/SettingsField';
 import { Permission } from '../permissions';
 import { lines, validateWebsite, type WebsiteDraft } from './validation';
 
@@ -40,61 +41,51 @@ export function WebsiteForm({ website }: { website: Website }) {
 
   return (
     <form className="settings-form" onSubmit={submit} noValidate aria-label="Website">
-      <label className="settings-label" htmlFor="website-name">
-        Name
-      </label>
-      <input
-        id="website-name"
-        className="settings-input"
-        value={draft.name}
-        maxLength={200}
-        disabled={!editable}
-        aria-invalid={field('name').length > 0}
-        aria-describedby="website-name-errors"
-        onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-      />
-      <FieldMessages id="website-name-errors" errors={field('name')} />
+      <SettingsField id="website-name" label="Name" errors={field('name')}>
+        {(control) => (
+          <input
+            {...control}
+            className="settings-input"
+            value={draft.name}
+            maxLength={200}
+            disabled={!editable}
+            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+          />
+        )}
+      </SettingsField>
 
-      <label className="settings-label" htmlFor="website-domains">
-        Domains <span className="settings-hint">one per line, e.g. example.com or *.example.com</span>
-      </label>
-      <textarea
-        id="website-domains"
-        className="settings-input"
-        rows={4}
-        value={draft.domains}
-        disabled={!editable}
-        aria-invalid={field('domains').length > 0}
-        aria-describedby="website-domains-errors"
-        onChange={(event) => setDraft({ ...draft, domains: event.target.value })}
-      />
-      <FieldMessages id="website-domains-errors" errors={field('domains')} />
+      <SettingsField id="website-domains" label="Domains" hint="one per line, e.g. example.com or *.example.com" errors={field('domains')}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="settings-input"
+            rows={4}
+            value={draft.domains}
+            disabled={!editable}
+            onChange={(event) => setDraft({ ...draft, domains: event.target.value })}
+          />
+        )}
+      </SettingsField>
 
-      <label className="settings-label" htmlFor="website-origins">
-        Allowed origins <span className="settings-hint">one per line, e.g. https://www.example.com (no path)</span>
-      </label>
-      <textarea
+      <SettingsField
         id="website-origins"
-        className="settings-input"
-        rows={4}
-        value={draft.allowedOrigins}
-        disabled={!editable}
-        aria-invalid={field('allowed_origins').length > 0}
-        aria-describedby="website-origins-errors"
-        onChange={(event) => setDraft({ ...draft, allowedOrigins: event.target.value })}
-      />
-      <FieldMessages id="website-origins-errors" errors={field('allowed_origins')} />
+        label="Allowed origins"
+        hint="one per line, e.g. https://www.example.com (no path)"
+        errors={field('allowed_origins')}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="settings-input"
+            rows={4}
+            value={draft.allowedOrigins}
+            disabled={!editable}
+            onChange={(event) => setDraft({ ...draft, allowedOrigins: event.target.value })}
+          />
+        )}
+      </SettingsField>
 
-      {editable ? (
-        <div className="settings-actions">
-          <button type="submit" className="settings-button settings-button--primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </button>
-          {save.isSuccess && !save.isPending && <span role="status">Saved.</span>}
-        </div>
-      ) : (
-        <p className="settings-muted">Only owners and admins change the website.</p>
-      )}
+      <SaveActions editable={editable} saving={save.isPending} saved={save.isSuccess} label="Save" what="website" />
       {fieldErrors(save.error).length === 0 && <ErrorNotice error={save.error} />}
     </form>
   );

@@ -7,6 +7,8 @@ import { settingsApi } from '../api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { errorsAt, fieldErrors, type FieldError } from '../common/errors';
 import { FieldMessages } from '../common/FieldMessages';
+import { SaveActions } from '../common/SaveActions';
+import { SettingsField } from '../common/SettingsField';
 import { Permission } from '../permissions';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { InstallSnippet } from './InstallSnippet';
@@ -83,47 +85,35 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
             ))}
           </div>
 
-          <label className="settings-label" htmlFor="widget-greeting">
-            Greeting
-          </label>
-          <input
-            id="widget-greeting"
-            className="settings-input"
-            value={draft.greeting ?? ''}
-            maxLength={500}
-            aria-invalid={at('greeting').length > 0}
-            aria-describedby="widget-greeting-errors"
-            onChange={(event) => set({ greeting: event.target.value })}
-          />
-          <FieldMessages id="widget-greeting-errors" errors={at('greeting')} />
+          <SettingsField id="widget-greeting" label="Greeting" errors={at('greeting')}>
+            {(control) => (
+              <input {...control} className="settings-input" value={draft.greeting ?? ''} maxLength={500} onChange={(event) => set({ greeting: event.target.value })} />
+            )}
+          </SettingsField>
 
-          <label className="settings-label" htmlFor="widget-away">
-            Away message <span className="settings-hint">shown with the message form when no one answers</span>
-          </label>
-          <textarea
-            id="widget-away"
-            className="settings-input"
-            rows={3}
-            value={draft.away_message ?? ''}
-            maxLength={500}
-            aria-invalid={at('away_message').length > 0}
-            aria-describedby="widget-away-errors"
-            onChange={(event) => set({ away_message: event.target.value })}
-          />
-          <FieldMessages id="widget-away-errors" errors={at('away_message')} />
+          <SettingsField id="widget-away" label="Away message" hint="shown with the message form when no one answers" errors={at('away_message')}>
+            {(control) => (
+              <textarea
+                {...control}
+                className="settings-input"
+                rows={3}
+                value={draft.away_message ?? ''}
+                maxLength={500}
+                onChange={(event) => set({ away_message: event.target.value })}
+              />
+            )}
+          </SettingsField>
 
-          <label className="settings-label" htmlFor="widget-language">
-            Language <span className="settings-hint">a BCP 47 tag such as en or pt-BR</span>
-          </label>
-          <input
-            id="widget-language"
-            className="settings-input settings-input--short"
-            value={draft.language ?? ''}
-            aria-invalid={at('language').length > 0}
-            aria-describedby="widget-language-errors"
-            onChange={(event) => set({ language: event.target.value.trim() })}
-          />
-          <FieldMessages id="widget-language-errors" errors={at('language')} />
+          <SettingsField id="widget-language" label="Language" hint="a BCP 47 tag such as en or pt-BR" errors={at('language')}>
+            {(control) => (
+              <input
+                {...control}
+                className="settings-input settings-input--short"
+                value={draft.language ?? ''}
+                onChange={(event) => set({ language: event.target.value.trim() })}
+              />
+            )}
+          </SettingsField>
 
           <span className="settings-label">Business hours</span>
           <BusinessHoursEditor value={draft.business_hours} errors={errors} onChange={(business_hours) => set({ business_hours })} />
@@ -135,21 +125,19 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
             onChange={(pre_chat_fields) => set({ pre_chat_fields })}
           />
 
-          <label className="settings-label" htmlFor="widget-session-hours">
-            Visitor session <span className="settings-hint">hours a visitor stays recognised, 1 to 168</span>
-          </label>
-          <input
-            id="widget-session-hours"
-            type="number"
-            min={1}
-            max={168}
-            className="settings-input settings-input--short"
-            value={Number.isNaN(draft.visitor_session_hours) ? '' : (draft.visitor_session_hours ?? 24)}
-            aria-invalid={at('visitor_session_hours').length > 0}
-            aria-describedby="widget-session-hours-errors"
-            onChange={(event) => set({ visitor_session_hours: event.target.value === '' ? NaN : Number(event.target.value) })}
-          />
-          <FieldMessages id="widget-session-hours-errors" errors={at('visitor_session_hours')} />
+          <SettingsField id="widget-session-hours" label="Visitor session" hint="hours a visitor stays recognised, 1 to 168" errors={at('visitor_session_hours')}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={168}
+                className="settings-input settings-input--short"
+                value={Number.isNaN(draft.visitor_session_hours) ? '' : (draft.visitor_session_hours ?? 24)}
+                onChange={(event) => set({ visitor_session_hours: event.target.value === '' ? NaN : Number(event.target.value) })}
+              />
+            )}
+          </SettingsField>
 
           {sneakPeekKnown && (
             <label className="settings-choice settings-choice--block">
@@ -162,16 +150,7 @@ export function WidgetSettingsForm({ website }: { website: Website }) {
             </label>
           )}
         </fieldset>
-        {editable ? (
-          <div className="settings-actions">
-            <button type="submit" className="settings-button settings-button--primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save widget'}
-            </button>
-            {save.isSuccess && !save.isPending && <span role="status">Saved.</span>}
-          </div>
-        ) : (
-          <p className="settings-muted">Only owners and admins change the widget.</p>
-        )}
+        <SaveActions editable={editable} saving={save.isPending} saved={save.isSuccess} label="Save widget" what="widget" />
         {errors.length > 0 && invalid.length === 0 && unplaced(errors).length > 0 && (
           <FieldMessages id="widget-other-errors" errors={unplaced(errors)} />
         )}
