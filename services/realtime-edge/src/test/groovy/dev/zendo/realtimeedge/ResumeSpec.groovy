@@ -151,6 +151,34 @@ class ResumeSpec extends EdgeSpec {
         }
     }
 
+    def 'a client resuming through a backlog while live events keep coming is paced, not closed as too slow'() {
+        given: 'a backlog of several high-water marks behind the cursor'
+        UUID websiteId = website()
+        UUID visitorId = UUID.randomUUID(), conversationId = UUID.randomUUID()
+        def first = subscribed(ticket('owner-back', [(websiteId): 'owner']), websiteId)
+        String cursor = first.ofType('subscribed')[0].cursor
+        first.socket.abort()
+        int backlog = 200, live = 100
+        (1..backlog).each { publish(message(websiteId, conversationId, visitorId, it)) }
+        double droppedBefore = context.getBean(MeterRegistry).counter('zendo.realtime.slow.consumers').count()
+
+        when: 'it resumes but reads nothing until live events have come in behind its replay'
+        def resumed = authenticated(ticket('owner-back', [(websiteId): 'owner']), ORIGIN, 2)
+        resumed.send([type: 'subscribe', website_id: websiteId.toString(), cursor: cursor])
+        conditions.eventually {
+            assert resumed.ofType('subscribed').size() == 1
+        }
+        (backlog + 1..backlog + live).each { publish(message(websiteId, conversationId, visitorId, it)) }
+        resumed.socket.request(Long.MAX_VALUE)
+
+        then: 'the replay and the live events behind it reach it once each, in order, and it is never closed'
+        conditions.eventually {
+            assert resumed.messages()*.seq == (1..backlog + live).toList()
+        }
+        resumed.closeCode() == null
+        context.getBean(MeterRegistry).counter('zendo.realtime.slow.consumers').count() == droppedBefore
+    }
+
     private static String encode(String text) {
         Base64.urlEncoder.withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII))
     }

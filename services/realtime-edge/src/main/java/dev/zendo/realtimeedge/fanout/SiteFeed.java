@@ -10,6 +10,8 @@ import dev.zendo.realtimeedge.connection.Connection;
 import dev.zendo.realtimeedge.connection.Frames;
 import dev.zendo.realtimeedge.metrics.EdgeMetrics;
 import io.micronaut.context.annotation.Context;
+import io.netty.channel.Channel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,7 +50,8 @@ import java.util.concurrent.TimeUnit;
  * {@code unavailable}. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
  * subscribed to the website, with no consumer group. Each record is encoded once and the same buffer is written to
  * every recipient; touched channels are flushed once per poll. A live subscriber whose channel stops being writable
- * is closed 4408; a replaying one pauses until its client has read what is queued.
+ * is closed 4408; a replaying one, or one that has not yet drained what its replay queued, pauses until its client
+ * has read what is queued.
  */
 @Context
 public class SiteFeed {
@@ -235,7 +238,7 @@ public class SiteFeed {
                 if (frame == null) {
                     frame = EventFrames.encode(event, type, site.cursor());
                 }
-                write(connection, frame.retainedDuplicate(), replayed ? subscription : null);
+                write(connection, frame.retainedDuplicate(), subscription, replayed);
                 delivered++;
             }
         } finally {
@@ -262,23 +265,33 @@ public class SiteFeed {
     }
 
     /**
-     * Writes a frame. When the channel's outbound buffer passes the high-water mark, a {@code replaying} subscription
-     * pauses (it reads on from its own offsets once the client has drained the buffer); a live client is too slow and
-     * is closed 4408.
+     * Writes a frame. When the channel's outbound buffer passes the high-water mark, a subscription still catching up
+     * (replaying, or live since its replay while its queue has not yet come down to the low-water mark) pauses: it reads on from
+     * its own offsets once the client has drained the buffer. A live client that had caught up is too slow and is
+     * closed 4408.
      */
-    private void write(Connection connection, TextWebSocketFrame frame, Subscription replaying) {
+    private void write(Connection connection, TextWebSocketFrame frame, Subscription subscription, boolean replayed) {
         connection.channel().write(frame);
         touched.add(connection);
         if (connection.channel().isWritable() || !connection.channel().isActive()) {
+            if (!replayed && subscription.catchingUp && drained(connection.channel())) {
+                subscription.catchingUp = false;
+            }
             return;
         }
-        if (replaying != null) {
-            replaying.paused = true;
+        if (replayed || subscription.catchingUp) {
+            subscription.paused = true;
         } else if (connection.close(CloseCode.TOO_SLOW)) {
             metrics.slowConsumer();
             LOG.info("Closed connection {} ({}) as too slow: its outbound buffer passed the high-water mark", connection.id(),
                     connection.credentials() == null ? "unauthenticated" : connection.credentials().subject());
         }
+    }
+
+    /** Whether what the channel has queued is down to its low-water mark: a client keeping up, not one just below the top. */
+    private static boolean drained(Channel channel) {
+        WriteBufferWaterMark marks = channel.config().getWriteBufferWaterMark();
+        return marks.high() - channel.bytesBeforeUnwritable() <= marks.low();
     }
 
     /** The connection drained its outbound buffer: its paused replays go on from where they stopped. */

@@ -18,12 +18,15 @@ final class Subscription {
     final long[] liveFrom;
     int index;
     boolean paused;
+    /** Resumed from a cursor and not yet live with a drained buffer: pauses instead of being closed as too slow. */
+    boolean catchingUp;
 
     Subscription(Connection connection, Site site, long[] next, long[] liveFrom) {
         this.connection = connection;
         this.site = site;
         this.next = next;
         this.liveFrom = Arrays.equals(next, liveFrom) ? null : liveFrom;
+        this.catchingUp = this.liveFrom != null;
     }
 
     /** Whether the record at {@code offset} of partition {@code partition} is replayed to this subscription (not live). */
