@@ -36,8 +36,12 @@ public class AuthenticatedAgentBinder implements TypedRequestArgumentBinder<Auth
     public BindingResult<AuthenticatedAgent> bind(ArgumentConversionContext<AuthenticatedAgent> context, HttpRequest<?> request) {
         Optional<AuthenticatedAgent> agent = verifier.verify(request);
         if (agent.isEmpty()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required.");
+            throw unauthorized();
         }
         return () -> agent;
+    }
+
+    static ApiException unauthorized() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required.");
     }
 }
