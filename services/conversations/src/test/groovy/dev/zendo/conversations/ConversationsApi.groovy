@@ -153,7 +153,10 @@ class ConversationsApi {
         }
     }
 
-    /** A fingerprint of every table an API call may write, and of the outbox: equal before and after a refused call. */
+    /**
+     * A fingerprint of every table an API call may write, and of the outbox: equal before and after a refused call, as
+     * long as nothing else writes meanwhile (a spec whose earlier features leave work running scopes it to its websites).
+     */
     List<Map> state() {
         ['visitors', 'page_views', 'conversations', 'threads', 'messages', 'read_cursors', 'tags', 'conversation_tags',
          'identity_secrets', 'audit_log'].collect {

@@ -14,7 +14,7 @@ class ServerBadInputSpec extends ServerApiSpecification {
     def '#method #path with #problem is refused with #status naming #field, and changes nothing'() {
         given:
         def concrete = path.replace('{conversationId}', chat.conversationId.toString()).replace('{visitorId}', chat.visitorId.toString())
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call(method, concrete, site.secretKey, body, headers)
@@ -23,7 +23,7 @@ class ServerBadInputSpec extends ServerApiSpecification {
         reply.status == status
         reply.body.status == status
         field == null || named(reply.body, field)
-        api.state() == before
+        api.state(site) == before
 
         where:
         method  | path                                                 | problem                          | body                                                                                  | headers                           || status | field

@@ -131,7 +131,7 @@ class ServerConversationsSpec extends ServerApiSpecification {
         if (who == 'disabled') {
             api.sql('UPDATE replica_agents SET disabled = TRUE WHERE agent_id = ?', [agent.id])
         }
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call('POST', "/v1/server/conversations/$chat.conversationId/messages", site.secretKey,
@@ -140,7 +140,7 @@ class ServerConversationsSpec extends ServerApiSpecification {
         then:
         reply.status == status
         status != 201 || reply.body.author == [kind: 'agent', id: agent.id, name: agent.name]
-        status == 201 || api.state() == before
+        status == 201 || api.state(site) == before
 
         where:
         who            | role         | kind   || status
@@ -226,7 +226,7 @@ class ServerConversationsSpec extends ServerApiSpecification {
         def theirs = chat(other)
         chat(site)
         def concrete = path.replace('{conversationId}', theirs.conversationId.toString()).replace('{visitorId}', theirs.visitorId.toString())
-        def before = api.state()
+        def before = api.state(site, other)
 
         when:
         def reply = api.call(method, concrete, site.secretKey, body)
@@ -234,7 +234,7 @@ class ServerConversationsSpec extends ServerApiSpecification {
         then:
         reply.status == 404
         reply.body.error == 'not_found'
-        api.state() == before
+        api.state(site, other) == before
 
         where:
         method  | path                                                 | body                                                    || what

@@ -18,7 +18,7 @@ class ServerKeySpec extends ServerApiSpecification {
         def site = api.site()
         def chat = chat(site)
         String authorization = authorization(credential, site, chat.visitorId as UUID)
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call('GET', '/v1/server/conversations', null, null, authorization == null ? [:] : [Authorization: authorization])
@@ -27,7 +27,7 @@ class ServerKeySpec extends ServerApiSpecification {
         reply.status == 401
         reply.body.status == 401
         reply.body.error == 'unauthorized'
-        api.state() == before
+        api.state(site) == before
 
         where:
         credential << ['no header', 'another scheme', 'an empty bearer', 'an unknown sk_ key', "the website's public key",
@@ -40,14 +40,14 @@ class ServerKeySpec extends ServerApiSpecification {
         def site = api.site()
         def chat = chat(site)
         def concrete = path.replace('{conversationId}', chat.conversationId.toString()).replace('{visitorId}', chat.visitorId.toString())
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call(method, concrete, 'sk_' + 'x' * 64, body)
 
         then:
         reply.status == 401
-        api.state() == before
+        api.state(site) == before
 
         where:
         method  | path                                                 | body

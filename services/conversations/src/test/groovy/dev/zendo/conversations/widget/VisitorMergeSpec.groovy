@@ -199,7 +199,7 @@ class VisitorMergeSpec extends Specification {
         if (withSecret) {
             secretOf(site)
         }
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.widgetSession(site, [user: [token: token]])
@@ -207,7 +207,7 @@ class VisitorMergeSpec extends Specification {
         then:
         reply.status == status
         reply.body.error == code
-        api.state() == before
+        api.state(site) == before
 
         where:
         problem                             | withSecret | token                                             || status | code
