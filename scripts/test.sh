@@ -7,6 +7,17 @@ source "$ZENDO_ROOT/scripts/lib/browser.sh"
 
 require_tools ps curl java javac npm
 
+# Prints each failed feature with the start of its reason, last, where a CI log tail shows it.
+failed_tests_summary() {
+  local report
+  log "failed features:"
+  while IFS= read -r report; do
+    grep -q -E '<<< (FAILURE|ERROR)!' "$report" || continue
+    echo "== ${report#"$ZENDO_ROOT"/}" >&2
+    grep -A 12 -E '<<< (FAILURE|ERROR)!' "$report" | cut -c1-300 | head -60 >&2
+  done < <(find "$ZENDO_ROOT" -path '*/target/*-reports/*.txt' -newermt "@$((started / 1000))" 2>/dev/null)
+}
+
 cleanup() { bash "$ZENDO_ROOT/scripts/infra.sh" stop || true; }
 trap cleanup EXIT
 
@@ -25,6 +36,9 @@ done
 
 browser_ensure
 log "running the Java suites (./mvnw verify; system-tests runs the browser tests under e2e/)"
-(cd "$ZENDO_ROOT" && ./mvnw -B -ntp verify)
+if ! (cd "$ZENDO_ROOT" && ./mvnw -B -ntp verify); then
+  failed_tests_summary
+  die "the Java suites failed (summary above; whole reports under */target/surefire-reports)"
+fi
 finished=$(now_ms)
 log "make test passed in $(( (finished - started) / 1000 ))s"

@@ -6,32 +6,18 @@ import { api, gatewayUrl } from './stack.mjs';
 const origin = new URL(gatewayUrl).origin;
 
 /**
- * A client address of its own for each test (from 198.18.0.0/15, reserved for tests by RFC 2544), sent as X-Forwarded-For through the gateway:
- * identity and conversations limit sign-ups and widget sessions per client address, and every test on one machine
- * would otherwise share 127.0.0.1's allowance.
+ * A client address of its own for each visitor (from 198.18.0.0/15, reserved for tests by RFC 2544), sent as
+ * X-Forwarded-For through the gateway: visitors come from their own addresses, and conversations limits widget
+ * sessions per address.
  */
-export function clientAddress() {
+function visitorAddress() {
   const byte = (max) => Math.floor(Math.random() * max);
   return `198.18.${byte(256)}.${byte(254) + 1}`;
 }
 
-/** A new agent (like stack.mjs' signUpAgent) signing up from its own client address: { email, password, name, token, agent }. */
-export async function signUp(name = 'E2E Agent') {
-  const email = `e2e-${randomUUID()}@example.com`;
-  const password = `pw-${randomUUID()}`;
-  const answer = await api('POST', '/v1/auth/signup', {
-    body: { email, password, name },
-    headers: { 'X-Forwarded-For': clientAddress() },
-  });
-  return { email, password, name, token: answer.access_token, agent: answer.agent };
-}
-
 /** Opens the dashboard signed in as `agent` (from signUpAgent): a fresh sign-in, its refresh token put where the app keeps it. */
 export async function openDashboard(page, agent, path = '/inbox') {
-  const session = await api('POST', '/v1/auth/login', {
-    body: { email: agent.email, password: agent.password },
-    headers: { 'X-Forwarded-For': clientAddress() },
-  });
+  const session = await api('POST', '/v1/auth/login', { body: { email: agent.email, password: agent.password } });
   await page.goto(`${gatewayUrl}/status`);
   await page.evaluate((token) => localStorage.setItem('zendo.refresh_token', token), session.refresh_token);
   await page.goto(`${gatewayUrl}${path}`);
@@ -44,21 +30,13 @@ export async function waitLive(page, timeout = 20_000) {
   await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout });
 }
 
-/** A browser context of its own client address (see clientAddress), so the sign-ups it makes are not throttled. */
-export function newContext(browser, options = {}) {
-  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, ...options });
-}
-
 /** Signs an existing agent in through the API: { ...agent, token, refreshToken }. */
 export async function logIn(agent) {
-  const answer = await api('POST', '/v1/auth/login', {
-    body: { email: agent.email, password: agent.password },
-    headers: { 'X-Forwarded-For': clientAddress() },
-  });
+  const answer = await api('POST', '/v1/auth/login', { body: { email: agent.email, password: agent.password } });
   return { ...agent, token: answer.access_token, agent: answer.agent };
 }
 
-/** Invites `agent` (from signUp) into the website with `role` and accepts for them. */
+/** Invites `agent` (from signUpAgent) into the website with `role` and accepts for them. */
 export async function addMember(owner, websiteId, agent, role) {
   const invitation = await api('POST', `/v1/websites/${websiteId}/invitations`, {
     token: owner.token,
@@ -85,7 +63,7 @@ export const demo = {
 
 /** A widget call as the visitor's browser makes it (the gateway origin is an allowed origin of test websites). */
 function widget(method, path, { token, body } = {}) {
-  return api(method, path, { token, body, headers: { Origin: origin, 'X-Forwarded-For': clientAddress() } });
+  return api(method, path, { token, body, headers: { Origin: origin, 'X-Forwarded-For': visitorAddress() } });
 }
 
 /**

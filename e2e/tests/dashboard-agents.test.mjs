@@ -3,15 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
-import { api, createWebsite, gatewayUrl } from '../lib/stack.mjs';
-import { newContext, openDashboard, signUp, unexpected, visitorSession, waitLive } from '../lib/dashboard.mjs';
+import { api, createWebsite, gatewayUrl, signUpAgent } from '../lib/stack.mjs';
+import { openDashboard, unexpected, visitorSession, waitLive } from '../lib/dashboard.mjs';
 
 test('two agents see each other’s presence, typing and assignments live', async () => {
   const browser = await launchBrowser();
   try {
-    const owner = await signUp('Olivia Owner');
+    const owner = await signUpAgent('Olivia Owner');
     const website = await createWebsite(owner);
-    const teammate = await signUp('Sam Supervisor');
+    const teammate = await signUpAgent('Sam Supervisor');
     const invitation = await api('POST', `/v1/websites/${website.id}/invitations`, {
       token: owner.token,
       body: { email: teammate.email, role: 'supervisor' },
@@ -22,12 +22,12 @@ test('two agents see each other’s presence, typing and assignments live', asyn
     });
     const conversationId = visitor.session.conversation.id;
 
-    const ownerPage = await (await newContext(browser)).newPage();
+    const ownerPage = await (await browser.newContext()).newPage();
     const ownerErrors = watchErrors(ownerPage);
     await openDashboard(ownerPage, owner, `/inbox/open/${conversationId}`);
     await waitLive(ownerPage);
 
-    const samPage = await (await newContext(browser)).newPage();
+    const samPage = await (await browser.newContext()).newPage();
     const samErrors = watchErrors(samPage);
     await samPage.goto(`${gatewayUrl}/invitations/accept#token=${invitation.token}`);
     await samPage.getByLabel('Email').fill(teammate.email);

@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
-import { api, gatewayUrl } from '../lib/stack.mjs';
-import { addMember, demo, logIn, newContext, signUp, unexpected, waitLive } from '../lib/dashboard.mjs';
+import { api, gatewayUrl, signUpAgent } from '../lib/stack.mjs';
+import { addMember, demo, logIn, unexpected, waitLive } from '../lib/dashboard.mjs';
 
 test('an agent signs up, onboards a website, chats with a visitor on the demo page, assigns, closes and sees the rating', async () => {
   const browser = await launchBrowser();
   try {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await browser.newContext()).newPage();
     const errors = watchErrors(page);
     const owner = { name: 'Olivia Owner', email: `e2e-${randomUUID()}@example.com`, password: `pw-${randomUUID()}` };
 
@@ -36,7 +36,7 @@ test('an agent signs up, onboards a website, chats with a visitor on the demo pa
     await waitLive(page);
     await page.getByText('Waiting for your first visitor').waitFor();
 
-    const visitorPage = await (await newContext(browser)).newPage();
+    const visitorPage = await (await browser.newContext()).newPage();
     const visitorErrors = watchErrors(visitorPage);
     await demo.open(visitorPage, publicKey);
     await demo.send(visitorPage, 'Hi, where is my order?');
@@ -44,7 +44,7 @@ test('an agent signs up, onboards a website, chats with a visitor on the demo pa
 
     const ownerApi = await logIn(owner);
     const [website] = await api('GET', '/v1/websites', { token: ownerApi.token });
-    const teammate = await signUp('Theo Teammate');
+    const teammate = await signUpAgent('Theo Teammate');
     await addMember(ownerApi, website.id, teammate, 'agent');
     await api('POST', `/v1/websites/${website.id}/canned-responses`, {
       token: ownerApi.token,

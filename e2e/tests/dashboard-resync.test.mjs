@@ -3,21 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
-import { createWebsite } from '../lib/stack.mjs';
+import { createWebsite, signUpAgent } from '../lib/stack.mjs';
 import {
-  agentSend, newContext, openDashboard, signUp, unexpected, visitorSend, visitorSession, waitLive,
+  agentSend, openDashboard, unexpected, visitorSend, visitorSession, waitLive,
 } from '../lib/dashboard.mjs';
 
 test('after a network cut the dashboard resyncs by itself with nothing missing', async () => {
   const browser = await launchBrowser();
   try {
-    const owner = await signUp('Olivia Owner');
+    const owner = await signUpAgent('Olivia Owner');
     const website = await createWebsite(owner);
     const visitor = await visitorSession(website.public_key, { firstMessage: 'first', preChat: { name: 'Nina Network' } });
     const conversationId = visitor.session.conversation.id;
     const other = await visitorSession(website.public_key, { firstMessage: 'other visitor here', preChat: { name: 'Otto Other' } });
 
-    const context = await newContext(browser);
+    const context = await browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openDashboard(page, owner, `/inbox/open/${conversationId}`);

@@ -3,9 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
-import { createWebsite } from '../lib/stack.mjs';
-import {
-  newContext, openDashboard, signUp, unexpected, visitorSend, visitorSession, visitorUpdate, waitLive,
+import { createWebsite, signUpAgent } from '../lib/stack.mjs';
+import { openDashboard, unexpected, visitorSend, visitorSession, visitorUpdate, waitLive,
 } from '../lib/dashboard.mjs';
 
 const NAME = '<img src=x onerror="window.__xss=\'name\'">';
@@ -20,13 +19,13 @@ const MESSAGES = [
 test('XSS payloads in a visitor’s name, attributes and messages stay inert', async () => {
   const browser = await launchBrowser();
   try {
-    const owner = await signUp('Olivia Owner');
+    const owner = await signUpAgent('Olivia Owner');
     const website = await createWebsite(owner);
     const visitor = await visitorSession(website.public_key, { firstMessage: 'hello', preChat: { name: NAME } });
     await visitorUpdate(visitor, { attributes: { plan: ATTRIBUTE, homepage: 'javascript:alert(2)' } });
     for (const body of MESSAGES) await visitorSend(visitor, body);
 
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await browser.newContext()).newPage();
     const errors = watchErrors(page);
     const dialogs = [];
     page.on('dialog', async (dialog) => {
