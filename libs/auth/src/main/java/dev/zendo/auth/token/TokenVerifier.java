@@ -1,5 +1,7 @@
 package dev.zendo.auth.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,23 +20,41 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Verifies ES256 JWTs of one issuer and audience against that issuer's JWKS: signature, {@code alg}
- * (never {@code none}, never HMAC), {@code typ}, issuer, audience, expiry and not-before.
+ * (never {@code none}, never HMAC), {@code typ}, issuer, audience, expiry and not-before. A token that verified is
+ * accepted again for up to {@link #REUSE} (never past its expiry) without checking its signature once more: a widget or
+ * agent sends many requests with one token, and the P-256 arithmetic was most of a request's CPU time.
  */
 public final class TokenVerifier {
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /** How long a verified token is accepted again without checking its signature; a retired key stops working after it. */
+    static final Duration REUSE = Duration.ofMinutes(1);
+    /** How many verified tokens are remembered at most. */
+    static final int REMEMBERED = 20_000;
 
-    private TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience) {
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REUSE).build();
+    private final Clock clock;
+
+    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock) {
+        this.clock = clock;
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        });
     }
 
     /**
@@ -50,7 +70,7 @@ public final class TokenVerifier {
                     .outageTolerant(cacheTtl.toMillis())
                     .retrying(true)
                     .build();
-            return new TokenVerifier(source, issuer, audience);
+            return new TokenVerifier(source, issuer, audience, Clock.systemUTC());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("not a JWKS URL: " + jwksUrl, e);
         }
@@ -58,15 +78,30 @@ public final class TokenVerifier {
 
     /** A verifier for tokens signed by keys this process holds. */
     public static TokenVerifier local(JWKSet keys, String issuer, String audience) {
-        return new TokenVerifier(new ImmutableJWKSet<>(keys), issuer, audience);
+        return new TokenVerifier(new ImmutableJWKSet<>(keys), issuer, audience, Clock.systemUTC());
     }
 
     /** The token's claims when it is valid; empty when it is malformed, forged, expired or not meant for us. */
     public Optional<JWTClaimsSet> verify(String token) {
+        Instant now = clock.instant();
+        Verified known = verified.getIfPresent(token);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.claims());
+        }
         try {
-            return Optional.of(processor.process(token, null));
+            JWTClaimsSet claims = processor.process(token, null);
+            Instant expires = claims.getExpirationTime().toInstant();
+            if (now.isBefore(expires)) {
+                Instant reusable = now.plus(REUSE);
+                verified.put(token, new Verified(claims, expires.isBefore(reusable) ? expires : reusable));
+            }
+            return Optional.of(claims);
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
+    }
+
+    /** A token's verified claims, accepted again until {@code until}. */
+    private record Verified(JWTClaimsSet claims, Instant until) {
     }
 }

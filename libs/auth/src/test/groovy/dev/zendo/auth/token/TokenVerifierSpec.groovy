@@ -6,13 +6,16 @@ import com.nimbusds.jose.JWSHeader
 import com.nimbusds.jose.crypto.ECDSASigner
 import com.nimbusds.jose.jwk.ECKey
 import com.nimbusds.jose.jwk.JWKSet
+import com.nimbusds.jose.jwk.source.JWKSource
 import com.nimbusds.jwt.JWTClaimsSet
 import com.nimbusds.jwt.SignedJWT
 import com.sun.net.httpserver.HttpServer
 import dev.zendo.auth.keys.KeyTool
+import dev.zendo.testsupport.SteppingClock
 import spock.lang.Specification
 
 import java.nio.charset.StandardCharsets
+import java.time.Clock
 import java.time.Duration
 import java.time.Instant
 import java.util.concurrent.Callable
@@ -21,7 +24,10 @@ import java.util.concurrent.Executors
 import java.util.concurrent.atomic.AtomicInteger
 import java.util.concurrent.atomic.AtomicReference
 
-/** A remote verifier fetches the issuer's JWKS sparingly: tokens with made-up kids cannot make it hammer the issuer. */
+/**
+ * A remote verifier fetches the issuer's JWKS sparingly: tokens with made-up kids cannot make it hammer the issuer. A
+ * verified token is accepted again for a short while without its signature being checked, never past its expiry.
+ */
 class TokenVerifierSpec extends Specification {
 
     ECKey key = KeyTool.newKey()
@@ -83,6 +89,67 @@ class TokenVerifierSpec extends Specification {
         'of another issuer'           | valid().issuer('https://evil.example')
         'expired 2 minutes ago'       | valid().expirationTime(Date.from(Instant.now() - Duration.ofMinutes(2)))
         'not valid for 2 more minutes'| valid().notBeforeTime(Date.from(Instant.now() + Duration.ofMinutes(2)))
+    }
+
+    def 'a verified token is accepted again without checking its signature, for at most a minute'() {
+        given:
+        def clock = new SteppingClock(Instant.now())
+        def keyLookups = new AtomicInteger()
+        def verifier = local(clock, keyLookups)
+        def jwt = token(key, key.keyID)
+
+        when:
+        def first = verifier.verify(jwt)
+        def again = verifier.verify(jwt)
+
+        then:
+        first.get().subject == 'agent-1'
+        again.get().subject == 'agent-1'
+        keyLookups.get() == 1
+
+        when:
+        clock.advance(TokenVerifier.REUSE + Duration.ofSeconds(1))
+
+        then:
+        verifier.verify(jwt).isPresent()
+        keyLookups.get() == 2
+    }
+
+    def 'a remembered token is refused once it has expired'() {
+        given:
+        def clock = new SteppingClock(Instant.now())
+        def verifier = local(clock, new AtomicInteger())
+        def jwt = signed(key, valid().expirationTime(Date.from(clock.instant() + Duration.ofSeconds(30))).build())
+        assert verifier.verify(jwt).isPresent()
+
+        when: 'past its expiry and the minute of clock skew verification allows'
+        clock.advance(Duration.ofSeconds(30 + 60 + 1))
+
+        then:
+        verifier.verify(jwt).isEmpty()
+    }
+
+    def 'a token changed in its #part is refused after the genuine token was verified'() {
+        given:
+        def verifier = local(new SteppingClock(Instant.now()), new AtomicInteger())
+        def jwt = token(key, key.keyID)
+        assert verifier.verify(jwt).isPresent()
+        def parts = jwt.split('\\.')
+        parts[index] = parts[index].reverse()
+
+        expect:
+        verifier.verify(parts.join('.')).isEmpty()
+
+        where:
+        part        | index
+        'claims'    | 1
+        'signature' | 2
+    }
+
+    private TokenVerifier local(Clock clock, AtomicInteger keyLookups) {
+        def keys = new JWKSet(key.toPublicJWK())
+        new TokenVerifier({ selector, context -> keyLookups.incrementAndGet(); selector.select(keys) } as JWKSource,
+                'zendo-identity', 'zendo', clock)
     }
 
     private TokenVerifier remote() {

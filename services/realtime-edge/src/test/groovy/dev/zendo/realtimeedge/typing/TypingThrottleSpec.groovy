@@ -2,14 +2,12 @@ package dev.zendo.realtimeedge.typing
 
 import dev.zendo.events.v1.Actor
 import dev.zendo.events.v1.ActorKind
+import dev.zendo.testsupport.SteppingClock
 import spock.lang.Shared
 import spock.lang.Specification
 
-import java.time.Clock
 import java.time.Duration
 import java.time.Instant
-import java.time.ZoneId
-import java.time.ZoneOffset
 
 /**
  * At most one typing signal per second per conversation and sender, state changes always, drafts held and sent late
@@ -17,7 +15,7 @@ import java.time.ZoneOffset
  */
 class TypingThrottleSpec extends Specification {
 
-    SteppingClock clock = new SteppingClock()
+    SteppingClock clock = new SteppingClock(Instant.parse('2026-01-01T00:00:00Z'))
 
     @Shared
     UUID conversation = UUID.randomUUID()
@@ -153,30 +151,5 @@ class TypingThrottleSpec extends Specification {
 
         then:
         throttle.flush(conversation, visitor) == 'ab'
-    }
-
-    /** A clock that moves only when told. */
-    static final class SteppingClock extends Clock {
-
-        private Instant now = Instant.parse('2026-01-01T00:00:00Z')
-
-        void advance(long millis) {
-            now = now.plusMillis(millis)
-        }
-
-        @Override
-        ZoneId getZone() {
-            ZoneOffset.UTC
-        }
-
-        @Override
-        Clock withZone(ZoneId zone) {
-            this
-        }
-
-        @Override
-        Instant instant() {
-            now
-        }
     }
 }
