@@ -2,7 +2,7 @@ package dev.zendo.testsupport.badinput
 
 /**
  * Checks real JSON against a served OpenAPI document: every field is documented under the name it has on the wire,
- * every required field is present, and every value has the documented JSON type.
+ * every required field is present, and every value has the documented JSON type (and, for enums, one of the documented values).
  */
 class OpenApiContract {
 
@@ -71,7 +71,10 @@ class OpenApiContract {
                 }
                 return (value as List).withIndex().collectMany { item, i -> schema.items ? violations(schema.items as Map, item, "$path[$i]") : [] }
             case 'string':
-                return value instanceof String ? [] : ["$path is not a string".toString()]
+                if (!(value instanceof String)) {
+                    return ["$path is not a string".toString()]
+                }
+                return schema.enum && !(value in (schema.enum as List)) ? ["$path is '$value', not one of ${schema.enum}".toString()] : []
             case 'integer':
                 return value instanceof Integer || value instanceof Long || value instanceof BigInteger ? [] : ["$path is not an integer".toString()]
             case 'number':
