@@ -166,6 +166,7 @@ class OutboxRelaySpec extends OutboxSpecification {
         then:
         within(15).eventually {
             assert parked(context).size() == 1
+            assert meters(context).get('zendo.outbox.parked.rows').gauge().value() == 1
         }
         def row = parked(context)[0]
         row.eventId().toString() == poison.eventId
@@ -174,7 +175,6 @@ class OutboxRelaySpec extends OutboxSpecification {
         row.attempts() == 1
         row.error().contains('RecordTooLargeException')
         meters(context).counter('zendo.outbox.parked').count() == 1
-        meters(context).get('zendo.outbox.parked.rows').gauge().value() == 1
 
         when:
         appendAll(context, refusing, [['c1', behind]])

@@ -4,26 +4,9 @@ import dev.zendo.platform.crypto.Sha256
 import dev.zendo.platform.ratelimit.RateLimit
 import dev.zendo.platform.ratelimit.RateLimiter
 import dev.zendo.platform.ratelimit.RetryLaterException
+import dev.zendo.testsupport.ServiceApi
 import dev.zendo.testsupport.TestInfra
-import dev.zendo.testsupport.TestIssuer
-import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
-import io.micronaut.context.ApplicationContext
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
-import io.micronaut.http.HttpMethod
-import io.micronaut.http.HttpRequest
-import io.micronaut.http.HttpResponse
-import io.micronaut.http.MediaType
-import io.micronaut.http.MutableHttpRequest
-import io.micronaut.http.client.BlockingHttpClient
-import io.micronaut.http.client.HttpClient
-import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.inject.qualifiers.Qualifiers
-import io.micronaut.runtime.server.EmbeddedServer
-
-import javax.sql.DataSource
-import java.sql.Timestamp
-import java.time.Instant
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.IDENTITY_SECRETS_KEYSET
@@ -32,28 +15,15 @@ import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
 /**
- * One running conversations service shared by the API specs of this JVM (its own fresh database, this run's Kafka and
- * Redis), an identity stand-in that mints agent tokens, websites written straight into the replica tables (as the
- * replica consumer would), and a client that answers every status without throwing.
+ * The conversations service shared by the API specs of this JVM ({@link ServiceApi}), with websites written straight
+ * into the replica tables (as the replica consumer would) and helpers for the widget and the state of its tables.
  */
-class ConversationsApi {
+class ConversationsApi extends ServiceApi {
 
     private static ConversationsApi instance
 
-    final TestIssuer identity
-    final EmbeddedServer server
-    final HttpClient httpClient
-    final BlockingHttpClient http
-
     private ConversationsApi() {
-        identity = TestIssuer.start('zendo-identity', 'zendo')
-        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('conversations', DATABASE, KAFKA, REDIS, SIGNING_KEYS, IDENTITY_SECRETS_KEYSET) + [
-                'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
-                'zendo.outbox.poll-interval'      : '1s',
-        ] as Map<String, Object>, 'test')
-        httpClient = HttpClient.create(server.URL)
-        http = httpClient.toBlocking()
-        Runtime.runtime.addShutdownHook(new Thread({ close() }))
+        super('conversations', [DATABASE, KAFKA, REDIS, SIGNING_KEYS, IDENTITY_SECRETS_KEYSET])
     }
 
     /** The shared service, started on first use. */
@@ -62,10 +32,6 @@ class ConversationsApi {
             instance = new ConversationsApi()
         }
         instance
-    }
-
-    ApplicationContext getContext() {
-        server.applicationContext
     }
 
     /** A valid access token of a new agent, known to the replica by name. */
@@ -105,24 +71,6 @@ class ConversationsApi {
         agent
     }
 
-    /** Sends a request with an optional bearer token, JSON body (a map, or a raw string) and headers; returns status and parsed body. */
-    Reply call(String method, String path, String token, Object body = null, Map<String, String> headers = [:]) {
-        MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.valueOf(method), path)
-        if (token != null) {
-            request.header('Authorization', "Bearer $token")
-        }
-        headers.each { name, value -> request.header(name, value) }
-        if (body != null) {
-            request.body(body instanceof CharSequence ? body.toString() : JsonOutput.toJson(body)).contentType(MediaType.APPLICATION_JSON_TYPE)
-        }
-        try {
-            HttpResponse<String> response = http.exchange(request, String)
-            return new Reply(status: response.code(), body: parse(response.body()), headers: response.headers.asMap())
-        } catch (HttpClientResponseException e) {
-            return new Reply(status: e.status.code, body: parse(e.response.getBody(String).orElse(null)), headers: e.response.headers.asMap())
-        }
-    }
-
     /** Takes every permit {@code key} has left of the rate limit {@code name}, so its next request is refused. */
     void useUp(String name, String key) {
         def limit = context.getBean(RateLimit, Qualifiers.byName(name))
@@ -131,25 +79,6 @@ class ConversationsApi {
             limit.capacity().times { limiter.acquire(limit, key) }
         } catch (RetryLaterException ignored) {
             // already used up
-        }
-    }
-
-    /** Runs {@code sql} on the service's database; returns the rows of a query. */
-    List<Map> sql(String sql, List params = []) {
-        DelegatingDataSource.unwrapDataSource(context.getBean(DataSource)).connection.withCloseable { connection ->
-            connection.prepareStatement(sql).withCloseable { statement ->
-                params.eachWithIndex { value, i -> statement.setObject(i + 1, value instanceof Instant ? Timestamp.from(value) : value) }
-                if (!statement.execute()) {
-                    return []
-                }
-                def result = statement.resultSet
-                def columns = (1..result.metaData.columnCount).collect { result.metaData.getColumnLabel(it) }
-                def rows = []
-                while (result.next()) {
-                    rows << columns.collectEntries { [(it): result.getObject(it)] }
-                }
-                rows
-            }
         }
     }
 
@@ -177,12 +106,6 @@ class ConversationsApi {
          'audit_log'        : "website_id IN ($ids)"].collect { table, rows ->
             sql("SELECT '$table' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS rows FROM $table x WHERE $rows".toString())[0]
         } + sql("SELECT 'outbox' AS t, coalesce(string_agg(event_id::text, ',' ORDER BY id), '') AS rows FROM outbox WHERE topic IN (${sites.collect { "'zendo.site.$it.id'" }.join(', ')})".toString())
-    }
-
-    /** The body of a reply that must have {@code status}. */
-    static def expect(int status, Reply reply) {
-        assert reply.status == status: "expected $status, got $reply"
-        reply.body
     }
 
     /**
@@ -232,16 +155,6 @@ class ConversationsApi {
                 .collect { dev.zendo.events.v1.Envelope.parseFrom(it.payload as byte[]) }
     }
 
-    void close() {
-        httpClient?.close()
-        server?.close()
-        identity?.close()
-    }
-
-    private static Object parse(String text) {
-        text ? new JsonSlurper().parseText(text) : null
-    }
-
     /** An agent as identity's tokens describe it. */
     static class Agent {
         String id
@@ -258,21 +171,6 @@ class ConversationsApi {
         String secretKey
         List<String> origins
         Agent owner
-    }
-
-    /** An HTTP answer. */
-    static class Reply {
-        int status
-        Object body
-        Map<String, List<String>> headers
-
-        String header(String name) {
-            headers.find { it.key.equalsIgnoreCase(name) }?.value?.first()
-        }
-
-        String toString() {
-            "$status $body"
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.zendo.conversations
 
+import dev.zendo.testsupport.ServiceApi
 import dev.zendo.testsupport.badinput.OpenApiContract
 import dev.zendo.testsupport.badinput.OpenApiDocument
 import spock.lang.Shared
@@ -161,7 +162,7 @@ class OpenApiContractSpec extends Specification {
         response != null && !response.content
     }
 
-    private ConversationsApi.Reply call(String caller, Map chat, String method, String path, Object body) {
+    private ServiceApi.Reply call(String caller, Map chat, String method, String path, Object body) {
         switch (caller) {
             case 'widget':
                 return api.call(method, path, null, body, [Origin: ORIGIN, 'X-Forwarded-For': "198.18.${new Random().nextInt(256)}.${new Random().nextInt(256)}".toString()])

@@ -1,22 +1,7 @@
 package dev.zendo.websites
 
+import dev.zendo.testsupport.ServiceApi
 import dev.zendo.testsupport.TestInfra
-import dev.zendo.testsupport.TestIssuer
-import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
-import io.micronaut.context.ApplicationContext
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
-import io.micronaut.http.HttpMethod
-import io.micronaut.http.HttpRequest
-import io.micronaut.http.HttpResponse
-import io.micronaut.http.MediaType
-import io.micronaut.http.MutableHttpRequest
-import io.micronaut.http.client.BlockingHttpClient
-import io.micronaut.http.client.HttpClient
-import io.micronaut.http.client.exceptions.HttpClientResponseException
-import io.micronaut.runtime.server.EmbeddedServer
-
-import javax.sql.DataSource
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.INVITATION_SEAL_KEY
@@ -24,28 +9,13 @@ import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
-/**
- * One running websites service shared by the API specs of this JVM (its own fresh database, this run's Kafka and Redis),
- * an identity stand-in that mints agent tokens, and a client that answers every status without throwing.
- */
-class WebsitesApi {
+/** The websites service shared by the API specs of this JVM ({@link ServiceApi}), and helpers to furnish websites through its API. */
+class WebsitesApi extends ServiceApi {
 
     private static WebsitesApi instance
 
-    final TestIssuer identity
-    final EmbeddedServer server
-    final HttpClient httpClient
-    final BlockingHttpClient http
-
     private WebsitesApi() {
-        identity = TestIssuer.start('zendo-identity', 'zendo')
-        server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('websites', DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY) + [
-                'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
-                'zendo.outbox.poll-interval'      : '1s',
-        ] as Map<String, Object>, 'test')
-        httpClient = HttpClient.create(server.URL)
-        http = httpClient.toBlocking()
-        Runtime.runtime.addShutdownHook(new Thread({ close() }))
+        super('websites', [DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY])
     }
 
     /** The shared service, started on first use. */
@@ -56,33 +26,11 @@ class WebsitesApi {
         instance
     }
 
-    ApplicationContext getContext() {
-        server.applicationContext
-    }
-
     /** A valid access token of a (new, unless named) agent. */
     Agent agent(String id = TestInfra.uniqueName('agent'), String email = null) {
         def agent = new Agent(id: id, email: email ?: "${id}@example.com".toString(), name: "Agent ${id}".toString())
         agent.token = identity.token(id, agent.claims())
         agent
-    }
-
-    /** Sends a request with an optional bearer token and JSON body (a map, or a raw string), returning status and parsed body. */
-    Reply call(String method, String path, String token, Object body = null) {
-        MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.valueOf(method), path)
-        if (token != null) {
-            request.header('Authorization', "Bearer $token")
-        }
-        if (body != null) {
-            request.body(body instanceof CharSequence ? body.toString() : JsonOutput.toJson(body)).contentType(MediaType.APPLICATION_JSON_TYPE)
-        }
-        try {
-            HttpResponse<String> response = http.exchange(request, String)
-            return new Reply(status: response.code(), body: parse(response.body()), contentType: response.contentType.map { it.toString() }.orElse(null))
-        } catch (HttpClientResponseException e) {
-            return new Reply(status: e.status.code, body: parse(e.response.getBody(String).orElse(null)),
-                    contentType: e.response.contentType.map { it.toString() }.orElse(null))
-        }
     }
 
     /** Creates a website owned by {@code owner}; fails the spec when that does not answer 201. */
@@ -105,41 +53,6 @@ class WebsitesApi {
         expect(200, call('POST', '/v1/invitations/accept', agent.token, [token: invitation.token]))
     }
 
-    /** Runs {@code sql} on the service's database; returns the rows of a query. */
-    List<Map> sql(String sql, List params = []) {
-        DelegatingDataSource.unwrapDataSource(context.getBean(DataSource)).connection.withCloseable { connection ->
-            connection.prepareStatement(sql).withCloseable { statement ->
-                params.eachWithIndex { value, i -> statement.setObject(i + 1, value) }
-                if (!statement.execute()) {
-                    return []
-                }
-                def result = statement.resultSet
-                def columns = (1..result.metaData.columnCount).collect { result.metaData.getColumnLabel(it) }
-                def rows = []
-                while (result.next()) {
-                    rows << columns.collectEntries { [(it): result.getObject(it)] }
-                }
-                rows
-            }
-        }
-    }
-
-    /** The body of a reply that must have {@code status}. */
-    static def expect(int status, Reply reply) {
-        assert reply.status == status: "expected $status, got $reply"
-        reply.body
-    }
-
-    void close() {
-        httpClient?.close()
-        server?.close()
-        identity?.close()
-    }
-
-    private static Object parse(String text) {
-        text ? new JsonSlurper().parseText(text) : null
-    }
-
     /** An agent as identity's tokens describe it. */
     static class Agent {
         String id
@@ -158,16 +71,5 @@ class WebsitesApi {
         Map website
         Map group
         Map canned
-    }
-
-    /** An HTTP answer. */
-    static class Reply {
-        int status
-        Object body
-        String contentType
-
-        String toString() {
-            "$status $body"
-        }
     }
 }

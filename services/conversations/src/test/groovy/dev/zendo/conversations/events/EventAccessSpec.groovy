@@ -2,6 +2,7 @@ package dev.zendo.conversations.events
 
 import dev.zendo.conversations.ConversationsApi
 import dev.zendo.events.v1.Envelope
+import dev.zendo.testsupport.ServiceApi
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -169,7 +170,7 @@ class EventAccessSpec extends Specification {
         expect(status, request(agent, method, c, action, body))
     }
 
-    private ConversationsApi.Reply request(ConversationsApi.Agent agent, String method, Map c, String action, Map body = null) {
+    private ServiceApi.Reply request(ConversationsApi.Agent agent, String method, Map c, String action, Map body = null) {
         api.call(method, "/v1/inbox/$site.id/conversations/$c.id$action", agent.token, body)
     }
 }

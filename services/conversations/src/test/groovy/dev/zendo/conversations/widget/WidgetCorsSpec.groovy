@@ -1,6 +1,7 @@
 package dev.zendo.conversations.widget
 
 import dev.zendo.conversations.ConversationsApi
+import dev.zendo.testsupport.ServiceApi
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -88,19 +89,19 @@ class WidgetCorsSpec extends Specification {
         { site, session -> api.useUp('widget-messages', session.visitor.id as String) }
     }
 
-    private ConversationsApi.Reply startSession(String publicKey, String origin) {
+    private ServiceApi.Reply startSession(String publicKey, String origin) {
         api.call('POST', '/v1/widget/session', null, [public_key: publicKey, page: [url: 'https://shop.example/']],
                 [Origin: origin, 'X-Forwarded-For': "198.18.${new Random().nextInt(256)}.${new Random().nextInt(256)}".toString()])
     }
 
-    private ConversationsApi.Reply limitedSession(ConversationsApi.Site site, String origin) {
+    private ServiceApi.Reply limitedSession(ConversationsApi.Site site, String origin) {
         def address = '203.0.113.' + new Random().nextInt(250)
         api.useUp('widget-sessions', address)
         api.call('POST', '/v1/widget/session', null, [public_key: site.publicKey, page: [url: 'https://shop.example/']],
                 [Origin: origin, 'X-Forwarded-For': address])
     }
 
-    private ConversationsApi.Reply rateCurrentThread(String token, String origin) {
+    private ServiceApi.Reply rateCurrentThread(String token, String origin) {
         def thread = ConversationsApi.expect(200, api.widget('GET', '/v1/widget/messages', token)).messages[0].thread_id
         api.widget('POST', '/v1/widget/rating', token, [thread_id: thread, rating: 5], origin)
     }
