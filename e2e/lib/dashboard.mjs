@@ -133,3 +133,15 @@ export async function eventually(check, { timeout = 15_000, message = 'condition
 export function unexpected(errors) {
   return errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e));
 }
+
+/**
+ * Turns the website's widget setting sneak_peek on or off (the widget settings are replaced as a whole), then waits
+ * until conversations answers it to new widget sessions (its replica follows websites' events).
+ */
+export async function setSneakPeek(owner, websiteId, on) {
+  const website = await api('GET', `/v1/websites/${websiteId}`, { token: owner.token });
+  await api('PATCH', `/v1/websites/${websiteId}`, { token: owner.token, body: { widget: { ...website.widget, sneak_peek: on } } });
+  await eventually(async () => (await visitorSession(website.public_key)).session.settings?.sneak_peek === on, {
+    message: `sneak_peek ${on ? 'on' : 'off'} in widget sessions`,
+  });
+}
