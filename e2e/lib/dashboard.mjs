@@ -145,3 +145,33 @@ export async function setSneakPeek(owner, websiteId, on) {
     message: `sneak_peek ${on ? 'on' : 'off'} in widget sessions`,
   });
 }
+
+/**
+ * Opens the visitor's own realtime socket in `page` (a page of the gateway's origin, an allowed origin of test
+ * websites) and authenticates it with the visitor's session token; `typing(text)` then sends a `typing` frame with the
+ * draft as `text`, as the widget does with sneak peek on.
+ */
+export async function visitorSocket(page, visitor, conversationId) {
+  await page.evaluate(
+    ({ url, token }) =>
+      new Promise((resolve, reject) => {
+        const socket = new WebSocket(url);
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', v: 1, token }));
+        socket.onmessage = (event) => {
+          if (JSON.parse(event.data).type === 'ready') {
+            window.visitorSocket = socket;
+            resolve();
+          }
+        };
+        socket.onclose = (event) => reject(new Error(`the visitor's socket closed with ${event.code}`));
+      }),
+    { url: `${gatewayUrl.replace(/^http/, 'ws')}/ws`, token: visitor.token },
+  );
+  return {
+    typing: (text) =>
+      page.evaluate(
+        ({ id, draft }) => window.visitorSocket.send(JSON.stringify({ type: 'typing', conversation_id: id, typing: true, text: draft })),
+        { id: conversationId, draft: text },
+      ),
+  };
+}

@@ -1,19 +1,25 @@
 // Sneak peek in the browser: a visitor types on the demo page (the real widget); with the website's sneak_peek on the
-// agent sees the draft live in the open conversation, with it off only that the visitor is typing.
+// agent sees the draft live in the open conversation, with it off only that the visitor is typing, even when a
+// visitor's own socket sends the draft anyway.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
 import { createWebsite, signUpAgent } from '../lib/stack.mjs';
-import { demo, openDashboard, setSneakPeek, unexpected, waitLive } from '../lib/dashboard.mjs';
+import { demo, eventually, openDashboard, setSneakPeek, unexpected, visitorSession, visitorSocket, waitLive } from '../lib/dashboard.mjs';
 
 /**
- * A visitor on the demo page of a new website (sneak peek on or off) writes a first message; its owner opens that
- * conversation in the dashboard. Returns both pages and their errors.
+ * The owner of a new website (sneak peek on or off) is online in the dashboard; a visitor on the demo page writes a
+ * first message, and the owner opens that conversation. Returns both pages and their errors.
  */
 async function chatOpen(browser, sneakPeek) {
   const owner = await signUpAgent('Pia Peek');
   const website = await createWebsite(owner);
   await setSneakPeek(owner, website.id, sneakPeek);
+
+  const agentPage = await (await browser.newContext()).newPage();
+  const agentErrors = watchErrors(agentPage);
+  await openDashboard(agentPage, owner, '/inbox/open');
+  await waitLive(agentPage);
 
   const visitorPage = await (await browser.newContext()).newPage();
   const visitorErrors = watchErrors(visitorPage);
@@ -21,13 +27,9 @@ async function chatOpen(browser, sneakPeek) {
   await demo.send(visitorPage, 'Hello, a question about shipping');
   await demo.message(visitorPage, 'Hello, a question about shipping').waitFor();
 
-  const agentPage = await (await browser.newContext()).newPage();
-  const agentErrors = watchErrors(agentPage);
-  await openDashboard(agentPage, owner, '/inbox/open');
   await agentPage.getByTestId('conversation-item').filter({ hasText: 'Hello, a question about shipping' }).click();
   await agentPage.getByTestId('messages').getByText('Hello, a question about shipping').waitFor();
-  await waitLive(agentPage);
-  return { visitorPage, agentPage, errors: () => [...unexpected(visitorErrors), ...unexpected(agentErrors)] };
+  return { website, visitorPage, agentPage, errors: () => [...unexpected(visitorErrors), ...unexpected(agentErrors)] };
 }
 
 /**
@@ -71,7 +73,7 @@ test('with sneak peek on, the agent sees the visitor’s draft live as it change
 test('with sneak peek off, the agent sees only that the visitor is typing, never the draft', async () => {
   const browser = await launchBrowser();
   try {
-    const { visitorPage, agentPage, errors } = await chatOpen(browser, false);
+    const { website, visitorPage, agentPage, errors } = await chatOpen(browser, false);
     const typing = agentPage.getByTestId('typing');
 
     await typeUntil(visitorPage, 'My secret draft', typing.getByText('is typing…'));
@@ -80,6 +82,17 @@ test('with sneak peek off, the agent sees only that the visitor is typing, never
     await typeUntil(visitorPage, 'My secret draft, longer', typing.getByText('is typing…'));
     assert.equal(await agentPage.getByText('My secret draft').count(), 0);
     await screenshot(agentPage, 'dashboard-sneak-peek-off');
+
+    const other = await visitorSession(website.public_key, { firstMessage: 'A second visitor', preChat: { name: 'Raw Visitor' } });
+    await agentPage.getByTestId('conversation-item').filter({ hasText: 'Raw Visitor' }).click();
+    await agentPage.getByTestId('messages').getByText('A second visitor').waitFor();
+    const socket = await visitorSocket(visitorPage, other, other.session.conversation.id);
+    await eventually(async () => {
+      await socket.typing('A draft the server must drop');
+      return agentPage.getByTestId('typing').getByText('Raw Visitor is typing…').isVisible();
+    }, { message: 'the raw visitor typing' });
+    assert.equal(await agentPage.getByTestId('sneak-peek').count(), 0);
+    assert.equal(await agentPage.getByText('A draft the server must drop').count(), 0);
     assert.deepEqual(errors(), []);
   } finally {
     await browser.close();
