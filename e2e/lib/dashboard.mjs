@@ -133,3 +133,45 @@ export async function eventually(check, { timeout = 15_000, message = 'condition
 export function unexpected(errors) {
   return errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e));
 }
+
+/**
+ * Turns the website's widget setting sneak_peek on or off (the widget settings are replaced as a whole), then waits
+ * until conversations answers it to new widget sessions (its replica follows websites' events).
+ */
+export async function setSneakPeek(owner, websiteId, on) {
+  const website = await api('GET', `/v1/websites/${websiteId}`, { token: owner.token });
+  await api('PATCH', `/v1/websites/${websiteId}`, { token: owner.token, body: { widget: { ...website.widget, sneak_peek: on } } });
+  await eventually(async () => (await visitorSession(website.public_key)).session.settings?.sneak_peek === on, {
+    message: `sneak_peek ${on ? 'on' : 'off'} in widget sessions`,
+  });
+}
+
+/**
+ * Opens the visitor's own realtime socket in `page` (a page of the gateway's origin, an allowed origin of test
+ * websites) and authenticates it with the visitor's session token; `typing(text)` then sends a `typing` frame with the
+ * draft as `text`, as the widget does with sneak peek on.
+ */
+export async function visitorSocket(page, visitor, conversationId) {
+  await page.evaluate(
+    ({ url, token }) =>
+      new Promise((resolve, reject) => {
+        const socket = new WebSocket(url);
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', v: 1, token }));
+        socket.onmessage = (event) => {
+          if (JSON.parse(event.data).type === 'ready') {
+            window.visitorSocket = socket;
+            resolve();
+          }
+        };
+        socket.onclose = (event) => reject(new Error(`the visitor's socket closed with ${event.code}`));
+      }),
+    { url: `${gatewayUrl.replace(/^http/, 'ws')}/ws`, token: visitor.token },
+  );
+  return {
+    typing: (text) =>
+      page.evaluate(
+        ({ id, draft }) => window.visitorSocket.send(JSON.stringify({ type: 'typing', conversation_id: id, typing: true, text: draft })),
+        { id: conversationId, draft: text },
+      ),
+  };
+}

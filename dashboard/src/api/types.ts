@@ -107,3 +107,16 @@ export interface Ticket {
   expires_at: string;
   websites: { id: string; role: Role }[];
 }
+
+/** A member's presence as conversations answers it; `last_seen_at` only for an offline agent an edge once announced. */
+export interface MemberPresence {
+  agent_id: string;
+  status: 'online' | 'away' | 'offline';
+  last_seen_at?: string;
+}
+
+/** `GET /v1/websites/{websiteId}/presence`: every member's presence, read at `at`. */
+export interface TeamPresence {
+  at: string;
+  agents: MemberPresence[];
+}

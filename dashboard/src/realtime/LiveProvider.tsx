@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { apiFetch } from '../api/client';
-import type { AgentStats, InboxPage } from '../inbox/types';
+import type { TeamPresence } from '../api/types';
+import type { InboxPage } from '../inbox/types';
 import { askNotificationPermission, isMuted, notify, shouldNotify } from '../notify/notifier';
 import { navigate } from '../router';
 import { useSession } from '../session/session';
@@ -93,18 +94,7 @@ export function LiveProvider(props: { children: ReactNode }) {
     }
   }, [realtime.status, realtime.send, myPresence, ephemeral, me]);
 
-  const stats = useQuery({
-    queryKey: keys.agentStats(websiteId),
-    queryFn: ({ signal }) => apiFetch<AgentStats>(`/v1/inbox/${websiteId}/agent-stats`, { signal }),
-    enabled: session.can('VIEW_AGENT_STATS'),
-  });
-  useEffect(() => {
-    if (stats.data) {
-      ephemeral.seedPresence(
-        stats.data.agents.filter((a) => a.agent_id !== me).map((a) => ({ agentId: a.agent_id, status: a.status })),
-      );
-    }
-  }, [stats.data, ephemeral, me]);
+  useTeamPresence(websiteId, me, ephemeral, realtime.status === 'live');
 
   useUnreadTitle(websiteId);
 
@@ -128,6 +118,37 @@ export function LiveProvider(props: { children: ReactNode }) {
     [ephemeral, myPresence, setPresenceState],
   );
   return <LiveContext.Provider value={value}>{props.children}</LiveContext.Provider>;
+}
+
+/**
+ * Loads every teammate's presence on start, on resync (which refetches the whole website) and after each reconnection
+ * (frames sent while the socket was down are not replayed), and merges it under the frames that arrived meanwhile.
+ */
+function useTeamPresence(websiteId: string, me: string, ephemeral: EphemeralStore, live: boolean): void {
+  const queryClient = useQueryClient();
+  const presence = useQuery({
+    queryKey: keys.presence(websiteId),
+    queryFn: async ({ signal }) => {
+      const mark = ephemeral.presenceMark();
+      const loaded = await apiFetch<TeamPresence>(`/v1/websites/${websiteId}/presence`, { signal });
+      return { mark, loaded };
+    },
+    gcTime: 0,
+  });
+  useEffect(() => {
+    if (presence.data) {
+      ephemeral.loadPresence(
+        presence.data.loaded.agents.filter((a) => a.agent_id !== me).map((a) => ({ agentId: a.agent_id, status: a.status })),
+        presence.data.mark,
+      );
+    }
+  }, [presence.data, ephemeral, me]);
+  const connection = useRef<'never' | 'live' | 'dropped'>('never');
+  useEffect(() => {
+    if (live && connection.current === 'dropped') void queryClient.invalidateQueries({ queryKey: keys.presence(websiteId) });
+    if (live) connection.current = 'live';
+    else if (connection.current === 'live') connection.current = 'dropped';
+  }, [live, queryClient, websiteId]);
 }
 
 function subscribePresence(listener: () => void): () => void {

@@ -17,6 +17,7 @@ export const keys = {
   members: (w: string) => ['website', w, 'members'] as const,
   groups: (w: string) => ['website', w, 'groups'] as const,
   agentStats: (w: string) => ['website', w, 'agent-stats'] as const,
+  presence: (w: string) => ['website', w, 'presence'] as const,
   search: (w: string, q: string) => ['website', w, 'search', q] as const,
   canned: (w: string, prefix: string) => ['website', w, 'canned-responses', prefix] as const,
 };

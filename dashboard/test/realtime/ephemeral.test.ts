@@ -34,6 +34,63 @@ describe('EphemeralStore', () => {
   });
 });
 
+describe('EphemeralStore presence loaded from the server', () => {
+  it('takes the loaded state of agents no frame spoke about', () => {
+    const store = new EphemeralStore();
+    store.loadPresence(
+      [
+        { agentId: 'a', status: 'online' },
+        { agentId: 'b', status: 'away' },
+        { agentId: 'c', status: 'offline' },
+      ],
+      store.presenceMark(),
+    );
+    expect(['a', 'b', 'c'].map((id) => store.presenceOf(id))).toEqual(['online', 'away', 'offline']);
+  });
+
+  it('keeps a frame that arrived while the request was on its way over the older loaded state', () => {
+    const store = new EphemeralStore();
+    const mark = store.presenceMark();
+    store.setPresence('a', 'away');
+    store.loadPresence(
+      [
+        { agentId: 'a', status: 'online' },
+        { agentId: 'b', status: 'online' },
+      ],
+      mark,
+    );
+    expect(store.presenceOf('a')).toBe('away');
+    expect(store.presenceOf('b')).toBe('online');
+  });
+
+  it('lets a later load correct a frame that arrived before the request left', () => {
+    const store = new EphemeralStore();
+    store.setPresence('a', 'online');
+    store.loadPresence([{ agentId: 'a', status: 'offline' }], store.presenceMark());
+    expect(store.presenceOf('a')).toBe('offline');
+  });
+
+  it('applies frames after a load on top of it', () => {
+    const store = new EphemeralStore();
+    store.loadPresence([{ agentId: 'a', status: 'offline' }], store.presenceMark());
+    store.setPresence('a', 'online');
+    expect(store.presenceOf('a')).toBe('online');
+  });
+
+  it('tells listeners once per load that changes something, not about a load that changes nothing', () => {
+    const store = new EphemeralStore();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    const entries = [
+      { agentId: 'a', status: 'online' as const },
+      { agentId: 'b', status: 'away' as const },
+    ];
+    store.loadPresence(entries, store.presenceMark());
+    store.loadPresence(entries, store.presenceMark());
+    expect(calls).toBe(1);
+  });
+});
+
 describe('shouldNotify', () => {
   it.each([
     ['c1', 'c1', false, false],

@@ -128,6 +128,28 @@ describe('LiveCache', () => {
     expect(ephemeral.presenceOf('b')).toBe('away');
   });
 
+  it('keeps a presence frame that arrived during a load over the loaded state, and takes the rest of the load', () => {
+    const mark = ephemeral.presenceMark();
+    cache.apply({ type: 'agent:away', event_id: 'p4', website_id: W, data: { agent_id: 'b' } });
+    ephemeral.loadPresence(
+      [
+        { agentId: 'b', status: 'online' },
+        { agentId: 'c', status: 'offline' },
+      ],
+      mark,
+    );
+    expect([ephemeral.presenceOf('b'), ephemeral.presenceOf('c')]).toEqual(['away', 'offline']);
+    cache.apply({ type: 'agent:online', event_id: 'p5', website_id: W, data: { agent_id: 'c' } });
+    expect(ephemeral.presenceOf('c')).toBe('online');
+  });
+
+  it('refetches the teammates’ presence with the rest of the website on resync', () => {
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    cache.apply({ type: RESYNC, event_id: 'r2', website_id: W, data: {} });
+    const [{ queryKey }] = invalidate.mock.calls[0] as [{ queryKey: readonly unknown[] }];
+    expect(keys.presence(W).slice(0, queryKey.length)).toEqual(queryKey);
+  });
+
   it('refetches the members when an agent it does not know yet comes online', async () => {
     client.setQueryData(keys.members(W), [{ agent_id: 'known' }]);
     const invalidate = vi.spyOn(client, 'invalidateQueries');

@@ -112,6 +112,8 @@ class OpenApiContractSpec extends Specification {
                 ['GET', '/v1/inbox/{websiteId}/visitors/{visitorId}', '', 'agent', 200, 'open', null],
                 ['GET', '/v1/inbox/{websiteId}/visitors/{visitorId}', '', 'agent', 200, 'closed', null],
                 ['GET', '/v1/inbox/{websiteId}/agent-stats', '', 'agent', 200, 'open', null],
+                ['GET', '/v1/websites/{websiteId}/presence', '', 'agent', 200, 'open', null],
+                ['GET', '/v1/websites/{websiteId}/presence', '', 'nobody', 401, 'open', null],
                 ['GET', '/v1/inbox/{websiteId}/audit', '?limit=10', 'agent', 200, 'open', null],
                 ['GET', '/v1/inbox/{websiteId}/identity-verification/secrets', '', 'agent', 200, 'open', null],
                 ['POST', '/v1/inbox/{websiteId}/identity-verification/secrets', '', 'agent', 201, 'open', [overlap_seconds: 60]],
