@@ -115,7 +115,7 @@ export interface MemberPresence {
   last_seen_at?: string;
 }
 
-/** `GET /v1/websites/{websiteId}/presence`: every member's presence, read at `at`. */
+/** `GET /v1/inbox/{websiteId}/presence`: every member's presence, read at `at`. */
 export interface TeamPresence {
   at: string;
   agents: MemberPresence[];

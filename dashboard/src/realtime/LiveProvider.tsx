@@ -130,7 +130,7 @@ function useTeamPresence(websiteId: string, me: string, ephemeral: EphemeralStor
     queryKey: keys.presence(websiteId),
     queryFn: async ({ signal }) => {
       const mark = ephemeral.presenceMark();
-      const loaded = await apiFetch<TeamPresence>(`/v1/websites/${websiteId}/presence`, { signal });
+      const loaded = await apiFetch<TeamPresence>(`/v1/inbox/${websiteId}/presence`, { signal });
       return { mark, loaded };
     },
     gcTime: 0,

@@ -6,7 +6,7 @@ import spock.lang.Specification
 import static dev.zendo.conversations.ConversationsApi.expect
 
 /**
- * The access matrix of the tag, search, visitor, agent-stats and identity-verification endpoints (docs/permissions.md):
+ * The access matrix of the tag, search, visitor, agent-stats, presence and identity-verification endpoints (docs/permissions.md):
  * each role gets what its permission allows, 403 otherwise, a non-member 404, no token 401; another website's ids are
  * never found through this one; and a refused call writes nothing.
  */
@@ -93,6 +93,7 @@ class WorkspaceAccessSpec extends Specification {
             [method: 'GET', path: '/v1/inbox/{websiteId}/search?q=hello', roles: ALL],
             [method: 'GET', path: '/v1/inbox/{websiteId}/visitors/{visitorId}', roles: ALL],
             [method: 'GET', path: '/v1/inbox/{websiteId}/agent-stats', roles: allowed(200, MANAGERS)],
+            [method: 'GET', path: '/v1/inbox/{websiteId}/presence', roles: ALL],
             [method: 'GET', path: '/v1/inbox/{websiteId}/identity-verification/secrets', roles: allowed(200, OWNERS)],
             [method: 'POST', path: '/v1/inbox/{websiteId}/identity-verification/secrets', roles: allowed(201, OWNERS)],
             [method: 'DELETE', path: '/v1/inbox/{websiteId}/identity-verification/secrets/{secretId}', roles: allowed(204, OWNERS)],

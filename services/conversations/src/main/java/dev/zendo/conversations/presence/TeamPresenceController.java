@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
 /** Teammates' presence, for every member of the website. */
-@Controller("/v1/websites/{websiteId}/presence")
+@Controller("/v1/inbox/{websiteId}/presence")
 @Tag(name = "Presence")
 @SecurityRequirement(name = "bearer")
 class TeamPresenceController {

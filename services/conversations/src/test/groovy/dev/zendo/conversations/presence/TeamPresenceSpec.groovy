@@ -34,7 +34,7 @@ class TeamPresenceSpec extends Specification {
         announce(gone.id, lapsed)
 
         when:
-        def presence = expect(200, api.call('GET', "/v1/websites/$site.id/presence", reader.token))
+        def presence = expect(200, api.call('GET', "/v1/inbox/$site.id/presence", reader.token))
         def byId = presence.agents.collectEntries { [(it.agent_id): it] }
 
         then:
@@ -71,7 +71,7 @@ class TeamPresenceSpec extends Specification {
         def member = api.member(site, role)
 
         expect:
-        expect(200, api.call('GET', "/v1/websites/$site.id/presence", member.token)).agents.size() == 2
+        expect(200, api.call('GET', "/v1/inbox/$site.id/presence", member.token)).agents.size() == 2
 
         where:
         role << ['ADMIN', 'SUPERVISOR', 'AGENT', 'VIEWER']
@@ -82,7 +82,7 @@ class TeamPresenceSpec extends Specification {
         def token = tokenOf.rehydrate(this, this, this).call()
 
         when:
-        def reply = api.call('GET', "/v1/websites/$site.id/presence", token)
+        def reply = api.call('GET', "/v1/inbox/$site.id/presence", token)
 
         then:
         reply.status == status
@@ -97,8 +97,8 @@ class TeamPresenceSpec extends Specification {
 
     def 'an unknown website is not found and a malformed id is a bad request'() {
         expect:
-        api.call('GET', "/v1/websites/${UUID.randomUUID()}/presence", site.owner.token).status == 404
-        api.call('GET', '/v1/websites/not-a-uuid/presence', site.owner.token).body.error == 'invalid_request'
+        api.call('GET', "/v1/inbox/${UUID.randomUUID()}/presence", site.owner.token).status == 404
+        api.call('GET', '/v1/inbox/not-a-uuid/presence', site.owner.token).body.error == 'invalid_request'
     }
 
     private void announce(String agentId, Instant expiry) {
@@ -106,7 +106,7 @@ class TeamPresenceSpec extends Specification {
     }
 
     private String statusOf(String agentId) {
-        expect(200, api.call('GET', "/v1/websites/$site.id/presence", site.owner.token)).agents.find { it.agent_id == agentId }.status
+        expect(200, api.call('GET', "/v1/inbox/$site.id/presence", site.owner.token)).agents.find { it.agent_id == agentId }.status
     }
 
     private ConversationsApi.Agent disabled() {
