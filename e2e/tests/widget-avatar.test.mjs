@@ -47,7 +47,9 @@ test('the header shows the avatar of the agent who answers, live and after a rel
 });
 
 test('an avatar the host page’s CSP blocks leaves the initial, and is asked for only once', async () => {
-  const blocked = `${gatewayUrl.replace('127.0.0.1', 'localhost')}/demo/favicon.svg?blocked`;
+  const other = new URL(gatewayUrl);
+  other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  const blocked = `${other.origin}/demo/favicon.svg?blocked`;
   await withAgentOnline(owner, async ({ website, page }) => {
     await setAvatar(owner, website, blocked);
     const errors = watchErrors(page);

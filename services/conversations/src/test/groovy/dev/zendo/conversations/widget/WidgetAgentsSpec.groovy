@@ -134,6 +134,18 @@ class WidgetAgentsSpec extends Specification {
         'an agent who is no member'       | 'nonMember'
     }
 
+    def 'looking up an agent takes a visitor token of the website, from one of its origins'() {
+        given:
+        def site = api.site()
+        def token = expect(201, api.widgetSession(site)).visitor_token as String
+        def path = "/v1/widget/agents/${site.owner.id}".toString()
+
+        expect:
+        api.widget('GET', path, null).status == 401
+        api.widget('GET', path, site.owner.token).status == 401
+        api.widget('GET', path, token, null, 'https://evil.example').status == 403
+    }
+
     /**
      * A new visitor's session with a first message, once the queue position of its thread has been announced (that
      * happens after the call answers; waiting keeps it out of later specs' fingerprints).
