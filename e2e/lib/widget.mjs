@@ -26,6 +26,19 @@ export async function openChat(page) {
 /** The meta line (e.g. "Sent", "Read") under the visitor's messages, once it reads `text`. */
 export const visitorMeta = (page, text) => page.locator('zendo-widget .msg[data-author=visitor] .meta', { hasText: text });
 
+/** The header's avatar: the agent's image and the initial under it. */
+export const avatarImage = (page) => page.locator('zendo-widget .avatar img');
+export const avatarInitial = (page) => page.locator('zendo-widget .avatar span');
+
+/** Sets the agent's avatar in identity and waits until conversations (the website's agent stats) has it. */
+export async function setAvatar(agent, website, avatarUrl) {
+  await api('PATCH', '/v1/agents/me', { token: agent.token, body: { avatar_url: avatarUrl } });
+  await until(async () => {
+    const stats = await api('GET', `/v1/inbox/${website.id}/agent-stats`, { token: agent.token });
+    return stats.agents.some((a) => a.avatar_url === avatarUrl);
+  }, 'the avatar in conversations');
+}
+
 /** Types a message into the composer and sends it with Enter. */
 export async function send(page, text) {
   await composer(page).fill(text);

@@ -29,7 +29,7 @@ before(async () => {
   owner = await signUpAgent('Ana Agent');
 });
 
-test('a visitor sends from the demo page, is told when the agent read it, gets the reply, each sees the other typing, and a reload restores both messages', async () => {
+test('a visitor sends from the demo page, is told when the agent read it, gets the reply, each sees the other typing, and a reload restores both messages and the read mark', async () => {
   await withAgentOnline(owner, async ({ website, agentPage, page }) => {
     const errors = watchErrors(page);
 
@@ -57,6 +57,8 @@ test('a visitor sends from the demo page, is told when the agent read it, gets t
     await messageText(page, 'Yes, in two days.').waitFor();
     const texts = await messages(page).locator('.text').allTextContents();
     assert.deepEqual(texts.filter((t) => t.startsWith('Hello') || t.startsWith('Yes')), ['Hello, do you ship to Lisbon?', 'Yes, in two days.']);
+    await visitorMeta(page, 'Read').waitFor();
+    assert.deepEqual(await page.locator('zendo-widget .msg[data-author=visitor] .meta').allTextContents(), ['Read']);
     await screenshot(page, 'widget-chat-after-reload');
     assert.deepEqual(errors, []);
   });

@@ -28,6 +28,7 @@ export interface Texts {
   error: string;
   slow: string;
   unread: string;
+  retry: string;
 }
 
 /** The English texts, built into the bundle. */
@@ -60,6 +61,7 @@ export const en: Texts = {
   error: 'Something went wrong. Please try again.',
   slow: 'Too many messages: retrying in {n} s',
   unread: '{n} unread messages',
+  retry: 'Try again',
 };
 
 /** The languages the widget speaks; all but English are fetched on demand from `lang/<code>.json` beside the bundle. */

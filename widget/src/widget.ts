@@ -1,4 +1,5 @@
 import type { EventName, WidgetView } from './commands';
+import { AgentSide, type AgentProfile } from './core/agents';
 import { backoffDelay } from './core/backoff';
 import { ApiFailure, request } from './core/http';
 import { fromEvent, MessageList } from './core/messages';
@@ -11,9 +12,9 @@ import { en, fill, loadTexts, pickLanguage, type Texts } from './i18n';
 import { guard, warn } from './log';
 import type { BootOptions, BootUser } from './options';
 import { trackPageViews } from './pageviews';
-import { chime } from './sound';
 import { whenBodyReady } from './ui/dom';
-import { Panel, type FormField } from './ui/panel';
+import type { Extras } from './extras-loader';
+import { Panel } from './ui/panel';
 
 /** The website's widget settings, as `POST /v1/widget/session` answers them. */
 interface Settings {
@@ -33,7 +34,15 @@ interface Session {
   visitor_token: string;
   visitor_token_expires_at: string;
   visitor: { id: string; label: string; name?: string; email?: string };
-  conversation: { id: string; status: string; thread_id?: string; unread_count: number; messages: Message[] } | null;
+  conversation: {
+    id: string;
+    status: string;
+    thread_id?: string;
+    unread_count: number;
+    messages: Message[];
+    agent_read_seq?: number;
+    agents?: AgentProfile[];
+  } | null;
   settings: Settings;
   agents_online: boolean;
   queue_position: number | null;
@@ -48,11 +57,6 @@ function uuid(): string {
   return c.randomUUID ? c.randomUUID() : Array.from(c.getRandomValues(new Uint8Array(16)), (x) => (x + 256).toString(16).slice(1)).join('');
 }
 
-function attributeKey(label: string, i: number): string {
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 36);
-  return /^[a-z]/.test(slug) ? slug : 'field_' + i;
-}
-
 /**
  * Boots the widget for one website: session, realtime, outbox, tabs and the panel. Everything the page could see
  * fail is caught and logged; the page never gets an exception.
@@ -62,6 +66,7 @@ export function startWidget(
   emit: (event: EventName, payload: unknown) => void,
   base: string,
   langDir: string,
+  extras: () => Promise<Extras>,
 ): WidgetView {
   const doc = document;
   const store = localStore();
@@ -76,7 +81,8 @@ export function startWidget(
   let conversationId: string | null = null;
   let threadId: string | null = null;
   let agentName = '';
-  let agentReadSeq = 0;
+  let agentId: string | null | undefined = null;
+  const agents = new AgentSide();
   let unread = 0;
   let readSeq = 0;
   let queue: number | null = null;
@@ -93,6 +99,7 @@ export function startWidget(
   let soundOn = store.getItem(keys.sound) === null ? false : store.getItem(keys.sound) === '1';
   let realtime: RealtimeClient | null = null;
   let awayUsed = false;
+  let formTurn = 0;
 
   const api = <T>(method: string, path: string, body?: unknown) => request<T>(base, method, path, token, body);
 
@@ -152,11 +159,11 @@ export function startWidget(
   }
 
   function render(): void {
-    panel.render(messages.all(), outbox.items(), agentReadSeq);
+    panel.render(messages.all(), outbox.items(), agents.readSeq);
   }
 
   function header(): void {
-    panel.heading(settings ? settings.greeting : '', agentName);
+    panel.heading(settings ? settings.greeting : '', agentName, agentName ? agents.avatar(agentId) : '');
     panel.setStatus(agentTyping ? fill(t.typing, { name: agentTyping }) : !live ? t.connecting : session && !session.agents_online && !agentName ? t.away : t.online);
   }
 
@@ -194,7 +201,19 @@ export function startWidget(
     conversationId = message.conversation_id || conversationId;
     if (message.thread_id) threadId = message.thread_id;
     if (message.author.kind === 'agent') {
-      if (message.author.name) agentName = message.author.name;
+      if (message.author.name) {
+        agentName = message.author.name;
+        agentId = message.author.id;
+      }
+      if (agents.missing(message.author.id)) {
+        api<AgentProfile>('GET', '/v1/widget/agents/' + encodeURIComponent(message.author.id!)).then(
+          guard((a: AgentProfile) => {
+            agents.add(a);
+            header();
+          }),
+          () => undefined,
+        );
+      }
       if (queue) {
         queue = null;
         panel.setNotice('');
@@ -205,7 +224,7 @@ export function startWidget(
     if (!isNew) return;
     emit('message', { id: message.id, seq: message.seq, body: message.body, author: message.author, created_at: message.created_at });
     if (message.author.kind !== 'visitor') {
-      if (soundOn) chime();
+      if (soundOn) extras().then((x) => x.chime(), () => undefined);
       if (!panel.isOpen() || doc.visibilityState === 'hidden') {
         setUnread(unread + 1);
         panel.announce((message.author.name || '') + ': ' + message.body);
@@ -252,8 +271,8 @@ export function startWidget(
   function rate(stars: number): void {
     if (!threadId) return;
     api('POST', '/v1/widget/rating', { thread_id: threadId, rating: stars }).then(
-      () => panel.showRating('thanks'),
-      (failure: ApiFailure) => (failure.status === 409 ? panel.showRating('thanks') : panel.setNotice(t.error, true)),
+      () => rating(true),
+      (failure: ApiFailure) => (failure.status === 409 ? rating(true) : panel.setNotice(t.error, true)),
     );
   }
 
@@ -268,8 +287,7 @@ export function startWidget(
         break;
       }
       case 'message:read':
-        if (data.reader && data.reader.kind === 'ACTOR_KIND_AGENT') agentReadSeq = Math.max(agentReadSeq, Number(data.seq || frame.seq) || 0);
-        render();
+        if (agents.read(frame)) render();
         break;
       case 'typing:start':
       case 'typing:stop':
@@ -287,12 +305,12 @@ export function startWidget(
         threadId = data.thread_id || threadId;
         queue = null;
         panel.setNotice('');
-        panel.showRating('ask');
+        rating(false);
         break;
       case 'conversation:reopen':
       case 'conversation:open':
         threadId = data.thread_id || threadId;
-        panel.showRating('none');
+        panel._rating.hidden = true;
         break;
     }
     header();
@@ -326,52 +344,43 @@ export function startWidget(
     realtime.start();
   }
 
+  /** Runs `use` with the on-demand chunk; when it cannot be loaded, a notice offers to try again. */
+  function withExtras(use: (x: Extras) => void): void {
+    extras().then(guard((x: Extras) => !destroyed && use(x)), () => panel.retry(t.error, () => withExtras(use)));
+  }
+
+  /** The away form or the pre-chat form when one is due (from the on-demand chunk), else the composer. */
   function forms(): void {
     const s = session;
     if (!s) return;
+    const turn = ++formTurn;
     const ended = !s.conversation || ENDED.indexOf(s.conversation.status) >= 0;
     if (!s.agents_online && ended && !awayUsed && !outbox.items().length) {
-      const fields: FormField[] = [
-        { name: 'name', label: t.name, type: 'text', required: false },
-        { name: 'email', label: t.email, type: 'email', required: true },
-        { name: 'body', label: t.message, type: 'textarea', required: true },
-      ];
-      panel.showForm(s.settings.away_message || t.away, fields, t.leave, (v) => {
+      withExtras((x) => turn === formTurn && x.showAwayForm(panel, t, s.settings.away_message || t.away, (v) => {
         awayUsed = true;
-        panel.showForm('', null, '');
+        panel.hideForm();
         queueMessage({ client_msg_id: uuid(), body: v.body, email: v.email, name: v.name });
         panel.setNotice(t.left);
-      });
-    } else if (s.settings.pre_chat_fields.length && !s.conversation && !awayUsed) {
-      const kinds: Record<string, FormField['type']> = { email: 'email', phone: 'tel' };
-      const fields = s.settings.pre_chat_fields.map((f, i) => ({
-        name: f.kind === 'custom' ? attributeKey(f.label, i) : f.kind,
-        label: f.label,
-        type: kinds[f.kind] || 'text',
-        required: f.required,
       }));
-      panel.showForm(s.settings.greeting, fields, t.start, (v) => {
-        const patch: Record<string, unknown> = {};
-        const attributes: Record<string, string> = {};
-        fields.forEach((f, i) => {
-          if (!v[f.name]) return;
-          const kind = s.settings.pre_chat_fields[i].kind;
-          if (kind === 'custom') attributes[f.name] = v[f.name];
-          else patch[kind] = v[f.name];
-        });
-        if (Object.keys(attributes).length) patch.attributes = attributes;
+    } else if (s.settings.pre_chat_fields.length && !s.conversation && !awayUsed) {
+      withExtras((x) => turn === formTurn && x.showPreChatForm(panel, t, s.settings.greeting, s.settings.pre_chat_fields, (patch) =>
         api('PATCH', '/v1/widget/visitor', patch).then(
           () => {
             awayUsed = true;
-            panel.showForm('', null, '');
+            panel.hideForm();
             panel.setNotice('');
           },
           (failure: ApiFailure) => panel.setNotice(failure.message, true),
-        );
-      });
+        ),
+      ));
     } else {
-      panel.showForm('', null, '');
+      panel.hideForm();
     }
+  }
+
+  /** Offers the rating of the ended thread, or thanks for it. */
+  function rating(thanks: boolean): void {
+    withExtras((x) => x.showRating(panel, t, thanks, rate));
   }
 
   /** Switches to the visitor's language (see `pickLanguage`) once its texts are loaded. */
@@ -400,9 +409,10 @@ export function startWidget(
     if (s.conversation) {
       conversationId = s.conversation.id;
       threadId = s.conversation.thread_id || null;
+      agents.load(s.conversation.agent_read_seq, s.conversation.agents);
       s.conversation.messages.forEach((m) => receive(m, false));
       setUnread(s.conversation.unread_count);
-      if (ENDED.indexOf(s.conversation.status) >= 0 && threadId) panel.showRating('ask');
+      if (ENDED.indexOf(s.conversation.status) >= 0 && threadId) rating(false);
     }
     render();
     header();

@@ -1,3 +1,5 @@
+import { webUrl } from '../core/url';
+
 const doc = document;
 
 /** Creates an element with attributes and children; text children become text nodes, never markup. */
@@ -32,13 +34,8 @@ export function linkify(text: string): (Node | string)[] {
   const nodes: (Node | string)[] = [];
   let last = 0;
   text.replace(URL_PATTERN, (url: string, index: number) => {
-    let href: URL | null = null;
-    try {
-      href = new URL(url);
-    } catch {
-      // Not a URL after all: stays text.
-    }
-    if (href && (href.protocol === 'http:' || href.protocol === 'https:')) {
+    const href = webUrl(url);
+    if (href) {
       nodes.push(text.slice(last, index), el('a', { href: href.href, target: '_blank', rel: 'noopener noreferrer' }, [url]));
       last = index + url.length;
     }

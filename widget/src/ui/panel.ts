@@ -11,14 +11,6 @@ const CLOSE_ICON = 'M6 6l12 12M18 6L6 18';
 const SEND_ICON = 'M4 12l16-8-6 16-2-7z';
 const SOUND_ICON = 'M4 9v6h4l5 4V5L8 9zM16 9a4 4 0 0 1 0 6';
 
-/** A field of a form the panel shows (pre-chat or away). */
-export interface FormField {
-  name: string;
-  label: string;
-  type: 'text' | 'email' | 'tel' | 'textarea';
-  required: boolean;
-}
-
 /** What the panel asks of the widget. */
 export interface PanelActions {
   send(body: string): void;
@@ -39,15 +31,19 @@ export class Panel {
   private readonly _launcher: HTMLButtonElement;
   private readonly _badge: HTMLElement;
   private readonly _avatar: HTMLElement;
+  private readonly _initial: HTMLElement;
+  private readonly _image: HTMLImageElement;
+  private _imageSrc = '';
+  private readonly _failedImages: Record<string, 1> = {};
   private readonly _title: HTMLElement;
   private readonly _status: HTMLElement;
   private readonly _soundButton: HTMLButtonElement;
   private readonly _closeButton: HTMLButtonElement;
   private readonly _log: HTMLElement;
   private readonly _notice: HTMLElement;
-  private readonly _rating: HTMLElement;
-  private readonly _form: HTMLFormElement;
-  private readonly _composer: HTMLFormElement;
+  readonly _rating: HTMLElement;
+  readonly _form: HTMLFormElement;
+  readonly _composer: HTMLFormElement;
   private readonly _input: HTMLTextAreaElement;
   private readonly _live: HTMLElement;
   private _rows: Record<string, HTMLElement> = {};
@@ -59,7 +55,15 @@ export class Panel {
     const shadow = this.host.attachShadow({ mode: 'open' });
     adoptStyles(shadow, STYLES);
 
-    this._avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' });
+    this._initial = el('span');
+    this._image = el('img', { alt: '', referrerpolicy: 'no-referrer' });
+    this._image.hidden = true;
+    this._image.onload = () => (this._image.hidden = false);
+    this._image.onerror = () => {
+      if (this._imageSrc) this._failedImages[this._imageSrc] = 1;
+      this._image.hidden = true;
+    };
+    this._avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' }, [this._initial, this._image]);
     this._title = el('p', { class: 'title', id: 'zendo-title' });
     this._status = el('p', { class: 'status' });
     this._soundButton = el('button', { type: 'button', class: 'icon sound', 'aria-pressed': 'false' }, [icon('', SOUND_ICON)]);
@@ -119,10 +123,19 @@ export class Panel {
     this._composer.querySelector('.send')!.setAttribute('aria-label', t.send);
   }
 
-  /** The header: the agent's (or the greeting's) name and initial. */
-  heading(title: string, agentName: string): void {
+  /**
+   * The header: the agent's (or the greeting's) name and initial, covered by the agent's avatar once it loaded. An
+   * image that failed (missing, or blocked by the page's CSP) is not asked for again: the initial stays.
+   */
+  heading(title: string, agentName: string, avatar = ''): void {
     this._title.textContent = agentName || title;
-    this._avatar.textContent = (agentName || title || 'Z').trim().charAt(0);
+    this._initial.textContent = (agentName || title || 'Z').trim().charAt(0);
+    const src = avatar && !this._failedImages[avatar] ? avatar : '';
+    if (src === this._imageSrc) return;
+    this._imageSrc = src;
+    this._image.hidden = true;
+    if (src) this._image.src = src;
+    else this._image.removeAttribute('src');
   }
 
   setStatus(text: string): void {
@@ -204,49 +217,22 @@ export class Panel {
     this._log.scrollTop = this._log.scrollHeight;
   }
 
-  /** Shows a form instead of the composer; `null` hides it. The submit gets the values by field name. */
-  showForm(title: string, fields: FormField[] | null, submit: string, done?: (values: Record<string, string>) => void): void {
-    this._form.hidden = !fields;
-    this._composer.hidden = !!fields;
+  /** Shows the composer instead of a form. */
+  hideForm(): void {
+    this._form.hidden = true;
+    this._composer.hidden = false;
     this._form.replaceChildren();
-    if (!fields || !done) return;
-    const inputs = fields.map((f) => {
-      const input = f.type === 'textarea' ? el('textarea', { rows: '3', maxlength: '10000' }) : el('input', { type: f.type });
-      input.name = f.name;
-      input.required = f.required;
-      return input;
-    });
-    this._form.append(
-      el('p', { class: 'title' }, [title]),
-      ...fields.map((f, i) => el('label', {}, [f.label + (f.required ? ' *' : ''), inputs[i]])),
-      el('button', { type: 'submit', class: 'primary' }, [submit]),
-    );
-    this._form.onsubmit = guard((e: Event) => {
-      e.preventDefault();
-      const bad = inputs.filter((i) => !i.checkValidity())[0];
-      if (bad) {
-        bad.setAttribute('aria-invalid', 'true');
-        bad.focus();
-        return;
-      }
-      const values: Record<string, string> = {};
-      inputs.forEach((i) => (values[i.name] = i.value.trim()));
-      done(values);
-    });
   }
 
-  /** Offers 1–5 stars for the ended thread; `thanks` replaces them once rated; neither hides it. */
-  showRating(mode: 'ask' | 'thanks' | 'none'): void {
-    this._rating.hidden = mode === 'none';
-    this._rating.replaceChildren();
-    if (mode === 'thanks') this._rating.append(el('p', {}, [this._t.thanks]));
-    if (mode !== 'ask') return;
-    const stars = [1, 2, 3, 4, 5].map((n) => {
-      const b = el('button', { type: 'button', 'aria-label': fill(this._t.stars, { n }) }, ['★']);
-      b.onclick = guard(() => this._actions.rate(n));
-      return b;
+  /** An error notice with a button that hides it and runs `again`. */
+  retry(text: string, again: () => void): void {
+    this.setNotice(text, true);
+    const button = el('button', { type: 'button' }, [this._t.retry]);
+    button.onclick = guard(() => {
+      this.setNotice('');
+      again();
     });
-    this._rating.append(el('p', {}, [this._t.rate]), el('div', { class: 'stars', role: 'group', 'aria-label': this._t.rate }, stars));
+    this._notice.append(' ', button);
   }
 
   private _wire(): void {

@@ -17,7 +17,9 @@ svg{width:18px;height:18px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .badge{position:absolute;top:-4px;right:-4px;min-width:20px;padding:0 6px;border-radius:10px;background:#dc2626;color:#fff;font:700 12px/20px sans-serif}
 .panel{width:min(370px,100vw - 40px);height:min(560px,100vh - 110px);display:flex;flex-direction:column;overflow:hidden;background:#fff;border-radius:16px;box-shadow:0 12px 40px #11182738;border:1px solid #e5e7eb}
 .header{display:flex;align-items:center;gap:10px;padding:14px 12px 14px 16px}
-.avatar{width:36px;height:36px;border-radius:50%;background:#ffffff40;font-weight:700;text-transform:uppercase}
+.avatar{width:36px;height:36px;border-radius:50%;background:#ffffff40;font-weight:700;text-transform:uppercase;overflow:hidden}
+.avatar>*{grid-area:1/1}
+.avatar img{width:36px;height:36px;object-fit:cover}
 .titles{flex:1;min-width:0}
 p{margin:0}
 .title{font-size:15px;font-weight:600;overflow-wrap:anywhere}
@@ -38,16 +40,13 @@ p{margin:0}
 [data-state=failed] .meta{color:#dc2626}
 .notice{padding:8px 16px;font-size:13px;background:#eef2ff}
 [data-tone=error]{background:#fef2f2;color:#991b1b}
+.notice button{background:none;padding:0;text-decoration:underline}
 .form,.composer,.rating{display:flex;flex-direction:column;gap:8px;padding:12px 16px;border-top:1px solid #e5e7eb}
-label{display:flex;flex-direction:column;gap:2px;font-size:12px}
-input,textarea{width:100%;padding:9px 11px;border:1px solid #d1d5db;border-radius:10px;font:inherit;color:inherit;background:#fff}
+textarea{width:100%;padding:9px 11px;border:1px solid #d1d5db;border-radius:10px;font:inherit;color:inherit;background:#fff}
 .primary{padding:9px 14px;border-radius:10px;font-weight:600}
 .composer{flex-direction:row;align-items:flex-end;padding:10px 12px}
 .send{width:40px;height:40px;padding:0}
 textarea{resize:none;max-height:120px;min-height:40px}
-.rating{text-align:center}
-.stars{display:flex;justify-content:center;gap:4px}
-.stars button{width:36px;height:36px;border-radius:8px;background:#f3f4f6;font-size:18px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0;border:0}}
 `;

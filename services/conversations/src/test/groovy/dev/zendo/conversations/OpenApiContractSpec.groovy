@@ -50,6 +50,7 @@ class OpenApiContractSpec extends Specification {
         def chat = chat(state)
         def concrete = path.replace('{websiteId}', chat.site.id.toString()).replace('{conversationId}', chat.conversationId)
                 .replace('{visitorId}', chat.visitorId).replace('{tagId}', chat.tagId).replace('{secretId}', chat.secretId)
+                .replace('{agentId}', chat.site.owner.id as String)
         def sent = body instanceof Closure ? body.call(chat) : body
 
         when:
@@ -77,6 +78,7 @@ class OpenApiContractSpec extends Specification {
                 ['POST', '/v1/widget/session', '', 'widget', 401, 'open', [public_key: 'pk_unknown', page: [url: 'https://shop.example/']]],
                 ['GET', '/v1/widget/jwks.json', '', 'nobody', 200, 'open', null],
                 ['GET', '/v1/widget/messages', '?limit=10', 'visitor', 200, 'open', null],
+                ['GET', '/v1/widget/agents/{agentId}', '', 'visitor', 200, 'open', null],
                 ['GET', '/v1/widget/messages', '', 'nobody', 401, 'open', null],
                 ['POST', '/v1/widget/messages', '', 'visitor', 201, 'open', [client_msg_id: 'c-2', body: 'Are you there?']],
                 ['POST', '/v1/widget/offline-messages', '', 'visitor', 201, 'open', [name: 'Ada', email: 'ada@example.com', body: 'Call me', client_msg_id: 'o-1']],

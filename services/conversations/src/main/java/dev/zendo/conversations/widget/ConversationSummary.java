@@ -18,8 +18,11 @@ import java.util.UUID;
  * @param lastSeq     the seq of its latest message
  * @param unreadCount agents', bots' and system messages the visitor has not marked read
  * @param messages    the latest 50 messages, oldest first (never agents' notes)
+ * @param agentReadSeq the highest seq an agent has read, 0 when none has read anything: the visitor's messages up to
+ *                     it are read
+ * @param agents      the website's agents who wrote one of {@code messages} or are assigned the conversation
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ConversationSummary(UUID id, ThreadStatus status, @Nullable UUID threadId, long lastSeq, long unreadCount,
-                                  List<MessageView> messages) {
+                                  List<MessageView> messages, long agentReadSeq, List<AgentView> agents) {
 }

@@ -3,6 +3,7 @@ package dev.zendo.conversations.widget;
 import dev.zendo.conversations.conversation.ConversationService;
 import dev.zendo.conversations.conversation.ConversationView;
 import dev.zendo.conversations.message.History;
+import dev.zendo.conversations.message.MessageView;
 import dev.zendo.conversations.message.ReadCursors;
 import dev.zendo.conversations.message.ReaderKind;
 import dev.zendo.conversations.replica.Site;
@@ -14,6 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,10 +38,11 @@ class SessionStart {
     private final History history;
     private final ReadCursors cursors;
     private final QueuePositions queue;
+    private final ConversationAgents agents;
 
     SessionStart(VisitorStore store, VisitorEvents events, VisitorDetails details, VisitorMerge merge, IdentityVerifier identities,
                  ConversationService conversations, VisitorMessages messages, History history, ReadCursors cursors,
-                 QueuePositions queue) {
+                 QueuePositions queue, ConversationAgents agents) {
         this.store = store;
         this.events = events;
         this.details = details;
@@ -50,6 +53,7 @@ class SessionStart {
         this.history = history;
         this.cursors = cursors;
         this.queue = queue;
+        this.agents = agents;
     }
 
     /**
@@ -119,14 +123,19 @@ class SessionStart {
 
     private Started snapshot(UUID websiteId, VisitorRow visitor) {
         Optional<ConversationView> conversation = conversations.ofVisitor(websiteId, visitor.id());
-        ConversationSummary summary = conversation.map(c -> new ConversationSummary(c.id(), c.status(), c.currentThreadId(),
-                c.lastSeq(), cursors.unread(c.id(), ReaderKind.VISITOR, visitor.id().toString()),
-                history.page(c.id(), null, null, History.DEFAULT_LIMIT, false).messages())).orElse(null);
+        ConversationSummary summary = conversation.map(c -> summary(c, visitor)).orElse(null);
         Integer position = conversation.filter(c -> c.status() == ThreadStatus.PENDING && c.currentThreadId() != null)
                 .flatMap(c -> {
                     var place = queue.of(c.currentThreadId());
                     return place.isPresent() ? Optional.of(place.getAsInt()) : Optional.empty();
                 }).orElse(null);
         return new Started(visitor, summary, position);
+    }
+
+    private ConversationSummary summary(ConversationView conversation, VisitorRow visitor) {
+        List<MessageView> latest = history.page(conversation.id(), null, null, History.DEFAULT_LIMIT, false).messages();
+        return new ConversationSummary(conversation.id(), conversation.status(), conversation.currentThreadId(),
+                conversation.lastSeq(), cursors.unread(conversation.id(), ReaderKind.VISITOR, visitor.id().toString()), latest,
+                agents.readSeq(conversation), agents.profiles(conversation, latest));
     }
 }

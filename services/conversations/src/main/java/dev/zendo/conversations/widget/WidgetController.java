@@ -5,6 +5,7 @@ import dev.zendo.conversations.message.MessageView;
 import dev.zendo.conversations.message.Posted;
 import dev.zendo.conversations.visitor.AuthenticatedVisitor;
 import dev.zendo.platform.http.ApiError;
+import dev.zendo.platform.http.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,12 +45,15 @@ class WidgetController {
     private final VisitorMessages messages;
     private final VisitorDetails details;
     private final VisitorStore visitors;
+    private final ConversationAgents agents;
 
-    WidgetController(WidgetCallers callers, VisitorMessages messages, VisitorDetails details, VisitorStore visitors) {
+    WidgetController(WidgetCallers callers, VisitorMessages messages, VisitorDetails details, VisitorStore visitors,
+                     ConversationAgents agents) {
         this.callers = callers;
         this.messages = messages;
         this.details = details;
         this.visitors = visitors;
+        this.agents = agents;
     }
 
     @Post("/messages")
@@ -76,6 +80,16 @@ class WidgetController {
                         @Parameter(description = "page size, 1 to 200 (default 50)") @Nullable @QueryValue Integer limit) {
         Caller caller = callers.require(request, token);
         return messages.page(caller.site().id(), caller.visitor(), before, after, limit);
+    }
+
+    @Get("/agents/{agentId}")
+    @Operation(summary = "An agent of the website by id (a message's author.id): the name and avatar the widget shows")
+    @ApiResponse(responseCode = "200", description = "The agent", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgentView.class)))
+    @ApiResponse(responseCode = "404", description = "No such agent among the website's members", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    AgentView agent(@Parameter(hidden = true) AuthenticatedVisitor token, @Parameter(hidden = true) HttpRequest<?> request,
+                    String agentId) {
+        Caller caller = callers.require(request, token);
+        return agents.member(caller.site().id(), agentId).orElseThrow(() -> ApiException.notFound("Agent"));
     }
 
     @Post("/read")

@@ -1,8 +1,10 @@
 package dev.zendo.conversations.widget
 
 import dev.zendo.conversations.ConversationsApi
+import dev.zendo.events.v1.Envelope
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 /** Every widget endpoint refuses bad input with a 400 JSON error that names the field, and writes nothing. */
 class WidgetBadInputSpec extends Specification {
@@ -15,6 +17,15 @@ class WidgetBadInputSpec extends Specification {
 
     @Shared
     Map session = ConversationsApi.expect(201, api.widgetSession(site, [first_message: [client_msg_id: 'seed', body: 'Hello']]))
+
+    /** The seed thread's queue position is announced after the session answers: before any feature takes its fingerprint. */
+    def setupSpec() {
+        new PollingConditions(timeout: 10).eventually {
+            assert api.outboxEvents(site).any {
+                it.payloadCase == Envelope.PayloadCase.QUEUE_POSITION_CHANGED && it.queuePositionChanged.threadId == session.conversation.thread_id
+            }
+        }
+    }
 
     def '#method #path refuses #problem with 400, and nothing is written'() {
         given:
