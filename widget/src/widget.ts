@@ -7,6 +7,7 @@ import { Outbox, type Pending } from './core/outbox';
 import { RealtimeClient } from './core/realtime';
 import { localStore, readJson, writeJson } from './core/storage';
 import { Tabs, type TabNote } from './core/tabs';
+import { TypingSignal } from './core/typing';
 import type { Frame, Message } from './core/types';
 import { en, fill, loadTexts, pickLanguage, type Texts } from './i18n';
 import { guard, warn } from './log';
@@ -94,8 +95,12 @@ export function startWidget(
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshing: Promise<void> | null = null;
   let user: BootUser | undefined = options.user;
-  let typingSentAt = 0;
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const typingSignal = new TypingSignal((typing, draft) => {
+    if (!conversationId || !realtime) return;
+    const frame: Record<string, unknown> = { type: 'typing', conversation_id: conversationId, typing };
+    if (draft) frame.text = draft;
+    realtime.send(frame);
+  });
   let soundOn = store.getItem(keys.sound) === null ? false : store.getItem(keys.sound) === '1';
   let realtime: RealtimeClient | null = null;
   let awayUsed = false;
@@ -247,25 +252,11 @@ export function startWidget(
     outbox.add(item);
     tabs.post({ t: 'outbox' });
     render();
-    stopTyping();
+    typingSignal.stop();
   }
 
   function typing(draft: string): void {
-    if (!conversationId || !realtime) return;
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(stopTyping, 3000);
-    const now = Date.now();
-    if (now - typingSentAt < 1000) return;
-    typingSentAt = now;
-    const frame: Record<string, unknown> = { type: 'typing', conversation_id: conversationId, typing: true };
-    if (settings && settings.sneak_peek) frame.text = draft.slice(0, 1000);
-    realtime.send(frame);
-  }
-
-  function stopTyping(): void {
-    clearTimeout(typingTimer);
-    if (typingSentAt && conversationId && realtime) realtime.send({ type: 'typing', conversation_id: conversationId, typing: false });
-    typingSentAt = 0;
+    if (conversationId && realtime) typingSignal.input(draft, !!(settings && settings.sneak_peek));
   }
 
   function rate(stars: number): void {
@@ -503,7 +494,7 @@ export function startWidget(
       destroyed = true;
       clearTimeout(sessionTimer);
       clearTimeout(renewTimer);
-      stopTyping();
+      typingSignal.stop();
       realtime?.stop();
       outbox.close(forget);
       tabs.close();

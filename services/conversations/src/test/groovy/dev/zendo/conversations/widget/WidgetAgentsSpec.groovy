@@ -2,6 +2,7 @@ package dev.zendo.conversations.widget
 
 import dev.zendo.conversations.ConversationsApi
 import dev.zendo.events.v1.Envelope
+import dev.zendo.testsupport.ServiceApi
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.util.concurrent.PollingConditions
@@ -160,11 +161,11 @@ class WidgetAgentsSpec extends Specification {
         session
     }
 
-    private ConversationsApi.Reply agentReads(ConversationsApi.Site site, ConversationsApi.Agent agent, String conversationId, long seq) {
+    private ServiceApi.Reply agentReads(ConversationsApi.Site site, ConversationsApi.Agent agent, String conversationId, long seq) {
         api.call('POST', "/v1/inbox/${site.id}/conversations/${conversationId}/read", agent.token, [seq: seq])
     }
 
-    private ConversationsApi.Reply agentWrites(ConversationsApi.Site site, ConversationsApi.Agent agent, String conversationId, String body) {
+    private ServiceApi.Reply agentWrites(ConversationsApi.Site site, ConversationsApi.Agent agent, String conversationId, String body) {
         api.call('POST', "/v1/inbox/${site.id}/conversations/${conversationId}/messages", agent.token,
                 [client_msg_id: UUID.randomUUID().toString(), body: body])
     }
