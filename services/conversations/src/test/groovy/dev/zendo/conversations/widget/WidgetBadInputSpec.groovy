@@ -29,7 +29,7 @@ class WidgetBadInputSpec extends Specification {
 
     def '#method #path refuses #problem with 400, and nothing is written'() {
         given:
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = path == '/v1/widget/session'
@@ -41,7 +41,7 @@ class WidgetBadInputSpec extends Specification {
         reply.body.status == 400
         reply.body.error == 'invalid_request'
         reply.body.message.contains(field)
-        api.state() == before
+        api.state(site) == before
 
         where:
         method  | path                           | problem                        | body                                                                                     || field

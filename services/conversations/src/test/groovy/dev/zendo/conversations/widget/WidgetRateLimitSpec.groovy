@@ -16,7 +16,7 @@ class WidgetRateLimitSpec extends Specification {
         def session = ConversationsApi.expect(201, api.widgetSession(site))
         def key = [ip: '203.0.113.' + new Random().nextInt(250), visitor: session.visitor.id, website: site.id.toString()][keyOf]
         api.useUp(limit, key)
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = keyOf == 'ip'
@@ -29,7 +29,7 @@ class WidgetRateLimitSpec extends Specification {
         reply.header('Access-Control-Allow-Origin') == 'https://shop.example'
         reply.body.error == 'too_many_requests'
         reply.body.message
-        api.state() == before
+        api.state(site) == before
 
         where:
         limit                  | keyOf

@@ -96,7 +96,7 @@ class WidgetSessionSpec extends Specification {
     def 'a session is refused with #status #code when #problem, and nothing is written'() {
         given:
         def site = api.site()
-        def before = api.state()
+        def before = api.state(site)
         setup.call(site)
 
         when:
@@ -106,7 +106,7 @@ class WidgetSessionSpec extends Specification {
         reply.status == status
         reply.body.error == code
         reply.header('Access-Control-Allow-Origin') == headers.Origin
-        api.state() == before
+        api.state(site) == before
 
         where:
         problem                        | setup                                                                                                    | key                       | headers                                   || status | code
