@@ -61,6 +61,12 @@ service_env() {
   if [[ $svc == websites ]]; then
     echo "INVITATION_SEAL_PUBLIC_KEYSET_FILE=$ZENDO_RUN_DIR/keys/invitation-seal.public.json"
   fi
+  if [[ $svc == notifications ]]; then
+    echo "NOTIFICATIONS_SEAL_KEYSET_FILE=$ZENDO_RUN_DIR/keys/notifications.seal.json"
+    echo "SMTP_HOST=$ZENDO_HOST"
+    echo "SMTP_PORT=$ZENDO_SMTP_PORT"
+    echo "PUBLIC_URL=http://localhost:$ZENDO_GATEWAY_PORT"
+  fi
   if [[ $svc == conversations ]]; then
     echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"
     echo "REALTIME_URL=ws://localhost:$ZENDO_GATEWAY_PORT/ws"
