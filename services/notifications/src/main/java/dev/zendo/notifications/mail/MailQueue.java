@@ -2,6 +2,8 @@ package dev.zendo.notifications.mail;
 
 import dev.zendo.notifications.render.RenderedMail;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -9,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** Queues a mail in the caller's transaction; {@link MailDispatcher} sends it after the commit. */
+/** Queues a mail in the caller's transaction; {@link MailDispatcher} is woken by the commit and sends it. */
 @Singleton
 public class MailQueue {
 
@@ -18,9 +20,11 @@ public class MailQueue {
             VALUES (?, ?, ?, ?, ?, ?)""";
 
     private final MailDispatcher dispatcher;
+    private final TransactionOperations<Connection> transactions;
 
-    MailQueue(MailDispatcher dispatcher) {
+    MailQueue(MailDispatcher dispatcher, TransactionOperations<Connection> transactions) {
         this.dispatcher = dispatcher;
+        this.transactions = transactions;
     }
 
     /** Queues {@code mail} to {@code recipient} for notification {@code notificationId}. */
@@ -35,6 +39,11 @@ public class MailQueue {
             insert.setString(6, unsubscribeUrl);
             insert.executeUpdate();
         }
-        dispatcher.wake();
+        transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatcher.wake();
+            }
+        }), dispatcher::wake);
     }
 }
