@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the notifications service reads and where its links point.
@@ -17,16 +18,23 @@ import java.util.Optional;
  *                      with it
  * @param websitesTopic the websites service's lifecycle topic (websites, members, invitations)
  * @param identityTopic the identity service's lifecycle topic (agents and their account mails)
+ * @param siteTopicPrefix the prefix of every website's own topic (conversations, messages), the website id following it
  */
 @Context
 @ConfigurationProperties("zendo.notifications")
-public record NotificationsSettings(@NotNull URI publicUrl, @NotBlank String websitesTopic, @NotBlank String identityTopic) {
+public record NotificationsSettings(@NotNull URI publicUrl, @NotBlank String websitesTopic, @NotBlank String identityTopic,
+                                    @NotBlank String siteTopicPrefix) {
 
     public NotificationsSettings {
         if (publicUrl != null && (!"http".equals(publicUrl.getScheme()) && !"https".equals(publicUrl.getScheme())
                 || publicUrl.getHost() == null)) {
             throw new IllegalArgumentException("zendo.notifications.public-url must be an absolute http(s) URL, not " + publicUrl);
         }
+    }
+
+    /** The pattern of every website's own topic. */
+    public Pattern siteTopics() {
+        return Pattern.compile(Pattern.quote(siteTopicPrefix) + "[0-9a-f-]{36}");
     }
 
     /** {@code path} (starting with '/') on the public origin. */

@@ -41,18 +41,22 @@ class NotificationsApi extends ServiceApi {
 
     final String websitesTopic
     final String identityTopic
+    final String siteTopicPrefix
     final Mailbox mailbox = new Mailbox(TestInfra.infrastructure().mailApiUrl())
 
-    private NotificationsApi(String websitesTopic, String identityTopic, Map<String, Object> settings) {
+    private NotificationsApi(String websitesTopic, String identityTopic, String siteTopicPrefix, Map<String, Object> settings) {
         super('notifications', [DATABASE, KAFKA, MAIL, NOTIFICATIONS_SEAL_KEY], settings + [
                 'zendo.notifications.websites-topic': websitesTopic,
                 'zendo.notifications.identity-topic': identityTopic,
+                'zendo.notifications.site-topic-prefix': siteTopicPrefix,
+                'zendo.inbox.topic-refresh'         : '200ms',
                 'zendo.notifications.public-url'    : 'https://chat.example.test',
                 'zendo.inbox.group'                 : TestInfra.uniqueName('notifications-spec'),
                 'zendo.inbox.max-backoff'           : '200ms',
         ])
         this.websitesTopic = websitesTopic
         this.identityTopic = identityTopic
+        this.siteTopicPrefix = siteTopicPrefix
     }
 
     /** The JVM's shared service. */
@@ -68,7 +72,7 @@ class NotificationsApi extends ServiceApi {
         def websites = TestInfra.uniqueName('zendo.websites-spec')
         def identity = TestInfra.uniqueName('zendo.identity-spec')
         createTopics(websites, identity)
-        new NotificationsApi(websites, identity, settings)
+        new NotificationsApi(websites, identity, TestInfra.uniqueName('zendo.site-spec') + '.', settings)
     }
 
     static void createTopics(String... topics) {
@@ -93,9 +97,15 @@ class NotificationsApi extends ServiceApi {
                 .setOccurredAt(Timestamp.newBuilder().setSeconds(now.epochSecond).setNanos(now.nano))
     }
 
-    /** Publishes a new website owned by {@code ownerId}, in {@code language}; returns its id. */
+    /** The website's own topic. */
+    String siteTopic(String websiteId) {
+        siteTopicPrefix + websiteId
+    }
+
+    /** Publishes a new website owned by {@code ownerId}, in {@code language}, and makes its own topic; returns its id. */
     String website(String ownerId, String name = 'Acme', String language = 'en') {
         def id = UUID.randomUUID().toString()
+        createTopics(siteTopic(id))
         publish(websitesTopic, id, envelope('website.created', id).setWebsiteCreated(WebsiteCreated.newBuilder()
                 .setWebsiteId(id).setName(name).setOwnerAgentId(ownerId)
                 .setWidget(WidgetSettings.newBuilder().setLanguage(language))).build())

@@ -1,13 +1,13 @@
 package dev.zendo.notifications.render;
 
 /** Escapes text for HTML element content and attribute values. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
     /** {@code text} with every character that means something in HTML replaced by its entity. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
             switch (c) {
@@ -23,7 +23,7 @@ final class Html {
     }
 
     /** {@code text} escaped, its line breaks kept as {@code <br>}. */
-    static String text(String text) {
+    public static String text(String text) {
         return escape(text.strip()).replaceAll("\\r?\\n", "<br>");
     }
 }

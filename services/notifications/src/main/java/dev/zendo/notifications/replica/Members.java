@@ -71,6 +71,17 @@ public class Members {
         });
     }
 
+    /** Whether the agent is a member of the live website. */
+    public boolean isMember(Connection connection, UUID websiteId, String agentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(ONE)) {
+            select.setObject(1, websiteId);
+            select.setString(2, agentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** The known agents of a live website whose role is one of {@code roles}, by id. */
     public List<Agents.Agent> withRoles(Connection connection, UUID websiteId, Collection<Role> roles) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(WITH_ROLES)) {
