@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
 
 /**
@@ -38,7 +39,7 @@ class EventLoopSpec extends IdentitySpecification {
 
     def 'the watch sees blocking work when a service runs it on the event loop'() {
         given:
-        def eventLoopServer = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS) + [
+        def eventLoopServer = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS, NOTIFICATIONS_SEAL_KEY) + [
                 'zendo.auth.signing.jwks'          : KeyTool.init().toString(false),
                 'zendo.identity.topic'             : topic,
                 'micronaut.server.thread-selection': 'MANUAL',

@@ -9,13 +9,14 @@ import spock.lang.Specification
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
 
 /** Identity's own settings are checked at startup: a bad one stops the service with a reason naming it. */
 class IdentitySettingsSpec extends Specification {
 
     @Shared
-    Map<String, Object> servers = TestInfra.properties('identity', DATABASE, KAFKA, REDIS) +
+    Map<String, Object> servers = TestInfra.properties('identity', DATABASE, KAFKA, REDIS, NOTIFICATIONS_SEAL_KEY) +
             ['zendo.auth.signing.jwks': KeyTool.init().toString(false)] as Map<String, Object>
 
     def 'zendo.identity.#setting = #value stops the start, saying #reason'() {
