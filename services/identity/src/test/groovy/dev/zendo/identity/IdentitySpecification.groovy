@@ -163,8 +163,8 @@ abstract class IdentitySpecification extends Specification {
     }
 
     /** The events identity wrote to its outbox for {@code agentId}, oldest first. */
-    List<Envelope> outboxEvents(String agentId) {
-        context.getBean(TransactionOperations).executeRead { TransactionStatus<Connection> status ->
+    List<Envelope> outboxEvents(String agentId, ApplicationContext service = context) {
+        service.getBean(TransactionOperations).executeRead { TransactionStatus<Connection> status ->
             def statement = status.connection.prepareStatement('SELECT payload FROM outbox WHERE event_key = ? ORDER BY id')
             statement.setString(1, agentId)
             def rows = statement.executeQuery()
@@ -177,10 +177,10 @@ abstract class IdentitySpecification extends Specification {
     }
 
     /** The outbox events of {@code agentId} carrying {@code payload}, once there are {@code count} of them (they may be written after the answer). */
-    List<Envelope> awaitEvents(String agentId, Envelope.PayloadCase payload, int count = 1) {
+    List<Envelope> awaitEvents(String agentId, Envelope.PayloadCase payload, int count = 1, ApplicationContext service = context) {
         List<Envelope> found = []
         new PollingConditions(timeout: 10, delay: 0.05).eventually {
-            found = outboxEvents(agentId).findAll { it.payloadCase == payload }
+            found = outboxEvents(agentId, service).findAll { it.payloadCase == payload }
             assert found.size() >= count
         }
         found

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 
 /** The secrets account mails carry, made with a SecureRandom, and the only form in which identity stores them. */
 public final class OneTimeSecrets {
@@ -26,7 +27,7 @@ public final class OneTimeSecrets {
 
     /** Six random decimal digits. */
     public static String newCode() {
-        return String.format("%06d", RANDOM.nextInt(CODES));
+        return String.format(Locale.ROOT, "%06d", RANDOM.nextInt(CODES));
     }
 
     /** A random salt for one code, base64url. */
