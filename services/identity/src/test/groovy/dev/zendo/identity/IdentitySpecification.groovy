@@ -180,7 +180,8 @@ abstract class IdentitySpecification extends Specification {
     List<Envelope> awaitEvents(String agentId, Envelope.PayloadCase payload, int count = 1, ApplicationContext service = context) {
         List<Envelope> found = []
         new PollingConditions(timeout: 10, delay: 0.05).eventually {
-            found = outboxEvents(agentId, service).findAll { it.payloadCase == payload }
+            found.clear()
+            found.addAll(outboxEvents(agentId, service).findAll { it.payloadCase == payload })
             assert found.size() >= count
         }
         found
