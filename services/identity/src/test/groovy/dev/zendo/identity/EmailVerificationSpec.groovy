@@ -159,7 +159,7 @@ class EmailVerificationSpec extends IdentitySpecification {
         def token = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
 
         when:
-        clock.advance(Duration.ofHours(24))
+        advanceClock(Duration.ofHours(24))
         def expired = confirm(token)
 
         then:
@@ -168,7 +168,7 @@ class EmailVerificationSpec extends IdentitySpecification {
         me(session.access_token).body.email_verified == false
 
         when:
-        clock.advance(Duration.ofMillis(1))
+        advanceClock(Duration.ofMillis(1))
         context.getBean(ExpiredSecretsJanitor).deleteExpired()
 
         then:
@@ -182,7 +182,7 @@ class EmailVerificationSpec extends IdentitySpecification {
         def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
 
         when:
-        clock.advance(Duration.ofHours(24).minusMillis(1))
+        advanceClock(Duration.ofHours(24).minusMillis(1))
 
         then:
         confirm(token).status == 200

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet
 import dev.zendo.auth.keys.KeyTool
 import dev.zendo.auth.seal.Opener
 import dev.zendo.events.v1.Envelope
+import dev.zendo.testsupport.SteppingClock
 import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestSealKeys
 import groovy.json.JsonOutput
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory
 
 import java.nio.charset.StandardCharsets
 import java.sql.Connection
+import java.time.Clock
+import java.time.Duration
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
@@ -69,6 +72,25 @@ abstract class IdentitySpecification extends Specification {
                 'zendo.identity.topic'    : topic,
         ] + settings() as Map<String, Object>, 'test')
         httpClient = HttpClient.create(server.URL)
+    }
+
+    /** How far the current feature moved the service's stepping clock; it is moved back when the feature ends. */
+    private Duration clockMoved = Duration.ZERO
+
+    def cleanup() {
+        if (!clockMoved.zero) {
+            (context.getBean(Clock) as SteppingClock).advance(clockMoved.negated())
+            clockMoved = Duration.ZERO
+        }
+    }
+
+    /**
+     * Moves the clock of a service started with {@code spec.clock: stepping} ahead, until the feature ends: the
+     * access tokens it signs meanwhile are checked against the real time, so later features start from it again.
+     */
+    void advanceClock(Duration duration) {
+        (context.getBean(Clock) as SteppingClock).advance(duration)
+        clockMoved += duration
     }
 
     /** Settings a spec adds to or overrides in the service's configuration. */

@@ -164,7 +164,7 @@ class PasswordResetSpec extends IdentitySpecification {
         def token = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
 
         when:
-        clock.advance(age)
+        advanceClock(age)
         def response = confirm(token, NEW_PASSWORD)
 
         then:
@@ -185,7 +185,7 @@ class PasswordResetSpec extends IdentitySpecification {
         def token = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
 
         when:
-        clock.advance(Duration.ofMinutes(31))
+        advanceClock(Duration.ofMinutes(31))
         context.getBean(ExpiredSecretsJanitor).deleteExpired()
 
         then:

@@ -185,7 +185,7 @@ class SignInCodeSpec extends IdentitySpecification {
         def code = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0])
 
         when:
-        clock.advance(age)
+        advanceClock(age)
 
         then:
         verify(agent.email, code).status == status
@@ -203,7 +203,7 @@ class SignInCodeSpec extends IdentitySpecification {
         awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)
 
         when:
-        clock.advance(Duration.ofMinutes(11))
+        advanceClock(Duration.ofMinutes(11))
         context.getBean(ExpiredSecretsJanitor).deleteExpired()
 
         then:
