@@ -96,7 +96,7 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
   value: /keys/jwks.json
 {{- end }}
 {{- if (.svc.invitationSeal).enabled }}
-- name: INVITATION_SEAL_PUBLIC_KEYSET_FILE
+- name: {{ if eq .name "identity" }}NOTIFICATIONS_SEAL_PUBLIC_KEYSET_FILE{{ else }}INVITATION_SEAL_PUBLIC_KEYSET_FILE{{ end }}
   value: /invitation-seal/public.json
 {{- end }}
 {{- if (.svc.identitySecrets).enabled }}

@@ -108,16 +108,21 @@ class HelmChartSpec extends Specification {
         service << reactorServices()
     }
 
-    def 'websites reads only the public keyset of the invitation sealing Secret, never the private one'() {
+    def '#service reads only the public keyset of the invitation sealing Secret, never the private one'() {
         given:
-        def pod = ofService('Deployment', 'websites').spec.template.spec
+        def pod = ofService('Deployment', service).spec.template.spec
         def volume = pod.volumes.find { it.name == 'invitation-seal' }
 
         expect:
         volume.secret.secretName == 'zendo-invitation-seal'
         volume.secret.items == [[key: 'public.json', path: 'public.json']]
-        container('websites').volumeMounts.find { it.name == 'invitation-seal' }.readOnly
-        container('websites').env.find { it.name == 'INVITATION_SEAL_PUBLIC_KEYSET_FILE' }.value == '/invitation-seal/public.json'
+        container(service).volumeMounts.find { it.name == 'invitation-seal' }.readOnly
+        container(service).env.find { it.name == variable }.value == '/invitation-seal/public.json'
+
+        where:
+        service    | variable
+        'websites' | 'INVITATION_SEAL_PUBLIC_KEYSET_FILE'
+        'identity' | 'NOTIFICATIONS_SEAL_PUBLIC_KEYSET_FILE'
     }
 
     def 'conversations reads its signing keys and the keyset of identity-verification secrets from Secrets, read-only'() {

@@ -29,7 +29,7 @@ import java.time.Instant
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.MAIL
-import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
+import static dev.zendo.testsupport.TestInfra.Need.SEAL_OPENER_KEY
 
 /**
  * One running notifications service for the specs of a JVM, consuming topics of its own, with what specs need to
@@ -45,7 +45,7 @@ class NotificationsApi extends ServiceApi {
     final Mailbox mailbox = new Mailbox(TestInfra.infrastructure().mailApiUrl())
 
     private NotificationsApi(String websitesTopic, String identityTopic, String siteTopicPrefix, Map<String, Object> settings) {
-        super('notifications', [DATABASE, KAFKA, MAIL, NOTIFICATIONS_SEAL_KEY], settings + [
+        super('notifications', [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY], settings + [
                 'zendo.notifications.websites-topic': websitesTopic,
                 'zendo.notifications.identity-topic': identityTopic,
                 'zendo.notifications.site-topic-prefix': siteTopicPrefix,
