@@ -18,7 +18,7 @@ import java.time.Duration
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_DISABLED
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_REGISTERED
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_UPDATED
-import static dev.zendo.events.v1.Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_EMAIL_VERIFICATION_REQUESTED
 
 /**
  * Sign-up, profile change and disabling each publish exactly one lifecycle event on the identity topic (and a new
@@ -48,7 +48,7 @@ class AgentEventsSpec extends IdentitySpecification {
 
         then:
         def events = eventsOf(agent.id, 2)
-        events[1].payloadCase == Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
+        events[1].payloadCase == Envelope.PayloadCase.AGENT_EMAIL_VERIFICATION_REQUESTED
         with(events[0]) {
             type == 'agent.registered'
             eventId ==~ /[0-9a-f-]{36}/
@@ -74,7 +74,7 @@ class AgentEventsSpec extends IdentitySpecification {
 
         then:
         def events = eventsOf(session.agent.id, 4)
-        events*.payloadCase == [AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED, AGENT_UPDATED, EMAIL_VERIFICATION_REQUESTED]
+        events*.payloadCase == [AGENT_REGISTERED, AGENT_EMAIL_VERIFICATION_REQUESTED, AGENT_UPDATED, AGENT_EMAIL_VERIFICATION_REQUESTED]
         with(events[2].agentUpdated) {
             agentId == session.agent.id
             it.email == email
@@ -83,7 +83,7 @@ class AgentEventsSpec extends IdentitySpecification {
             !emailVerified
         }
         events[2].actor.id == session.agent.id
-        events[3].emailVerificationRequested.email == email
+        events[3].agentEmailVerificationRequested.email == email
     }
 
     def 'disabling the agent publishes agent.disabled'() {
@@ -95,7 +95,7 @@ class AgentEventsSpec extends IdentitySpecification {
 
         then:
         def events = eventsOf(session.agent.id, 3)
-        events*.payloadCase == [AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED, AGENT_DISABLED]
+        events*.payloadCase == [AGENT_REGISTERED, AGENT_EMAIL_VERIFICATION_REQUESTED, AGENT_DISABLED]
         events[2].agentDisabled.agentId == session.agent.id
         events[2].audience == Audience.AUDIENCE_SERVICES
     }
@@ -119,7 +119,7 @@ class AgentEventsSpec extends IdentitySpecification {
         eventsOf(marker.id, 2)
         drain()
         received.findAll { it.key() in [taken.agent.id, session.agent.id] }.collect { Envelope.parseFrom(it.value()).payloadCase }.sort() ==
-                [AGENT_REGISTERED, AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED, EMAIL_VERIFICATION_REQUESTED].sort()
+                [AGENT_REGISTERED, AGENT_REGISTERED, AGENT_EMAIL_VERIFICATION_REQUESTED, AGENT_EMAIL_VERIFICATION_REQUESTED].sort()
     }
 
     /** The events keyed by {@code agentId}, once there are {@code count} of them; fails if there are more. */

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors
 
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_REGISTERED
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_UPDATED
-import static dev.zendo.events.v1.Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_EMAIL_VERIFICATION_REQUESTED
 
 /**
  * A new or changed email is unverified until the link mailed to it is used: identity writes the link's token only
@@ -55,11 +55,11 @@ class EmailVerificationSpec extends IdentitySpecification {
 
         and: 'the registration and the request are written together'
         def events = outboxEvents(agent.id)
-        events*.payloadCase == [AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED]
+        events*.payloadCase == [AGENT_REGISTERED, AGENT_EMAIL_VERIFICATION_REQUESTED]
         !events[0].agentRegistered.emailVerified
         events[1].audience == Audience.AUDIENCE_SERVICES
         events[1].actor.id == agent.id
-        with(events[1].emailVerificationRequested) {
+        with(events[1].agentEmailVerificationRequested) {
             agentId == agent.id
             email == agent.email
             name == 'Ada Lovelace'
@@ -92,7 +92,7 @@ class EmailVerificationSpec extends IdentitySpecification {
 
         when:
         def agent = signup().agent
-        def event = outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED }
+        def event = outboxEvents(agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED }
         def token = tokenOf(event)
         confirm('x' + token.substring(1))
         confirm(token)
@@ -113,7 +113,7 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'only the SHA-256 of an open token is stored'() {
         when:
         def agent = signup().agent
-        def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
 
         then:
         query('SELECT token_hash FROM email_verification WHERE agent_id = ?::uuid', agent.id) ==
@@ -123,7 +123,7 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'a sealed token opened with another context info, or tampered with, opens to nothing'() {
         given:
         def agent = signup().agent
-        def sealed = outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED }.emailVerificationRequested.sealedToken
+        def sealed = outboxEvents(agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED }.agentEmailVerificationRequested.sealedToken
 
         expect:
         !Opener.of(TestSealKeys.privateKeyset()).open(sealed.toByteArray(), NotificationsSealer.RESET_TOKEN.getBytes(StandardCharsets.UTF_8)).present
@@ -133,7 +133,7 @@ class EmailVerificationSpec extends IdentitySpecification {
     def '#clients confirmations of one token at once: exactly one verifies, the others find no token'() {
         given:
         def agent = signup().agent
-        def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
         def barrier = new CyclicBarrier(clients)
         def pool = Executors.newFixedThreadPool(clients)
 
@@ -156,7 +156,7 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'a link past its 24 hours answers 410 and verifies nothing; the janitor then deletes it'() {
         given:
         def session = signup()
-        def token = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def token = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
 
         when:
         advanceClock(Duration.ofHours(24))
@@ -179,7 +179,7 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'a link just before its expiry still works'() {
         given:
         def agent = signup().agent
-        def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def token = tokenOf(outboxEvents(agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
 
         when:
         advanceClock(Duration.ofHours(24).minusMillis(1))
@@ -191,10 +191,10 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'changing the email makes it unverified and sends a link for the new one; the old link verifies nothing'() {
         given:
         def session = signup()
-        def first = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def first = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
         assert confirm(first).body.email_verified
         def other = signup()
-        def stale = tokenOf(outboxEvents(other.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def stale = tokenOf(outboxEvents(other.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
         def email = uniqueEmail()
 
         when:
@@ -206,8 +206,8 @@ class EmailVerificationSpec extends IdentitySpecification {
         def events = outboxEvents(session.agent.id)
         events[-2].payloadCase == AGENT_UPDATED
         !events[-2].agentUpdated.emailVerified
-        events[-1].emailVerificationRequested.email == email
-        events[-1].emailVerificationRequested.language == 'es'
+        events[-1].agentEmailVerificationRequested.email == email
+        events[-1].agentEmailVerificationRequested.language == 'es'
 
         and: 'the link sent to the old email is not found, the new one verifies the new email'
         confirm(stale).status == 404
@@ -217,20 +217,20 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'a name change keeps the email verified and sends nothing'() {
         given:
         def session = signup()
-        confirm(tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED }))
+        confirm(tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED }))
 
         when:
         def changed = send(patch('/v1/agents/me', [name: 'Grace']).bearerAuth(session.access_token))
 
         then:
         changed.body.email_verified == true
-        outboxEvents(session.agent.id).count { it.payloadCase == EMAIL_VERIFICATION_REQUESTED } == 1
+        outboxEvents(session.agent.id).count { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED } == 1
     }
 
     def 'asking for a new link replaces the open one'() {
         given:
         def session = signup()
-        def first = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def first = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
 
         when:
         def resent = resend(session.access_token)
@@ -238,7 +238,7 @@ class EmailVerificationSpec extends IdentitySpecification {
         then:
         resent.status == 202
         resent.body == [email: session.agent.email]
-        def requests = outboxEvents(session.agent.id).findAll { it.payloadCase == EMAIL_VERIFICATION_REQUESTED }
+        def requests = outboxEvents(session.agent.id).findAll { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED }
         requests.size() == 2
         confirm(first).status == 404
         confirm(tokenOf(requests[1])).status == 200
@@ -247,7 +247,7 @@ class EmailVerificationSpec extends IdentitySpecification {
     def 'a verified email gets 409 email_already_verified and no link'() {
         given:
         def session = signup()
-        confirm(tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED }))
+        confirm(tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED }))
 
         when:
         def response = resend(session.access_token)
@@ -255,7 +255,7 @@ class EmailVerificationSpec extends IdentitySpecification {
         then:
         response.status == 409
         response.body.error == 'email_already_verified'
-        outboxEvents(session.agent.id).count { it.payloadCase == EMAIL_VERIFICATION_REQUESTED } == 1
+        outboxEvents(session.agent.id).count { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED } == 1
     }
 
     def 'an agent asking too often is refused with 429 and Retry-After until the hour is over'() {
@@ -272,13 +272,13 @@ class EmailVerificationSpec extends IdentitySpecification {
         refused.body.error == 'too_many_requests'
         (refused.headers.get('Retry-After') as int) in 1..3600
         resend(other.access_token).status == 202
-        outboxEvents(session.agent.id).count { it.payloadCase == EMAIL_VERIFICATION_REQUESTED } == RESENDS + 1
+        outboxEvents(session.agent.id).count { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED } == RESENDS + 1
     }
 
     def 'a disabled agent cannot verify with a link it had'() {
         given:
         def session = signup()
-        def token = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED })
+        def token = tokenOf(outboxEvents(session.agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED })
         assert send(delete('/v1/agents/me', [password: PASSWORD]).bearerAuth(session.access_token)).status == 204
 
         expect:
@@ -309,7 +309,7 @@ class EmailVerificationSpec extends IdentitySpecification {
         def agent = send(request).body.agent
 
         then:
-        outboxEvents(agent.id).find { it.payloadCase == EMAIL_VERIFICATION_REQUESTED }.emailVerificationRequested.language == language
+        outboxEvents(agent.id).find { it.payloadCase == AGENT_EMAIL_VERIFICATION_REQUESTED }.agentEmailVerificationRequested.language == language
 
         where:
         header                     || language
@@ -338,6 +338,6 @@ class EmailVerificationSpec extends IdentitySpecification {
     }
 
     private static String tokenOf(Envelope event) {
-        opened(event.emailVerificationRequested.sealedToken, NotificationsSealer.VERIFICATION_TOKEN)
+        opened(event.agentEmailVerificationRequested.sealedToken, NotificationsSealer.VERIFICATION_TOKEN)
     }
 }

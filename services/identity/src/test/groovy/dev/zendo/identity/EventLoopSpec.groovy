@@ -10,9 +10,9 @@ import io.micronaut.http.HttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.runtime.server.EmbeddedServer
 
-import static dev.zendo.events.v1.Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
-import static dev.zendo.events.v1.Envelope.PayloadCase.PASSWORD_RESET_REQUESTED
-import static dev.zendo.events.v1.Envelope.PayloadCase.SIGN_IN_CODE_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_EMAIL_VERIFICATION_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_PASSWORD_RESET_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_SIGN_IN_CODE_REQUESTED
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
@@ -72,17 +72,17 @@ class EventLoopSpec extends IdentitySpecification {
         assert call(HttpRequest.GET('/v1/auth/me').bearerAuth(tokens.access_token)).status == 200
         assert call(patch('/v1/agents/me', [name: 'Grace']).bearerAuth(tokens.access_token)).status == 200
         assert call(HttpRequest.POST('/v1/auth/email-verification', '').bearerAuth(tokens.access_token)).status == 202
-        def verification = awaitEvents(agentId, EMAIL_VERIFICATION_REQUESTED, 2, service)[1].emailVerificationRequested
+        def verification = awaitEvents(agentId, AGENT_EMAIL_VERIFICATION_REQUESTED, 2, service)[1].agentEmailVerificationRequested
         assert call(post('/v1/auth/email-verification/confirm',
                 [token: opened(verification.sealedToken, NotificationsSealer.VERIFICATION_TOKEN)])).status == 200
         tokens = call(post('/v1/auth/password', [current_password: PASSWORD, new_password: 'an-even-better-secret'])
                 .bearerAuth(tokens.access_token)).body
         assert call(post('/v1/auth/password-reset', [email: email])).status == 202
-        def reset = awaitEvents(agentId, PASSWORD_RESET_REQUESTED, 1, service)[0].passwordResetRequested
+        def reset = awaitEvents(agentId, AGENT_PASSWORD_RESET_REQUESTED, 1, service)[0].agentPasswordResetRequested
         assert call(post('/v1/auth/password-reset/confirm', [token: opened(reset.sealedToken, NotificationsSealer.RESET_TOKEN),
                                                              new_password: 'a-third-good-secret'])).status == 204
         assert call(post('/v1/auth/sign-in-code', [email: email])).status == 202
-        def code = awaitEvents(agentId, SIGN_IN_CODE_REQUESTED, 1, service)[0].signInCodeRequested
+        def code = awaitEvents(agentId, AGENT_SIGN_IN_CODE_REQUESTED, 1, service)[0].agentSignInCodeRequested
         tokens = call(post('/v1/auth/sign-in-code/verify', [email: email, code: opened(code.sealedCode, NotificationsSealer.SIGN_IN_CODE)])).body
         assert call(post('/v1/auth/logout', [refresh_token: tokens.refresh_token]).bearerAuth(tokens.access_token)).status == 204
         assert call(delete('/v1/agents/me', [password: 'a-third-good-secret']).bearerAuth(tokens.access_token)).status == 204

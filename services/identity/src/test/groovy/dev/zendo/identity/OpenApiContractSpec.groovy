@@ -6,9 +6,9 @@ import dev.zendo.testsupport.badinput.OpenApiDocument
 import io.micronaut.http.HttpRequest
 import spock.lang.Shared
 
-import static dev.zendo.events.v1.Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
-import static dev.zendo.events.v1.Envelope.PayloadCase.PASSWORD_RESET_REQUESTED
-import static dev.zendo.events.v1.Envelope.PayloadCase.SIGN_IN_CODE_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_EMAIL_VERIFICATION_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_PASSWORD_RESET_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_SIGN_IN_CODE_REQUESTED
 
 /**
  * The served OpenAPI document describes the wire: field names as sent and read (snake_case), and real requests and
@@ -57,20 +57,20 @@ class OpenApiContractSpec extends IdentitySpecification {
         given:
         def session = signup()
         def agentId = session.agent.id
-        def verifyToken = opened(awaitEvents(agentId, EMAIL_VERIFICATION_REQUESTED)[0].emailVerificationRequested.sealedToken,
+        def verifyToken = opened(awaitEvents(agentId, AGENT_EMAIL_VERIFICATION_REQUESTED)[0].agentEmailVerificationRequested.sealedToken,
                 NotificationsSealer.VERIFICATION_TOKEN)
 
         when:
         def resent = send(HttpRequest.POST('/v1/auth/email-verification', '').bearerAuth(session.access_token))
         def unknown = send(post('/v1/auth/email-verification/confirm', [token: verifyToken]))
-        verifyToken = opened(awaitEvents(agentId, EMAIL_VERIFICATION_REQUESTED, 2)[1].emailVerificationRequested.sealedToken,
+        verifyToken = opened(awaitEvents(agentId, AGENT_EMAIL_VERIFICATION_REQUESTED, 2)[1].agentEmailVerificationRequested.sealedToken,
                 NotificationsSealer.VERIFICATION_TOKEN)
         def confirmed = send(post('/v1/auth/email-verification/confirm', [token: verifyToken]))
         def resetRequested = send(post('/v1/auth/password-reset', [email: session.agent.email]))
-        def resetToken = opened(awaitEvents(agentId, PASSWORD_RESET_REQUESTED)[0].passwordResetRequested.sealedToken, NotificationsSealer.RESET_TOKEN)
+        def resetToken = opened(awaitEvents(agentId, AGENT_PASSWORD_RESET_REQUESTED)[0].agentPasswordResetRequested.sealedToken, NotificationsSealer.RESET_TOKEN)
         def reset = send(post('/v1/auth/password-reset/confirm', [token: resetToken, new_password: 'an-even-better-secret']))
         def codeRequested = send(post('/v1/auth/sign-in-code', [email: session.agent.email]))
-        def code = opened(awaitEvents(agentId, SIGN_IN_CODE_REQUESTED)[0].signInCodeRequested.sealedCode, NotificationsSealer.SIGN_IN_CODE)
+        def code = opened(awaitEvents(agentId, AGENT_SIGN_IN_CODE_REQUESTED)[0].agentSignInCodeRequested.sealedCode, NotificationsSealer.SIGN_IN_CODE)
         def signedIn = send(post('/v1/auth/sign-in-code/verify', [email: session.agent.email, code: code]))
 
         then:

@@ -15,7 +15,7 @@ import java.util.concurrent.CyclicBarrier
 import java.util.concurrent.Executors
 
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_UPDATED
-import static dev.zendo.events.v1.Envelope.PayloadCase.PASSWORD_RESET_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_PASSWORD_RESET_REQUESTED
 
 /**
  * A forgotten password is reset with a link mailed to the agent: the same answer for every email, throttled per email
@@ -50,8 +50,8 @@ class PasswordResetSpec extends IdentitySpecification {
         then:
         response.status == 202
         response.body == [:]
-        def event = awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0]
-        with(event.passwordResetRequested) {
+        def event = awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0]
+        with(event.agentPasswordResetRequested) {
             agentId == agent.id
             email == agent.email
             name == agent.name
@@ -79,7 +79,7 @@ class PasswordResetSpec extends IdentitySpecification {
         def session = signup()
         def other = login(session.agent.email).body
         requestReset(session.agent.email)
-        def token = tokenOf(awaitEvents(session.agent.id, PASSWORD_RESET_REQUESTED)[0])
+        def token = tokenOf(awaitEvents(session.agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0])
 
         when:
         confirm(token, NEW_PASSWORD)
@@ -109,11 +109,11 @@ class PasswordResetSpec extends IdentitySpecification {
         answers*.status == [202, 202, 202]
         answers*.body.toSet() == [[:]].toSet()
         answers.collect { headersOf(it) }.toSet().size() == 1
-        awaitEvents(known.id, PASSWORD_RESET_REQUESTED).size() == 1
+        awaitEvents(known.id, AGENT_PASSWORD_RESET_REQUESTED).size() == 1
 
         and: 'nothing is written for the others, once the known one is'
         query('SELECT count(*) FROM password_reset WHERE agent_id = ?::uuid', disabled.agent.id) == 0
-        outboxEvents(disabled.agent.id).every { it.payloadCase != PASSWORD_RESET_REQUESTED }
+        outboxEvents(disabled.agent.id).every { it.payloadCase != AGENT_PASSWORD_RESET_REQUESTED }
         query('SELECT count(*) FROM agent WHERE email = ?', unknownEmail) == 0
     }
 
@@ -121,11 +121,11 @@ class PasswordResetSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestReset(agent.email)
-        def first = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
+        def first = tokenOf(awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0])
 
         when:
         requestReset(agent.email)
-        def second = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED, 2)[1])
+        def second = tokenOf(awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED, 2)[1])
 
         then:
         confirm(first, NEW_PASSWORD).status == 404
@@ -136,7 +136,7 @@ class PasswordResetSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestReset(agent.email)
-        def token = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
+        def token = tokenOf(awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0])
         def passwords = (1..clients).collect { "concurrent-secret-$it-of-$clients".toString() }
         def barrier = new CyclicBarrier(clients)
         def pool = Executors.newFixedThreadPool(clients)
@@ -161,7 +161,7 @@ class PasswordResetSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestReset(agent.email)
-        def token = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
+        def token = tokenOf(awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0])
 
         when:
         advanceClock(age)
@@ -182,7 +182,7 @@ class PasswordResetSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestReset(agent.email)
-        def token = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
+        def token = tokenOf(awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0])
 
         when:
         advanceClock(Duration.ofMinutes(31))
@@ -197,7 +197,7 @@ class PasswordResetSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestReset(agent.email)
-        def token = tokenOf(awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0])
+        def token = tokenOf(awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0])
 
         when:
         def response = confirm(tokenFor(token), password)
@@ -260,7 +260,7 @@ class PasswordResetSpec extends IdentitySpecification {
 
         when:
         requestReset(agent.email)
-        def event = awaitEvents(agent.id, PASSWORD_RESET_REQUESTED)[0]
+        def event = awaitEvents(agent.id, AGENT_PASSWORD_RESET_REQUESTED)[0]
         def token = tokenOf(event)
         def storedHash = query('SELECT token_hash FROM password_reset WHERE agent_id = ?::uuid', agent.id)
         confirm(token, 'short')
@@ -296,6 +296,6 @@ class PasswordResetSpec extends IdentitySpecification {
     }
 
     private static String tokenOf(Envelope event) {
-        opened(event.passwordResetRequested.sealedToken, NotificationsSealer.RESET_TOKEN)
+        opened(event.agentPasswordResetRequested.sealedToken, NotificationsSealer.RESET_TOKEN)
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.CyclicBarrier
 import java.util.concurrent.Executors
 
 import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_UPDATED
-import static dev.zendo.events.v1.Envelope.PayloadCase.SIGN_IN_CODE_REQUESTED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_SIGN_IN_CODE_REQUESTED
 
 /**
  * Sign-in by a 6-digit code mailed to the agent: the same answer for every email, requests throttled per email and
@@ -55,8 +55,8 @@ class SignInCodeSpec extends IdentitySpecification {
         then:
         response.status == 202
         response.body == [:]
-        def event = awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0]
-        with(event.signInCodeRequested) {
+        def event = awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0]
+        with(event.agentSignInCodeRequested) {
             agentId == agent.id
             email == agent.email
             name == agent.name
@@ -100,7 +100,7 @@ class SignInCodeSpec extends IdentitySpecification {
         answers*.status == [202, 202, 202]
         answers*.body.toSet() == [[:]].toSet()
         answers.collect { headersOf(it) }.toSet().size() == 1
-        awaitEvents(known.id, SIGN_IN_CODE_REQUESTED).size() == 1
+        awaitEvents(known.id, AGENT_SIGN_IN_CODE_REQUESTED).size() == 1
         query('SELECT count(*) FROM sign_in_code WHERE agent_id = ?::uuid', disabled.agent.id) == 0
     }
 
@@ -108,7 +108,7 @@ class SignInCodeSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestCode(agent.email)
-        def code = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0])
+        def code = codeOf(awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0])
 
         when:
         def wrong = verify(agent.email, otherThan(code))
@@ -127,7 +127,7 @@ class SignInCodeSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestCode(agent.email)
-        def code = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0])
+        def code = codeOf(awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0])
         failures.times { assert verify(agent.email, otherThan(code)).status == 401 }
 
         expect:
@@ -143,12 +143,12 @@ class SignInCodeSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestCode(agent.email)
-        def first = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0])
+        def first = codeOf(awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0])
         4.times { verify(agent.email, otherThan(first)) }
 
         when:
         requestCode(agent.email)
-        def second = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED, 2)[1])
+        def second = codeOf(awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED, 2)[1])
 
         then:
         query('SELECT failed_attempts FROM sign_in_code WHERE agent_id = ?::uuid', agent.id) == 0
@@ -160,7 +160,7 @@ class SignInCodeSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestCode(agent.email)
-        def code = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0])
+        def code = codeOf(awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0])
         def barrier = new CyclicBarrier(clients)
         def pool = Executors.newFixedThreadPool(clients)
 
@@ -182,7 +182,7 @@ class SignInCodeSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestCode(agent.email)
-        def code = codeOf(awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0])
+        def code = codeOf(awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0])
 
         when:
         advanceClock(age)
@@ -200,7 +200,7 @@ class SignInCodeSpec extends IdentitySpecification {
         given:
         def agent = signup().agent
         requestCode(agent.email)
-        awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)
+        awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)
 
         when:
         advanceClock(Duration.ofMinutes(11))
@@ -259,7 +259,7 @@ class SignInCodeSpec extends IdentitySpecification {
 
         when:
         requestCode(agent.email)
-        def event = awaitEvents(agent.id, SIGN_IN_CODE_REQUESTED)[0]
+        def event = awaitEvents(agent.id, AGENT_SIGN_IN_CODE_REQUESTED)[0]
         def code = codeOf(event)
         def row = [salt     : query('SELECT salt FROM sign_in_code WHERE agent_id = ?::uuid', agent.id),
                    code_hash: query('SELECT code_hash FROM sign_in_code WHERE agent_id = ?::uuid', agent.id)]
@@ -304,6 +304,6 @@ class SignInCodeSpec extends IdentitySpecification {
     }
 
     private static String codeOf(Envelope event) {
-        opened(event.signInCodeRequested.sealedCode, NotificationsSealer.SIGN_IN_CODE)
+        opened(event.agentSignInCodeRequested.sealedCode, NotificationsSealer.SIGN_IN_CODE)
     }
 }

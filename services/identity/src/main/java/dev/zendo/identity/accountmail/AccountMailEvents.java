@@ -28,7 +28,7 @@ public class AccountMailEvents {
     }
 
     public void verificationRequested(Agent agent, String token, Instant expiresAt, String language) {
-        events.append(agent, event -> event.setEmailVerificationRequested(EmailVerificationRequested.newBuilder()
+        events.append(agent, event -> event.setAgentEmailVerificationRequested(EmailVerificationRequested.newBuilder()
                 .setAgentId(agent.id().toString())
                 .setEmail(agent.email())
                 .setName(agent.name())
@@ -39,7 +39,7 @@ public class AccountMailEvents {
     }
 
     public void passwordResetRequested(Agent agent, String token, Instant expiresAt, String language) {
-        events.append(agent, event -> event.setPasswordResetRequested(PasswordResetRequested.newBuilder()
+        events.append(agent, event -> event.setAgentPasswordResetRequested(PasswordResetRequested.newBuilder()
                 .setAgentId(agent.id().toString())
                 .setEmail(agent.email())
                 .setName(agent.name())
@@ -50,7 +50,7 @@ public class AccountMailEvents {
     }
 
     public void signInCodeRequested(Agent agent, String code, Instant expiresAt, String language) {
-        events.append(agent, event -> event.setSignInCodeRequested(SignInCodeRequested.newBuilder()
+        events.append(agent, event -> event.setAgentSignInCodeRequested(SignInCodeRequested.newBuilder()
                 .setAgentId(agent.id().toString())
                 .setEmail(agent.email())
                 .setName(agent.name())

@@ -51,24 +51,24 @@ class AccountMails implements EventHandler {
     @Override
     public void handle(Envelope event, Connection connection) throws SQLException {
         switch (event.getPayloadCase()) {
-            case EMAIL_VERIFICATION_REQUESTED -> {
-                var request = event.getEmailVerificationRequested();
+            case AGENT_EMAIL_VERIFICATION_REQUESTED -> {
+                var request = event.getAgentEmailVerificationRequested();
                 linkMail(connection, event, new Account(request.getAgentId(), request.getEmail(), request.getName(), request.getLanguage()),
                         NotificationKind.EMAIL_VERIFICATION, "verification",
                         open(request.getSealedToken(), "zendo.identity.EmailVerificationRequested.sealed_token")
                                 .flatMap(token -> settings.link(request.getVerifyPathTemplate(), token)),
                         request.getExpiresAt());
             }
-            case PASSWORD_RESET_REQUESTED -> {
-                var request = event.getPasswordResetRequested();
+            case AGENT_PASSWORD_RESET_REQUESTED -> {
+                var request = event.getAgentPasswordResetRequested();
                 linkMail(connection, event, new Account(request.getAgentId(), request.getEmail(), request.getName(), request.getLanguage()),
                         NotificationKind.PASSWORD_RESET, "reset",
                         open(request.getSealedToken(), "zendo.identity.PasswordResetRequested.sealed_token")
                                 .flatMap(token -> settings.link(request.getResetPathTemplate(), token)),
                         request.getExpiresAt());
             }
-            case SIGN_IN_CODE_REQUESTED -> {
-                var request = event.getSignInCodeRequested();
+            case AGENT_SIGN_IN_CODE_REQUESTED -> {
+                var request = event.getAgentSignInCodeRequested();
                 codeMail(connection, event, new Account(request.getAgentId(), request.getEmail(), request.getName(), request.getLanguage()),
                         open(request.getSealedCode(), "zendo.identity.SignInCodeRequested.sealed_code")
                                 .filter(code -> code.matches("[0-9]{6}")),

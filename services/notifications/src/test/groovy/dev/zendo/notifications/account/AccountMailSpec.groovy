@@ -62,7 +62,7 @@ class AccountMailSpec extends Specification {
         given:
         def agentId = UUID.randomUUID().toString()
         def address = newAddress()
-        def event = envelope('agent.sign_in_code_requested').setSignInCodeRequested(SignInCodeRequested.newBuilder()
+        def event = envelope('agent.sign_in_code_requested').setAgentSignInCodeRequested(SignInCodeRequested.newBuilder()
                 .setAgentId(agentId).setEmail(address).setName('Ann').setSealedCode(sealed).setExpiresAt(EXPIRES)).build()
         def after = verification(agentId, address, 'ev_after', 'en')
 
@@ -82,21 +82,21 @@ class AccountMailSpec extends Specification {
     }
 
     static Envelope verification(String agentId, String email, String token, String language) {
-        envelope('agent.email_verification_requested').setEmailVerificationRequested(EmailVerificationRequested.newBuilder()
+        envelope('agent.email_verification_requested').setAgentEmailVerificationRequested(EmailVerificationRequested.newBuilder()
                 .setAgentId(agentId).setEmail(email).setName('Ann Agent').setLanguage(language).setExpiresAt(EXPIRES)
                 .setSealedToken(seal(token, 'zendo.identity.EmailVerificationRequested.sealed_token'))
                 .setVerifyPathTemplate('/verify-email#token={token}')).build()
     }
 
     static Envelope reset(String agentId, String email, String token, String language) {
-        envelope('agent.password_reset_requested').setPasswordResetRequested(PasswordResetRequested.newBuilder()
+        envelope('agent.password_reset_requested').setAgentPasswordResetRequested(PasswordResetRequested.newBuilder()
                 .setAgentId(agentId).setEmail(email).setName('Ann Agent').setLanguage(language).setExpiresAt(EXPIRES)
                 .setSealedToken(seal(token, 'zendo.identity.PasswordResetRequested.sealed_token'))
                 .setResetPathTemplate('/reset-password#token={token}')).build()
     }
 
     static Envelope code(String agentId, String email, String code, String language) {
-        envelope('agent.sign_in_code_requested').setSignInCodeRequested(SignInCodeRequested.newBuilder()
+        envelope('agent.sign_in_code_requested').setAgentSignInCodeRequested(SignInCodeRequested.newBuilder()
                 .setAgentId(agentId).setEmail(email).setName('Ann Agent').setLanguage(language).setExpiresAt(EXPIRES)
                 .setSealedCode(seal(code, 'zendo.identity.SignInCodeRequested.sealed_code'))).build()
     }
