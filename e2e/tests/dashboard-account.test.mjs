@@ -31,7 +31,9 @@ test('an agent signs up, sees the verify-email banner and verifies the email fro
     await page.goto(link);
     await page.getByText(`Your email address ${email} is verified.`).waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address');
+    const profile = page.waitForResponse((response) => response.url().endsWith('/v1/auth/me'));
     await page.getByRole('link', { name: 'Continue to Zendo' }).click();
+    assert.equal((await (await profile).json()).email_verified, true);
     await page.getByRole('heading', { name: 'Welcome to Zendo, Vera Verified' }).waitFor();
     assert.equal(await banner.count(), 0);
 
@@ -61,7 +63,7 @@ test('an agent who forgot the password resets it from the mailed link and signs 
     await page.goto(link);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address');
-    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Repeat the new password').fill(newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
 
@@ -75,8 +77,8 @@ test('an agent who forgot the password resets it from the mailed link and signs 
     await page.getByRole('heading', { name: 'Welcome to Zendo, Rita Reset' }).waitFor();
 
     await page.goto(link);
-    await page.getByLabel('New password').fill(`other-pw-${randomUUID()}`);
-    await page.getByLabel('Repeat the new password').fill(await page.getByLabel('New password').inputValue());
+    await page.getByLabel('New password', { exact: true }).fill(`other-pw-${randomUUID()}`);
+    await page.getByLabel('Repeat the new password').fill(await page.getByLabel('New password', { exact: true }).inputValue());
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('This reset link was already used or is not valid.').waitFor();
     assert.deepEqual(unexpected(errors), []);
