@@ -36,7 +36,9 @@ async function paste(input: HTMLInputElement, text: string) {
 }
 
 describe('CodeSignInPage', () => {
-  beforeEach(() => post.mockReset());
+  beforeEach(() => {
+    post.mockReset();
+  });
 
   afterEach(() => {
     vi.useRealTimers();

@@ -16,7 +16,9 @@ async function ask(email: string) {
 }
 
 describe('ForgotPasswordPage', () => {
-  beforeEach(() => post.mockReset());
+  beforeEach(() => {
+    post.mockReset();
+  });
 
   it('asks for a reset link and answers with the neutral confirmation', async () => {
     post.mockResolvedValue({});

@@ -20,7 +20,9 @@ async function choose(view: { container: HTMLElement }, password: string, repeat
 }
 
 describe('ResetPasswordPage', () => {
-  beforeEach(() => post.mockReset());
+  beforeEach(() => {
+    post.mockReset();
+  });
 
   it('takes the token out of the address at once', async () => {
     await open();

@@ -1,27 +1,51 @@
 // @vitest-environment happy-dom
-import { StrictMode } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VerifyEmailPage } from '../../src/account/VerifyEmailPage';
 import { ApiError, publicFetch } from '../../src/api/client';
-import { api, button, click, render, session, website } from '../settings/render';
+import { api, button, click, settle } from '../settings/render';
 
 vi.mock('../../src/api/client', async (original) => ({ ...(await original<object>()), apiFetch: vi.fn(), publicFetch: vi.fn() }));
 
 const post = vi.mocked(publicFetch);
 const verified = { id: 'a1', email: 'ann@example.com', name: 'Ann', email_verified: true };
 
+/** Opens the page as the app does: under StrictMode from the root, so React runs its effects twice on mount. */
 async function open(signedIn: boolean, hash = '#token=ver_abc') {
   window.history.replaceState(null, '', `/verify-email${hash}`);
-  return render(
-    <StrictMode>
-      <VerifyEmailPage signedIn={signedIn} />
-    </StrictMode>,
-    session(website()),
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  await act(async () =>
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
+          <VerifyEmailPage signedIn={signedIn} />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   );
+  await settle();
+  opened.push(() => {
+    act(() => root.unmount());
+    container.remove();
+  });
+  return { container };
 }
 
+const opened: (() => void)[] = [];
+
 describe('VerifyEmailPage', () => {
-  beforeEach(() => post.mockReset());
+  beforeEach(() => {
+    post.mockReset();
+  });
+
+  afterEach(() => {
+    opened.splice(0).forEach((close) => close());
+    api.mockReset();
+  });
 
   it('confirms the token once, even under StrictMode, and takes it out of the address', async () => {
     post.mockResolvedValue(verified);

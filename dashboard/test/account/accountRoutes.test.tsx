@@ -26,7 +26,9 @@ async function openSignedOut(mount: { root: { render: (ui: ReactNode) => void } 
 describe('the account pages in the app', () => {
   const mount = mountEach();
 
-  beforeEach(() => vi.mocked(publicFetch).mockReset());
+  beforeEach(() => {
+    vi.mocked(publicFetch).mockReset();
+  });
 
   it.each([
     ['/forgot-password', 'Reset your password'],
