@@ -7,6 +7,15 @@ import { launchBrowser, screenshot, watchErrors } from '../lib/browser.mjs';
 import { linkIn, passwordResetMail, signInCode, verificationMail } from '../lib/mail.mjs';
 import { gatewayUrl, signUpAgent } from '../lib/stack.mjs';
 
+/**
+ * The mailed link opened on the gateway's address the test's browser uses: mail links start with the stack's public
+ * URL (`PUBLIC_URL`, e.g. http://localhost:…), and a session lives in one origin's storage.
+ */
+function onGateway(link) {
+  const url = new URL(link);
+  return `${gatewayUrl}${url.pathname}${url.hash}`;
+}
+
 /** The browser logs every 4xx answer (a refused code, the neutral 202s do not) as a console error; anything else is a failure. */
 const unexpected = (errors) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 40[14]/.test(e));
 
@@ -28,7 +37,7 @@ test('an agent signs up, sees the verify-email banner and verifies the email fro
 
     const link = linkIn(await verificationMail(email), '/verify-email');
     assert.ok(link, 'the verification mail links to /verify-email');
-    await page.goto(link);
+    await page.goto(onGateway(link));
     await page.getByText(`Your email address ${email} is verified.`).waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address');
     const profile = page.waitForResponse((response) => response.url().endsWith('/v1/auth/me'));
@@ -37,7 +46,7 @@ test('an agent signs up, sees the verify-email banner and verifies the email fro
     await page.getByRole('heading', { name: 'Welcome to Zendo, Vera Verified' }).waitFor();
     assert.equal(await banner.count(), 0);
 
-    await page.goto(link);
+    await page.goto(onGateway(link));
     await page.getByText('This verification link was already used or is not valid.').waitFor();
     assert.deepEqual(unexpected(errors), []);
   } finally {
@@ -60,7 +69,7 @@ test('an agent who forgot the password resets it from the mailed link and signs 
     const link = linkIn(await passwordResetMail(agent.email), '/reset-password');
     assert.ok(link, 'the reset mail links to /reset-password');
     const newPassword = `new-pw-${randomUUID()}`;
-    await page.goto(link);
+    await page.goto(onGateway(link));
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address');
     await page.getByLabel('New password', { exact: true }).fill(newPassword);
@@ -76,7 +85,7 @@ test('an agent who forgot the password resets it from the mailed link and signs 
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Welcome to Zendo, Rita Reset' }).waitFor();
 
-    await page.goto(link);
+    await page.goto(onGateway(link));
     await page.getByLabel('New password', { exact: true }).fill(`other-pw-${randomUUID()}`);
     await page.getByLabel('Repeat the new password').fill(await page.getByLabel('New password', { exact: true }).inputValue());
     await page.getByRole('button', { name: 'Change password' }).click();
