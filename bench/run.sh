@@ -148,11 +148,13 @@ run_memory() {
 
 run_peer() {
   trap peer_down EXIT
+  # The peer listens before the Zendo runs open their sockets: its port lies in the ephemeral range the clients' tens
+  # of thousands of connections draw from.
+  peer_up
   # shellcheck disable=SC2046
   [[ -f $work/fanout-zendo.json ]] || fanout zendo $(edge_options)
   # shellcheck disable=SC2046
   [[ -f $work/idle-zendo.json ]] || idle zendo $(edge_options)
-  peer_up
   # shellcheck disable=SC2086
   fanout socketio $peer_options
   # shellcheck disable=SC2086

@@ -28,8 +28,8 @@ services_build() {
   (cd "$ZENDO_ROOT" && ./mvnw -q -B -DskipTests package -pl "${modules%,}" -am >&2) || die "the build failed"
 }
 
-# Generates each signing service's key set, the keyset pair invitation tokens are sealed with for
-# notifications, and the keyset conversations encrypts identity-verification secrets with, once; later runs keep
+# Generates each signing service's key set, the keyset pair invitation tokens (and identity's account-mail
+# secrets) are sealed with for notifications, and the keyset conversations encrypts identity-verification secrets with, once; later runs keep
 # them, so tokens and secrets survive restarts.
 services_keys() {
   local svc
@@ -60,6 +60,14 @@ service_env() {
   fi
   if [[ $svc == websites ]]; then
     echo "INVITATION_SEAL_PUBLIC_KEYSET_FILE=$ZENDO_RUN_DIR/keys/invitation-seal.public.json"
+  elif [[ $svc == identity ]]; then
+    echo "NOTIFICATIONS_SEAL_PUBLIC_KEYSET_FILE=$ZENDO_RUN_DIR/keys/invitation-seal.public.json"
+  fi
+  if [[ $svc == notifications ]]; then
+    echo "NOTIFICATIONS_SEAL_KEYSET_FILE=$ZENDO_RUN_DIR/keys/notifications.seal.json"
+    echo "SMTP_HOST=$ZENDO_HOST"
+    echo "SMTP_PORT=$ZENDO_SMTP_PORT"
+    echo "PUBLIC_URL=http://localhost:$ZENDO_GATEWAY_PORT"
   fi
   if [[ $svc == conversations ]]; then
     echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"

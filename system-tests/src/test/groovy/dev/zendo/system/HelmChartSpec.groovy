@@ -42,8 +42,9 @@ class HelmChartSpec extends Specification {
     /** The Ingress's routes, path to the component label of the Service it sends to and the name of the port. */
     private Map<String, List<String>> ingressRoutes() {
         def serviceComponents = ofKind('Service').collectEntries { [it.metadata.name, it.metadata.labels[COMPONENT]] }
-        ofKind('Ingress').first().spec.rules.first().http.paths
-                .collectEntries { [it.path, [serviceComponents[it.backend.service.name], it.backend.service.port.name]] } as Map<String, List<String>>
+        ofKind('Ingress').first().spec.rules.first().http.paths.collectEntries {
+            [(it.pathType == 'ImplementationSpecific' ? '~ ^' : '') + it.path, [serviceComponents[it.backend.service.name], it.backend.service.port.name]]
+        } as Map<String, List<String>>
     }
 
     private static Map port(List<Map> ports, String name) {
@@ -107,16 +108,21 @@ class HelmChartSpec extends Specification {
         service << reactorServices()
     }
 
-    def 'websites reads only the public keyset of the invitation sealing Secret, never the private one'() {
+    def '#service reads only the public keyset of the invitation sealing Secret, never the private one'() {
         given:
-        def pod = ofService('Deployment', 'websites').spec.template.spec
+        def pod = ofService('Deployment', service).spec.template.spec
         def volume = pod.volumes.find { it.name == 'invitation-seal' }
 
         expect:
         volume.secret.secretName == 'zendo-invitation-seal'
         volume.secret.items == [[key: 'public.json', path: 'public.json']]
-        container('websites').volumeMounts.find { it.name == 'invitation-seal' }.readOnly
-        container('websites').env.find { it.name == 'INVITATION_SEAL_PUBLIC_KEYSET_FILE' }.value == '/invitation-seal/public.json'
+        container(service).volumeMounts.find { it.name == 'invitation-seal' }.readOnly
+        container(service).env.find { it.name == variable }.value == '/invitation-seal/public.json'
+
+        where:
+        service    | variable
+        'websites' | 'INVITATION_SEAL_PUBLIC_KEYSET_FILE'
+        'identity' | 'NOTIFICATIONS_SEAL_PUBLIC_KEYSET_FILE'
     }
 
     def 'conversations reads its signing keys and the keyset of identity-verification secrets from Secrets, read-only'() {
@@ -175,7 +181,8 @@ class HelmChartSpec extends Specification {
         '/v1/widget'        | 'conversations' | 'http'
         '/v1/inbox'         | 'conversations' | 'http'
         '/v1/server'        | 'conversations' | 'http'
-        '/v1/webhooks'      | 'notifications' | 'http'
+        '/v1/notifications' | 'notifications' | 'http'
+        '~ ^/v1/websites/[^/]+/(webhooks|notifications|notification-preferences)(/|$)' | 'notifications' | 'http'
         '/ws'               | 'realtime-edge' | 'ws'
     }
 

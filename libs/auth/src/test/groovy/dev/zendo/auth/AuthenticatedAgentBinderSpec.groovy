@@ -47,7 +47,22 @@ class AuthenticatedAgentBinderSpec extends Specification {
         def body = http.toBlocking().retrieve(HttpRequest.GET('/whoami').bearerAuth(identity.token('agent-1', ACCESS)), Map)
 
         then:
-        body == [id: 'agent-1', email: 'ada@example.com', name: 'Ada']
+        body == [id: 'agent-1', email: 'ada@example.com', name: 'Ada', email_verified: true]
+    }
+
+    def 'a token whose email_verified claim is #claim binds an agent whose email is verified: #verified'() {
+        when:
+        def body = http.toBlocking().retrieve(HttpRequest.GET('/whoami').bearerAuth(token), Map)
+
+        then:
+        body.email_verified == verified
+
+        where:
+        claim         | token                                                                   || verified
+        'true'        | identity.token('agent-1', ACCESS + [email_verified: true])              || true
+        'false'       | identity.unverifiedToken('agent-1', ACCESS)                             || false
+        'absent'      | identity.token('agent-1', ACCESS + [email_verified: null])              || false
+        'the text true' | identity.token('agent-1', ACCESS + [email_verified: 'true'])          || false
     }
 
     def 'a request with #description gets a JSON 401 and never reaches the controller'() {
@@ -84,8 +99,8 @@ class AuthenticatedAgentBinderSpec extends Specification {
     static class WhoAmIController {
 
         @Get
-        Map<String, String> whoami(AuthenticatedAgent agent) {
-            [id: agent.id(), email: agent.email(), name: agent.name()]
+        Map<String, Object> whoami(AuthenticatedAgent agent) {
+            [id: agent.id(), email: agent.email(), name: agent.name(), email_verified: agent.emailVerified()]
         }
     }
 }

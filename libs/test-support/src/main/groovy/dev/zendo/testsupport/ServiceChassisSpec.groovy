@@ -133,7 +133,10 @@ abstract class ServiceChassisSpec extends Specification {
                 (TestInfra.Need.REDIS)   : ['REDIS_URL', 'http://localhost:6379', 'must look like redis://host:port'],
                 (TestInfra.Need.SIGNING_KEYS): ['SIGNING_JWKS', 'not a key set', 'not a JWK set'],
                 (TestInfra.Need.INVITATION_SEAL_KEY): ['INVITATION_SEAL_PUBLIC_KEYSET', 'not a keyset', 'not a Tink public hybrid keyset'],
+                (TestInfra.Need.NOTIFICATIONS_SEAL_KEY): ['NOTIFICATIONS_SEAL_PUBLIC_KEYSET', 'not a keyset', 'not a Tink public hybrid keyset'],
                 (TestInfra.Need.IDENTITY_SECRETS_KEYSET): ['IDENTITY_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
+                (TestInfra.Need.MAIL): ['MAIL_FROM', 'not an address', 'is no mail address'],
+                (TestInfra.Need.SEAL_OPENER_KEY): ['NOTIFICATIONS_SEAL_KEYSET', 'not a keyset', 'not a Tink private hybrid keyset'],
         ]
         needs().collect { rows[it] }
     }
@@ -160,7 +163,11 @@ abstract class ServiceChassisSpec extends Specification {
                 'REDIS_URL'              : properties['zendo.redis.uri'],
                 'SIGNING_JWKS'           : properties['zendo.auth.signing.jwks'],
                 'INVITATION_SEAL_PUBLIC_KEYSET': properties['zendo.websites.invitation-seal.public-keyset'],
+                'NOTIFICATIONS_SEAL_PUBLIC_KEYSET': properties['zendo.identity.notifications-seal.public-keyset'],
                 'IDENTITY_SECRETS_KEYSET': properties['zendo.conversations.identity-secrets.keyset'],
+                'SMTP_HOST'              : properties['zendo.notifications.mail.host'],
+                'SMTP_PORT'              : properties['zendo.notifications.mail.port'],
+                'NOTIFICATIONS_SEAL_KEYSET': properties['zendo.notifications.seal.private-keyset'],
         ].findAll { it.value != null } + overrides
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',
                        '-cp', System.getProperty('java.class.path'), application().name]

@@ -90,7 +90,13 @@ public final class TestInfra {
                 case REDIS -> properties.put("zendo.redis.uri", infra.redisUri());
                 case SIGNING_KEYS -> properties.put("zendo.auth.signing.jwks", new JWKSet(TestKeys.newKey()).toString(false));
                 case INVITATION_SEAL_KEY -> properties.put("zendo.websites.invitation-seal.public-keyset", TestSealKeys.publicKeyset());
+                case NOTIFICATIONS_SEAL_KEY -> properties.put("zendo.identity.notifications-seal.public-keyset", TestSealKeys.publicKeyset());
                 case IDENTITY_SECRETS_KEYSET -> properties.put("zendo.conversations.identity-secrets.keyset", TestAeadKeys.newKeyset());
+                case MAIL -> {
+                    properties.put("zendo.notifications.mail.host", infra.smtpHost());
+                    properties.put("zendo.notifications.mail.port", String.valueOf(infra.smtpPort()));
+                }
+                case SEAL_OPENER_KEY -> properties.put("zendo.notifications.seal.private-keyset", TestSealKeys.privateKeyset());
             }
         }
         return properties;
@@ -98,10 +104,12 @@ public final class TestInfra {
 
     /**
      * What a service's spec can ask for: servers, a fresh signing key set for services that sign tokens, the
-     * public keyset invitation tokens are sealed with ({@link TestSealKeys} holds its private keyset), and the
-     * keyset conversations encrypts identity-verification secrets with.
+     * public keyset invitation tokens are sealed with and the same public keyset for identity's account mails
+     * ({@link TestSealKeys} holds its private keyset), and the keyset conversations encrypts identity-verification
+     * secrets with; the shared mail catcher's SMTP server, and the private keyset notifications opens sealed secrets
+     * with.
      */
-    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY, IDENTITY_SECRETS_KEYSET }
+    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY, NOTIFICATIONS_SEAL_KEY, IDENTITY_SECRETS_KEYSET, MAIL, SEAL_OPENER_KEY }
 
     private static String serviceSchemaSql() {
         try {

@@ -21,14 +21,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A token issuer for specs of services that verify another service's tokens: its own EC key, its JWKS served
  * over real HTTP on loopback, and good and deliberately bad tokens (expired, tampered, unsigned, foreign).
+ * Tokens carry {@code email_verified: true} unless the claims given name {@code email_verified} themselves (a null
+ * value leaves the claim out); {@link #unverifiedToken} makes one for an agent that has not verified its email.
  */
 public final class TestIssuer implements AutoCloseable {
+
+    private static final String EMAIL_VERIFIED = "email_verified";
 
     private final ECKey key;
     private final String issuer;
@@ -74,6 +79,13 @@ public final class TestIssuer implements AutoCloseable {
         return sign(key, new JWTClaimsSet.Builder(claims(subject, claims, issuer, expiresAt)).audience(tokenAudience).build());
     }
 
+    /** A valid token for {@code subject} with extra claims, for an agent whose email is not verified. */
+    public String unverifiedToken(String subject, Map<String, Object> claims) {
+        Map<String, Object> unverified = new HashMap<>(claims);
+        unverified.put(EMAIL_VERIFIED, false);
+        return token(subject, unverified);
+    }
+
     /** A token that expired two minutes ago: clearly beyond the minute of clock skew verifiers allow. */
     public String expiredToken(String subject, Map<String, Object> claims) {
         return sign(key, claims(subject, claims, issuer, Instant.now().minus(Duration.ofMinutes(2))));
@@ -117,6 +129,9 @@ public final class TestIssuer implements AutoCloseable {
         Instant issuedAt = expiresAt.minus(Duration.ofMinutes(15));
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issuer(iss).audience(audience)
                 .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString());
+        if (!extra.containsKey(EMAIL_VERIFIED)) {
+            builder.claim(EMAIL_VERIFIED, true);
+        }
         extra.forEach(builder::claim);
         return builder.build();
     }

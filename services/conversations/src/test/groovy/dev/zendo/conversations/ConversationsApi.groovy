@@ -83,17 +83,6 @@ class ConversationsApi extends ServiceApi {
     }
 
     /**
-     * A fingerprint of every table an API call may write, and of the outbox: equal before and after a refused call, as
-     * long as nothing else writes meanwhile (a spec whose earlier features leave work running scopes it to its websites).
-     */
-    List<Map> state() {
-        ['visitors', 'page_views', 'conversations', 'threads', 'messages', 'read_cursors', 'tags', 'conversation_tags',
-         'identity_secrets', 'audit_log'].collect {
-            sql("SELECT '$it' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS rows FROM $it x".toString())[0]
-        } + sql("SELECT 'outbox' AS t, coalesce(string_agg(event_id::text, ',' ORDER BY id), '') AS rows FROM outbox")
-    }
-
-    /**
      * A fingerprint of the rows an API call on {@code sites} may write, the outbox events of their topics included:
      * equal before and after a refused call, whatever specs of other websites write meanwhile.
      */

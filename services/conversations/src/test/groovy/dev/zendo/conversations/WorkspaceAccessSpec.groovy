@@ -32,14 +32,14 @@ class WorkspaceAccessSpec extends Specification {
         def site = api.site()
         def fixture = fixture(site)
         def caller = role == 'OWNER' ? site.owner : role == 'OUTSIDER' ? api.site().owner : api.member(site, role)
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call(method, concrete(path, site, fixture), caller.token, body)
 
         then:
         reply.status == status
-        status < 400 || api.state() == before
+        status < 400 || api.state(site) == before
 
         where:
         [method, path, body, role, status] << ENDPOINTS.collectMany { endpoint ->
@@ -51,11 +51,11 @@ class WorkspaceAccessSpec extends Specification {
         given:
         def site = api.site()
         def target = concrete(path, site, fixture(site))
-        def before = api.state()
+        def before = api.state(site)
 
         expect:
         api.call(method, target, null, body).status == 401
-        api.state() == before
+        api.state(site) == before
 
         where:
         [method, path, body] << ENDPOINTS.collect { [it.method, it.path, it.body] }
@@ -66,14 +66,14 @@ class WorkspaceAccessSpec extends Specification {
         def site = api.site()
         def other = api.site()
         def foreign = fixture(other)
-        def before = api.state()
+        def before = api.state(site, other)
 
         when:
         def reply = api.call(method, concrete(path, site, foreign), site.owner.token, body)
 
         then:
         reply.status == 404
-        api.state() == before
+        api.state(site, other) == before
 
         where:
         method   | path                                                      | body               || what

@@ -107,14 +107,14 @@ class AccountSpec extends IdentitySpecification {
 
         then:
         response.status == 200
-        response.body == [id: body.agent.id, email: email, name: 'Grace Hopper', avatar_url: 'https://example.com/grace.png']
+        response.body == [id: body.agent.id, email: email, name: 'Grace Hopper', avatar_url: 'https://example.com/grace.png', email_verified: false]
         me(body.access_token).body == response.body
 
         when:
         def removed = send(patch('/v1/agents/me', [avatar_url: '']).bearerAuth(body.access_token))
 
         then:
-        removed.body == [id: body.agent.id, email: email, name: 'Grace Hopper']
+        removed.body == [id: body.agent.id, email: email, name: 'Grace Hopper', email_verified: false]
         login(email).status == 200
     }
 

@@ -15,7 +15,15 @@ import spock.util.concurrent.PollingConditions
 
 import java.time.Duration
 
-/** Sign-up, profile change and disabling each publish exactly one event on the identity topic; failed requests publish none. */
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_DISABLED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_REGISTERED
+import static dev.zendo.events.v1.Envelope.PayloadCase.AGENT_UPDATED
+import static dev.zendo.events.v1.Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
+
+/**
+ * Sign-up, profile change and disabling each publish exactly one lifecycle event on the identity topic (and a new
+ * or changed email a verification request); failed requests publish none.
+ */
 class AgentEventsSpec extends IdentitySpecification {
 
     @Shared
@@ -34,12 +42,13 @@ class AgentEventsSpec extends IdentitySpecification {
         consumer.subscribe([topic])
     }
 
-    def 'signing up publishes agent.registered with the agent, for services only, caused by the agent'() {
+    def 'signing up publishes agent.registered with the agent, unverified, for services only, caused by the agent'() {
         when:
         def agent = signup().agent
 
         then:
-        def events = eventsOf(agent.id, 1)
+        def events = eventsOf(agent.id, 2)
+        events[1].payloadCase == Envelope.PayloadCase.EMAIL_VERIFICATION_REQUESTED
         with(events[0]) {
             type == 'agent.registered'
             eventId ==~ /[0-9a-f-]{36}/
@@ -51,6 +60,7 @@ class AgentEventsSpec extends IdentitySpecification {
             agentRegistered.agentId == agent.id
             agentRegistered.email == agent.email
             agentRegistered.name == agent.name
+            !agentRegistered.emailVerified
         }
     }
 
@@ -63,15 +73,17 @@ class AgentEventsSpec extends IdentitySpecification {
         send(patch('/v1/agents/me', [name: 'Grace Hopper', email: email, avatar_url: 'https://example.com/g.png']).bearerAuth(session.access_token))
 
         then:
-        def events = eventsOf(session.agent.id, 2)
-        events*.type == ['agent.registered', 'agent.updated']
-        with(events[1].agentUpdated) {
+        def events = eventsOf(session.agent.id, 4)
+        events*.payloadCase == [AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED, AGENT_UPDATED, EMAIL_VERIFICATION_REQUESTED]
+        with(events[2].agentUpdated) {
             agentId == session.agent.id
             it.email == email
             name == 'Grace Hopper'
             avatarUrl == 'https://example.com/g.png'
+            !emailVerified
         }
-        events[1].actor.id == session.agent.id
+        events[2].actor.id == session.agent.id
+        events[3].emailVerificationRequested.email == email
     }
 
     def 'disabling the agent publishes agent.disabled'() {
@@ -82,10 +94,10 @@ class AgentEventsSpec extends IdentitySpecification {
         send(delete('/v1/agents/me', [password: PASSWORD]).bearerAuth(session.access_token))
 
         then:
-        def events = eventsOf(session.agent.id, 2)
-        events*.type == ['agent.registered', 'agent.disabled']
-        events[1].agentDisabled.agentId == session.agent.id
-        events[1].audience == Audience.AUDIENCE_SERVICES
+        def events = eventsOf(session.agent.id, 3)
+        events*.payloadCase == [AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED, AGENT_DISABLED]
+        events[2].agentDisabled.agentId == session.agent.id
+        events[2].audience == Audience.AUDIENCE_SERVICES
     }
 
     def 'failed requests, a profile change that changes nothing and a password change publish nothing'() {
@@ -104,10 +116,10 @@ class AgentEventsSpec extends IdentitySpecification {
         def marker = signup().agent
 
         then:
-        eventsOf(marker.id, 1)
+        eventsOf(marker.id, 2)
         drain()
-        received.findAll { it.key() in [taken.agent.id, session.agent.id] }.collect { Envelope.parseFrom(it.value()).type } ==
-                ['agent.registered', 'agent.registered']
+        received.findAll { it.key() in [taken.agent.id, session.agent.id] }.collect { Envelope.parseFrom(it.value()).payloadCase }.sort() ==
+                [AGENT_REGISTERED, AGENT_REGISTERED, EMAIL_VERIFICATION_REQUESTED, EMAIL_VERIFICATION_REQUESTED].sort()
     }
 
     /** The events keyed by {@code agentId}, once there are {@code count} of them; fails if there are more. */

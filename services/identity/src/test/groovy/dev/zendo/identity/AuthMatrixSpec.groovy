@@ -13,6 +13,7 @@ class AuthMatrixSpec extends IdentitySpecification {
             'DELETE /v1/agents/me'   : { Map session -> delete('/v1/agents/me', [password: PASSWORD]) },
             'POST /v1/auth/password' : { Map session -> post('/v1/auth/password', [current_password: PASSWORD, new_password: 'an-even-better-secret']) },
             'POST /v1/auth/logout'   : { Map session -> post('/v1/auth/logout', [refresh_token: session.refresh_token]) },
+            'POST /v1/auth/email-verification': { Map session -> post('/v1/auth/email-verification', '') },
     ]
 
     static final Map<String, Closure<String>> BAD_TOKENS = [
@@ -70,5 +71,6 @@ class AuthMatrixSpec extends IdentitySpecification {
         'DELETE /v1/agents/me'   || 204
         'POST /v1/auth/password' || 200
         'POST /v1/auth/logout'   || 204
+        'POST /v1/auth/email-verification' || 202
     }
 }

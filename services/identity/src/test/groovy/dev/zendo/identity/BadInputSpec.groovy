@@ -73,6 +73,25 @@ class BadInputSpec extends IdentitySpecification {
         'POST'   | '/v1/auth/password' | 'an unknown field'           | [current_password: PASSWORD, new_password: 'an-even-better-secret', confirm: 'x'] || 400 | 'confirm'
         'DELETE' | '/v1/agents/me'     | 'no password'                | [:]                                                             || 400    | 'password'
         'DELETE' | '/v1/agents/me'     | 'an unknown field'           | [password: PASSWORD, reason: 'bye']                             || 400    | 'reason'
+        'POST'   | '/v1/auth/email-verification/confirm' | 'no token'  | [:]                                                            || 400    | 'token'
+        'POST'   | '/v1/auth/email-verification/confirm' | 'a blank token' | [token: ' ']                                               || 400    | 'token'
+        'POST'   | '/v1/auth/email-verification/confirm' | 'a 257-character token' | [token: 'x' * 257]                                 || 400    | 'token'
+        'POST'   | '/v1/auth/email-verification/confirm' | 'an unknown field' | [token: 'x', email: 'a@example.com']                    || 400    | 'email'
+        'POST'   | '/v1/auth/password-reset' | 'no email'             | [:]                                                             || 400    | 'email'
+        'POST'   | '/v1/auth/password-reset' | 'an invalid email'     | [email: 'ada@']                                                 || 400    | 'email'
+        'POST'   | '/v1/auth/password-reset' | 'an unknown field'     | [email: 'a@example.com', name: 'Ada']                           || 400    | 'name'
+        'POST'   | '/v1/auth/password-reset/confirm' | 'no token'     | [new_password: 'an-even-better-secret']                         || 400    | 'token'
+        'POST'   | '/v1/auth/password-reset/confirm' | 'no new password' | [token: 'x']                                                 || 400    | 'new_password'
+        'POST'   | '/v1/auth/password-reset/confirm' | 'a short new password' | [token: 'x', new_password: 'short']                     || 400    | 'new_password'
+        'POST'   | '/v1/auth/password-reset/confirm' | 'a common new password' | [token: 'x', new_password: 'iloveyou123']              || 400    | 'new_password'
+        'POST'   | '/v1/auth/sign-in-code' | 'an invalid email'       | [email: 'not-an-email']                                         || 400    | 'email'
+        'POST'   | '/v1/auth/sign-in-code' | 'an unknown field'       | [email: 'a@example.com', remember: true]                        || 400    | 'remember'
+        'POST'   | '/v1/auth/sign-in-code/verify' | 'no code'         | [email: 'a@example.com']                                        || 400    | 'code'
+        'POST'   | '/v1/auth/sign-in-code/verify' | 'five digits'     | [email: 'a@example.com', code: '12345']                         || 400    | 'code'
+        'POST'   | '/v1/auth/sign-in-code/verify' | 'seven digits'    | [email: 'a@example.com', code: '1234567']                       || 400    | 'code'
+        'POST'   | '/v1/auth/sign-in-code/verify' | 'letters'         | [email: 'a@example.com', code: 'abcdef']                        || 400    | 'code'
+        'POST'   | '/v1/auth/sign-in-code/verify' | 'Arabic-Indic digits' | [email: 'a@example.com', code: '\u0661\u0662\u0663\u0664\u0665\u0666'] || 400 | 'code'
+        'POST'   | '/v1/auth/sign-in-code/verify' | 'no email'        | [code: '123456']                                                || 400    | 'email'
     }
 
     def 'every invalid field is named at once'() {
@@ -88,10 +107,13 @@ class BadInputSpec extends IdentitySpecification {
         [email: uniqueEmail(), password: PASSWORD, name: 'Ada Lovelace']
     }
 
-    /** Everything a request could write: agents, refresh tokens and outbox rows (whether the relay sent them yet aside). */
+    /** Everything a request could write: agents, secrets, refresh tokens and outbox rows (whether the relay sent them yet aside). */
     private List state() {
         ["SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) FROM agent t",
          "SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) FROM refresh_token t",
+         "SELECT md5(string_agg(t::text, ',' ORDER BY t.agent_id)) FROM email_verification t",
+         "SELECT md5(string_agg(t::text, ',' ORDER BY t.agent_id)) FROM password_reset t",
+         "SELECT md5(string_agg(t::text, ',' ORDER BY t.agent_id)) FROM sign_in_code t",
          "SELECT string_agg(event_id::text, ',' ORDER BY id) FROM outbox"].collect { query(it) }
     }
 }

@@ -18,6 +18,7 @@ import java.sql.Connection
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
 
 /** The generic bad-input probe over every operation of identity's served OpenAPI document, as a signed-up agent. */
@@ -25,7 +26,7 @@ class DocumentedBadInputSpec extends OpenApiBadInputSpec {
 
     @Shared
     @AutoCleanup
-    EmbeddedServer server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS) + [
+    EmbeddedServer server = ApplicationContext.run(EmbeddedServer, TestInfra.properties('identity', DATABASE, KAFKA, REDIS, NOTIFICATIONS_SEAL_KEY) + [
             'zendo.auth.signing.jwks': KeyTool.init().toString(false),
             'zendo.identity.topic'   : TestInfra.uniqueName('zendo.identity-spec'),
     ] as Map<String, Object>, 'test')
@@ -59,7 +60,8 @@ class DocumentedBadInputSpec extends OpenApiBadInputSpec {
 
     @Override
     Object state() {
-        ['agent', 'refresh_token'].collect { query("SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM $it t") } +
+        ['agent', 'refresh_token', 'email_verification', 'password_reset', 'sign_in_code']
+                .collect { query("SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM $it t") } +
                 query("SELECT string_agg(event_id::text, ',' ORDER BY id) FROM outbox")
     }
 

@@ -5,6 +5,7 @@ import dev.zendo.testsupport.TestInfra
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.REDIS
 import static dev.zendo.testsupport.TestInfra.Need.SIGNING_KEYS
 
@@ -15,5 +16,5 @@ class IdentityChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { IdentityApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS, SIGNING_KEYS] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, REDIS, SIGNING_KEYS, NOTIFICATIONS_SEAL_KEY] }
 }

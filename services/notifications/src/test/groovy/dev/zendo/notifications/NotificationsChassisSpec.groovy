@@ -5,6 +5,8 @@ import dev.zendo.testsupport.TestInfra
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.MAIL
+import static dev.zendo.testsupport.TestInfra.Need.SEAL_OPENER_KEY
 
 /** The notifications service keeps the promises every Zendo service makes operators. */
 class NotificationsChassisSpec extends ServiceChassisSpec {
@@ -13,5 +15,5 @@ class NotificationsChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { NotificationsApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY] }
 }

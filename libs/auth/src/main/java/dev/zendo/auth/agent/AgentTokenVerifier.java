@@ -59,6 +59,7 @@ public class AgentTokenVerifier {
     }
 
     private static AuthenticatedAgent agentOf(JWTClaimsSet claims) {
-        return new AuthenticatedAgent(claims.getSubject(), (String) claims.getClaim("email"), (String) claims.getClaim("name"));
+        return new AuthenticatedAgent(claims.getSubject(), (String) claims.getClaim("email"), (String) claims.getClaim("name"),
+                Boolean.TRUE.equals(claims.getClaim("email_verified")));
     }
 }

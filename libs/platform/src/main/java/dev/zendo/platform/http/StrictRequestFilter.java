@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The checks every request passes before its endpoint runs, in one place for every service: a well-formed path and
  * query (strict UTF-8, no NUL or control characters), {@code true} or {@code false} for a boolean parameter, and a body
- * only as {@code application/json} in UTF-8. Request bodies themselves are checked by {@link StrictJsonReader}.
+ * only as {@code application/json} in UTF-8, unless the endpoint names another type it consumes (such as a one-click
+ * unsubscribe's form post). Request bodies themselves are checked by {@link StrictJsonReader}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class StrictRequestFilter implements Ordered {
@@ -82,6 +83,9 @@ final class StrictRequestFilter implements Ordered {
             return Optional.of(unsupported("is required for a body, and must be application/json"));
         }
         String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json") && consumesOtherThanJson(request, parts[0].trim())) {
+            return Optional.empty();
+        }
         if (!parts[0].trim().equalsIgnoreCase("application/json")) {
             return Optional.of(unsupported("must be application/json"));
         }
@@ -94,6 +98,13 @@ final class StrictRequestFilter implements Ordered {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the matched endpoint names {@code type} among the body types it consumes. */
+    private static boolean consumesOtherThanJson(HttpRequest<?> request, String type) {
+        return RouteAttributes.getRouteMatch(request)
+                .map(match -> match.getRouteInfo().getConsumes().stream().anyMatch(consumed -> consumed.getName().equalsIgnoreCase(type)))
+                .orElse(false);
     }
 
     private static InputProblem unsupported(String message) {

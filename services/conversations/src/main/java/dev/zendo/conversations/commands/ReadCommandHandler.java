@@ -82,7 +82,7 @@ class ReadCommandHandler implements EventHandler {
         if (command.byVisitor()) {
             return visitors.read(command.websiteId(), UUID.fromString(command.reader().getId()), command.conversationId(), command.seq());
         }
-        return agents.read(new AuthenticatedAgent(command.reader().getId(), null, null), command.websiteId(),
+        return agents.read(new AuthenticatedAgent(command.reader().getId(), null, null, false), command.websiteId(),
                 command.conversationId(), command.seq());
     }
 

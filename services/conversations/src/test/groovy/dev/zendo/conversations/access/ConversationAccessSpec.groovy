@@ -118,6 +118,6 @@ class ConversationAccessSpec extends ReplicaSpecification {
     }
 
     private static AuthenticatedAgent agent(String id) {
-        new AuthenticatedAgent(id, "$id@example.com", id)
+        new AuthenticatedAgent(id, "$id@example.com", id, true)
     }
 }

@@ -16,7 +16,7 @@ class InboxRateLimitSpec extends Specification {
         def conversation = api.waitingConversation(site)
         def tag = api.tagOf(site)
         api.useUp(limit, site.owner.id)
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = request(site, conversation.id, tag)
@@ -26,7 +26,7 @@ class InboxRateLimitSpec extends Specification {
         reply.header('Retry-After').toInteger() >= 1
         reply.body.error == 'too_many_requests'
         reply.body.message
-        api.state() == before
+        api.state(site) == before
 
         where:
         limit          | endpoint          | request

@@ -158,7 +158,7 @@ class ConversationActionsSpec extends Specification {
         given:
         def conversation = api.waitingConversation(site)
         prepare(conversation)
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call('POST', "${path(conversation)}/assign", caller == 'agent' ? agent.token : supervisor.token, body())
@@ -166,7 +166,7 @@ class ConversationActionsSpec extends Specification {
         then:
         reply.status == status
         reply.body.error == code
-        api.state() == before
+        api.state(site) == before
 
         cleanup:
         api.sql("UPDATE conversations SET status = 'CLOSED' WHERE agent_id = ? AND status = 'ACTIVE'", [agent.id])
@@ -268,7 +268,7 @@ class ConversationActionsSpec extends Specification {
         given:
         def conversation = api.waitingConversation(site)
         def tagId = tag()
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call('PUT', "${path(conversation)}/tags", supervisor.token, [tag_ids: [tagId.toString()]])
@@ -276,7 +276,7 @@ class ConversationActionsSpec extends Specification {
         then:
         reply.status == 404
         reply.body.error == 'tag_not_found'
-        api.state() == before
+        api.state(site) == before
 
         where:
         problem                  | tag

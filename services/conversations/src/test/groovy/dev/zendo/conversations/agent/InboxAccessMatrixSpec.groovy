@@ -114,7 +114,7 @@ class InboxAccessMatrixSpec extends Specification {
     def '#endpoint does not find another website’s conversation'() {
         given:
         def theirs = api.waitingConversation(site)
-        def before = api.state()
+        def before = api.state(site, elsewhere)
         def (method, path, body) = endpoints[endpoint].request.call([base: "/v1/inbox/$elsewhere.id/conversations",
                                                                      path: "/v1/inbox/$elsewhere.id/conversations/$theirs.id"], elsewhere.owner.id) + [null]
 
@@ -125,7 +125,7 @@ class InboxAccessMatrixSpec extends Specification {
         reply.status == 404
         reply.body.error == 'not_found'
         reply.body.message == 'Conversation not found'
-        api.state() == before
+        api.state(site, elsewhere) == before
 
         where:
         endpoint << endpoints.keySet().findAll { it.contains('{id}') }

@@ -23,7 +23,7 @@ class InboxBadInputSpec extends Specification {
         given:
         def base = "/v1/inbox/$site.id/conversations"
         def path = endpoint.replace('{id}', conversation.id.toString()).replace('…', base)
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call(method, path, site.owner.token, body)
@@ -32,7 +32,7 @@ class InboxBadInputSpec extends Specification {
         reply.status == 400
         reply.body.error instanceof String
         reply.body.message instanceof String
-        api.state() == before
+        api.state(site) == before
 
         where:
         method | endpoint                 | problem                         | body

@@ -127,7 +127,7 @@ class SearchSpec extends Specification {
 
     def 'q=#q limit=#limit cursor=#cursor is refused with 400 and changes nothing'() {
         given:
-        def before = api.state()
+        def before = api.state(site)
         def params = [q: q, limit: limit, cursor: cursor].findAll { it.value != null }
                 .collect { "$it.key=${URLEncoder.encode(it.value.toString(), 'UTF-8')}" }.join('&')
 
@@ -137,7 +137,7 @@ class SearchSpec extends Specification {
         then:
         reply.status == 400
         reply.body.status == 400
-        api.state() == before
+        api.state(site) == before
 
         where:
         q         | limit | cursor

@@ -112,7 +112,7 @@ class TagSpec extends Specification {
     def '#method with #body is refused with 400 naming #field, and nothing is written'() {
         given:
         def tag = expect(201, api.call('POST', tags, site.owner.token, [name: 'Existing', color: '#abc']))
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call(method, method == 'PATCH' ? "$tags/$tag.id" : tags, site.owner.token, body)
@@ -120,7 +120,7 @@ class TagSpec extends Specification {
         then:
         reply.status == 400
         reply.body.errors*.field.contains(field)
-        api.state() == before
+        api.state(site) == before
 
         where:
         method  | body                                  || field

@@ -65,7 +65,7 @@ class IdentitySecretEndpointsSpec extends Specification {
 
     def 'overlap_seconds=#overlap is refused with 400 and nothing is written'() {
         given:
-        def before = api.state()
+        def before = api.state(site)
 
         when:
         def reply = api.call('POST', secrets, site.owner.token, [overlap_seconds: overlap])
@@ -73,7 +73,7 @@ class IdentitySecretEndpointsSpec extends Specification {
         then:
         reply.status == 400
         reply.body.errors*.field == ['overlap_seconds']
-        api.state() == before
+        api.state(site) == before
 
         where:
         overlap << [-1, 604_801, 'soon']

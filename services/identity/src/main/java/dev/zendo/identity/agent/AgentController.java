@@ -1,6 +1,7 @@
 package dev.zendo.identity.agent;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
+import dev.zendo.identity.accountmail.MailLanguage;
 import dev.zendo.identity.password.PasswordConfirmation;
 import dev.zendo.platform.http.ApiError;
 import dev.zendo.platform.http.ClientAddresses;
@@ -50,11 +51,12 @@ class AgentController {
     @Operation(summary = "Change name, email or avatar",
             description = "Fields left out stay as they are; avatar_url \"\" removes the avatar. Access tokens carry the old "
                     + "name and email until they are refreshed.")
-    @ApiResponse(responseCode = "200", description = "The updated profile")
+    @ApiResponse(responseCode = "200", description = "The updated profile; a changed email is unverified until the link "
+            + "sent to it (in the Accept-Language's language: en, de or es) is used")
     @ApiResponse(responseCode = "409", description = "email_taken: another agent uses the email",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    AgentView update(@Parameter(hidden = true) AuthenticatedAgent agent, @Valid @Body ProfileChange change) {
-        return AgentView.of(agents.changeProfile(agents.active(agent).id(), change));
+    AgentView update(@Parameter(hidden = true) AuthenticatedAgent agent, @Valid @Body ProfileChange change, HttpRequest<?> http) {
+        return AgentView.of(agents.changeProfile(agents.active(agent).id(), change, MailLanguage.of(http)));
     }
 
     @Delete("/agents/me")

@@ -13,8 +13,9 @@ import dev.zendo.outbox.Outbox;
 import jakarta.inject.Singleton;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
-/** Appends agent lifecycle events to the outbox in the caller's transaction, keyed by agent id. */
+/** Appends agent events to the outbox in the caller's transaction, keyed by agent id, for services only. */
 @Singleton
 public class AgentEvents {
 
@@ -27,31 +28,31 @@ public class AgentEvents {
     }
 
     public void registered(Agent agent) {
-        append(agent, envelope(agent).setAgentRegistered(AgentRegistered.newBuilder()
-                .setAgentId(agent.id().toString())
-                .setEmail(agent.email())
-                .setName(agent.name())));
-    }
-
-    public void updated(Agent agent) {
-        append(agent, envelope(agent).setAgentUpdated(AgentUpdated.newBuilder()
+        append(agent, event -> event.setAgentRegistered(AgentRegistered.newBuilder()
                 .setAgentId(agent.id().toString())
                 .setEmail(agent.email())
                 .setName(agent.name())
-                .setAvatarUrl(Objects.requireNonNullElse(agent.avatarUrl(), ""))));
+                .setEmailVerified(agent.emailVerified())));
+    }
+
+    public void updated(Agent agent) {
+        append(agent, event -> event.setAgentUpdated(AgentUpdated.newBuilder()
+                .setAgentId(agent.id().toString())
+                .setEmail(agent.email())
+                .setName(agent.name())
+                .setAvatarUrl(Objects.requireNonNullElse(agent.avatarUrl(), ""))
+                .setEmailVerified(agent.emailVerified())));
     }
 
     public void disabled(Agent agent) {
-        append(agent, envelope(agent).setAgentDisabled(AgentDisabled.newBuilder().setAgentId(agent.id().toString())));
+        append(agent, event -> event.setAgentDisabled(AgentDisabled.newBuilder().setAgentId(agent.id().toString())));
     }
 
-    private static Envelope.Builder envelope(Agent agent) {
-        return Events.envelope()
+    /** Appends the event {@code payload} sets on an envelope caused by {@code agent}. */
+    public void append(Agent agent, UnaryOperator<Envelope.Builder> payload) {
+        Envelope.Builder envelope = Events.envelope()
                 .setAudience(Audience.AUDIENCE_SERVICES)
                 .setActor(Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_AGENT).setId(agent.id().toString()));
-    }
-
-    private void append(Agent agent, Envelope.Builder event) {
-        outbox.append(topic, agent.id().toString(), Events.build(event));
+        outbox.append(topic, agent.id().toString(), Events.build(payload.apply(envelope)));
     }
 }

@@ -2,6 +2,7 @@ package dev.zendo.identity.agent;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
 import dev.zendo.identity.token.RefreshTokenService;
+import dev.zendo.identity.verification.VerificationLinks;
 import dev.zendo.platform.http.ApiException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
@@ -15,7 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Agents' lifecycle: registration, profile and password changes, disabling; each change publishes its event. */
+/**
+ * Agents' lifecycle: registration, profile and password changes, email verification, disabling; each change
+ * publishes its event. A new or changed email is unverified and gets a verification link in the same transaction.
+ */
 @Singleton
 public class AgentService {
 
@@ -24,12 +28,15 @@ public class AgentService {
     private final AgentRepository repository;
     private final AgentEvents events;
     private final RefreshTokenService refreshTokens;
+    private final VerificationLinks verificationLinks;
     private final Clock clock;
 
-    AgentService(AgentRepository repository, AgentEvents events, RefreshTokenService refreshTokens, Clock clock) {
+    AgentService(AgentRepository repository, AgentEvents events, RefreshTokenService refreshTokens,
+                 VerificationLinks verificationLinks, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.refreshTokens = refreshTokens;
+        this.verificationLinks = verificationLinks;
         this.clock = clock;
     }
 
@@ -38,6 +45,11 @@ public class AgentService {
         return repository.findById(idOf(caller))
                 .filter(agent -> !agent.disabled())
                 .orElseThrow(AgentService::unauthorized);
+    }
+
+    /** Like {@link #active}, with the agent's row locked until the transaction ends. */
+    public Agent lockActive(AuthenticatedAgent caller) {
+        return lock(idOf(caller));
     }
 
     private static UUID idOf(AuthenticatedAgent caller) {
@@ -59,18 +71,25 @@ public class AgentService {
         }
     }
 
-    /** A new agent; 409 {@code email_taken} when the email belongs to another. */
+    /**
+     * A new agent with an unverified email, and a verification link mailed in {@code language}; 409
+     * {@code email_taken} when the email belongs to another.
+     */
     @Transactional
-    public Agent register(String email, String name, String passwordHash) {
+    public Agent register(String email, String name, String passwordHash, String language) {
         requireEmailFree(email);
         Agent agent = uniqueEmail(() -> repository.save(Agent.create(email, name, passwordHash, clock.instant())));
         events.registered(agent);
+        verificationLinks.issue(agent, language);
         return agent;
     }
 
-    /** Applies the non-null parts of {@code change}; publishes {@code agent.updated} when something changed. */
+    /**
+     * Applies the non-null parts of {@code change}; publishes {@code agent.updated} when something changed. A changed
+     * email is unverified and gets a verification link mailed in {@code language}.
+     */
     @Transactional
-    public Agent changeProfile(UUID id, ProfileChange change) {
+    public Agent changeProfile(UUID id, ProfileChange change, String language) {
         Agent current = lock(id);
         String email = Objects.requireNonNullElse(change.email(), current.email());
         String name = Objects.requireNonNullElse(change.name(), current.name());
@@ -83,6 +102,9 @@ public class AgentService {
         }
         Agent changed = uniqueEmail(() -> repository.update(current.withProfile(email, name, avatarUrl, clock.instant())));
         events.updated(changed);
+        if (!email.equals(current.email())) {
+            verificationLinks.issue(changed, language);
+        }
         return changed;
     }
 
@@ -92,6 +114,29 @@ public class AgentService {
         Agent changed = repository.update(lock(id).withPasswordHash(passwordHash, clock.instant()));
         refreshTokens.revokeAll(id);
         return changed;
+    }
+
+    /**
+     * Sets a password chosen through a reset link: every session is revoked, and the email counts as verified since
+     * the link reached its mailbox.
+     */
+    @Transactional
+    public Agent resetPassword(UUID id, String passwordHash) {
+        repository.update(lock(id).withPasswordHash(passwordHash, clock.instant()));
+        refreshTokens.revokeAll(id);
+        return verifyEmail(id);
+    }
+
+    /** Marks the agent's current email verified; publishes {@code agent.updated} when it was not. */
+    @Transactional
+    public Agent verifyEmail(UUID id) {
+        Agent current = lock(id);
+        if (current.emailVerified()) {
+            return current;
+        }
+        Agent verified = repository.update(current.withEmailVerified(clock.instant()));
+        events.updated(verified);
+        return verified;
     }
 
     /** Disables the agent for good: sign-in is refused, every session revoked, {@code agent.disabled} published. */

@@ -1,6 +1,7 @@
 package dev.zendo.identity.auth;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
+import dev.zendo.identity.accountmail.MailLanguage;
 import dev.zendo.identity.agent.AgentService;
 import dev.zendo.identity.token.RefreshTokenService;
 import dev.zendo.identity.token.SessionService;
@@ -47,7 +48,8 @@ class AuthController {
 
     @Post("/signup")
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Register a new agent and sign it in")
+    @Operation(summary = "Register a new agent and sign it in",
+            description = "The email is unverified until the link sent to it (in the Accept-Language's language: en, de or es) is used.")
     @ApiResponse(responseCode = "201", description = "The agent and its first token pair")
     @ApiResponse(responseCode = "400", description = "A field is missing or invalid; the password is too short or too common",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -58,7 +60,7 @@ class AuthController {
     @ApiResponse(responseCode = "503", description = "busy: too many passwords are being hashed; try again after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     TokenResponse signup(@Valid @Body SignupRequest request, HttpRequest<?> http) {
-        return signUps.signUp(request, clientAddresses.of(http));
+        return signUps.signUp(request, clientAddresses.of(http), MailLanguage.of(http));
     }
 
     @Post("/login")

@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 
 /**
- * Registers an agent and signs it in, in one transaction: agent, event and session are written together or not at all.
+ * Registers an agent and signs it in, in one transaction: agent, events (with the email verification link) and
+ * session are written together or not at all.
  * Sign-ups are limited per client address ({@code zendo.rate-limits.signup-address}); the costly password hash is
  * computed only after that limit and the email's availability are checked.
  */
@@ -37,10 +38,10 @@ class SignUpService {
         this.perAddress = perAddress;
     }
 
-    TokenResponse signUp(SignupRequest request, String clientAddress) {
+    TokenResponse signUp(SignupRequest request, String clientAddress, String language) {
         limiter.acquire(perAddress, clientAddress);
         agents.requireEmailFree(request.email());
         String hash = hasher.hash(request.password());
-        return transactions.executeWrite(status -> sessions.start(agents.register(request.email(), request.name(), hash)));
+        return transactions.executeWrite(status -> sessions.start(agents.register(request.email(), request.name(), hash, language)));
     }
 }

@@ -47,7 +47,7 @@ public class SessionService {
 
     private TokenResponse pair(Agent agent, String refreshToken) {
         TokenSigner.SignedToken access = signer.sign(agent.id().toString(),
-                Map.of("token_use", "access", "email", agent.email(), "name", agent.name()));
+                Map.of("token_use", "access", "email", agent.email(), "name", agent.name(), "email_verified", agent.emailVerified()));
         return new TokenResponse(access.token(), "Bearer", accessSeconds, refreshToken, refreshSeconds, AgentView.of(agent));
     }
 }

@@ -23,7 +23,9 @@ class InvitationAcceptController {
     }
 
     @Post("/accept")
-    @Operation(summary = "Accept an invitation sent to your email; the token travels in the body, never in a URL")
+    @Operation(summary = "Accept an invitation sent to your email; the token travels in the body, never in a URL",
+            description = "The access token must say the email is verified (else 403 email_unverified) and match the invited "
+                    + "email (else 403 forbidden).")
     AcceptedInvitation accept(@Parameter(hidden = true) AuthenticatedAgent agent, @Valid @Body AcceptInvitationRequest request) {
         return invitations.accept(agent, request.token());
     }

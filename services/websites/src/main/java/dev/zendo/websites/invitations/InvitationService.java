@@ -115,7 +115,7 @@ class InvitationService {
         invitations.update(invitation.revoked(clock.instant()));
     }
 
-    /** Makes the caller a member, when the invitation is open and was sent to the caller's email. */
+    /** Makes the caller a member, when the invitation is open and was sent to the caller's email, which the caller verified. */
     @Transactional
     AcceptedInvitation accept(AuthenticatedAgent agent, String token) {
         Invitation invitation = invitations.findByTokenHash(Sha256.of(token))
@@ -127,6 +127,10 @@ class InvitationService {
         Instant now = clock.instant();
         if (!invitation.expiresAt().isAfter(now)) {
             throw new ApiException(HttpStatus.GONE, "invitation_expired", "This invitation has expired: ask for a new one.");
+        }
+        if (!agent.emailVerified()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "email_unverified",
+                    "Verify your email address before accepting an invitation: use the link sent to it, or ask for a new one.");
         }
         if (agent.email() == null || !agent.email().equalsIgnoreCase(invitation.email())) {
             throw ApiException.forbidden("This invitation was sent to another email address.");

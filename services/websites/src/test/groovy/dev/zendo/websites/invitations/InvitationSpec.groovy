@@ -70,6 +70,41 @@ class InvitationSpec extends Specification {
         pending()*.id == [invitation.id]
     }
 
+    def 'an agent whose token says its email is #state cannot accept, even with the invited email, until it is verified'() {
+        given:
+        def invitee = api.agent()
+        def invitation = invite(invitee.email, 'agent')
+        def unverified = api.identity.token(invitee.id, invitee.claims() + [email_verified: claim])
+
+        when:
+        def refused = api.call('POST', '/v1/invitations/accept', unverified, [token: invitation.token])
+
+        then:
+        refused.status == 403
+        refused.body.error == 'email_unverified'
+        refused.body.message.contains('Verify your email address')
+        api.call('GET', "/v1/websites/$website.id", invitee.token).status == 404
+        pending()*.id == [invitation.id]
+
+        and: 'the same agent, verified, accepts it'
+        api.call('POST', '/v1/invitations/accept', invitee.token, [token: invitation.token]).status == 200
+
+        where:
+        state                 | claim
+        'unverified'          | false
+        'not known (no claim)' | null
+    }
+
+    def 'an unverified agent with another email is told to verify first'() {
+        given:
+        def invitation = invite('someone-else@example.com', 'agent')
+        def intruder = api.agent()
+
+        expect:
+        api.call('POST', '/v1/invitations/accept', api.identity.unverifiedToken(intruder.id, intruder.claims()), [token: invitation.token])
+                .body.error == 'email_unverified'
+    }
+
     def 'an expired invitation is gone, a revoked or unknown one not found'() {
         given:
         def invitee = api.agent()

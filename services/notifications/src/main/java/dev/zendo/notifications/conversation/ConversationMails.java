@@ -1,0 +1,148 @@
+package dev.zendo.notifications.conversation;
+
+import dev.zendo.events.v1.ActorKind;
+import dev.zendo.events.v1.Envelope;
+import dev.zendo.inbox.EventHandler;
+import dev.zendo.notifications.NotificationsSettings;
+import dev.zendo.notifications.access.Role;
+import dev.zendo.notifications.preference.Preferences;
+import dev.zendo.notifications.preference.Unsubscribes;
+import dev.zendo.notifications.render.MailBody;
+import dev.zendo.notifications.render.MailTexts;
+import dev.zendo.notifications.replica.Agents;
+import dev.zendo.notifications.replica.Members;
+import dev.zendo.notifications.replica.Websites;
+import dev.zendo.notifications.routing.Notification;
+import dev.zendo.notifications.routing.NotificationKind;
+import dev.zendo.notifications.routing.Notifier;
+import dev.zendo.notifications.routing.Recipient;
+import dev.zendo.notifications.routing.Sources;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static dev.zendo.inbox.EventFields.uuid;
+
+/**
+ * Tells members about their websites' conversations by email, when they opted in: a conversation a visitor started
+ * (every member who answers chats), and a conversation someone else assigned to them. The author of an event is never
+ * told about it; every such mail carries a one-click unsubscribe link. Members who did not opt in are not logged.
+ */
+@Singleton
+class ConversationMails implements EventHandler {
+
+    private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
+
+    private final NotificationsSettings settings;
+    private final Websites websites;
+    private final Members members;
+    private final Agents agents;
+    private final Preferences preferences;
+    private final Unsubscribes unsubscribes;
+    private final MailTexts texts;
+    private final Notifier notifier;
+
+    ConversationMails(NotificationsSettings settings, Websites websites, Members members, Agents agents, Preferences preferences,
+                      Unsubscribes unsubscribes, MailTexts texts, Notifier notifier) {
+        this.settings = settings;
+        this.websites = websites;
+        this.members = members;
+        this.agents = agents;
+        this.preferences = preferences;
+        this.unsubscribes = unsubscribes;
+        this.texts = texts;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of();
+    }
+
+    @Override
+    public Optional<Pattern> topicPattern() {
+        return Optional.of(settings.siteTopics());
+    }
+
+    @Override
+    public void handle(Envelope event, Connection connection) throws SQLException {
+        switch (event.getPayloadCase()) {
+            case CONVERSATION_OPENED -> opened(event, connection);
+            case CONVERSATION_ASSIGNED -> assigned(event, connection);
+            default -> {
+            }
+        }
+    }
+
+    private void opened(Envelope event, Connection connection) throws SQLException {
+        UUID websiteId = uuid("website_id", event.getWebsiteId());
+        Optional<Websites.Website> website = websites.find(connection, websiteId);
+        if (website.isEmpty()) {
+            return;
+        }
+        String conversationId = event.getConversationOpened().getConversationId();
+        for (Agents.Agent member : members.withRoles(connection, websiteId, ANSWERING)) {
+            if (!preferences.wants(connection, member.id(), websiteId, NotificationKind.NEW_CONVERSATION)) {
+                continue;
+            }
+            String language = website.get().language();
+            MailBody body = new MailBody()
+                    .paragraph(texts.get(language, "new_conversation.intro", website.get().name()))
+                    .button(texts.get(language, "conversation.button"), conversationLink(conversationId));
+            send(connection, event, website.get(), member, NotificationKind.NEW_CONVERSATION, body,
+                    texts.get(language, "new_conversation.subject", website.get().name()));
+        }
+    }
+
+    private void assigned(Envelope event, Connection connection) throws SQLException {
+        var assignment = event.getConversationAssigned();
+        if (assignment.getAgentId().isBlank()) {
+            return;
+        }
+        UUID websiteId = uuid("website_id", event.getWebsiteId());
+        Optional<Websites.Website> website = websites.find(connection, websiteId);
+        Optional<Agents.Agent> assignee = agents.find(connection, assignment.getAgentId());
+        if (website.isEmpty() || assignee.isEmpty() || !members.isMember(connection, websiteId, assignee.get().id())
+                || !preferences.wants(connection, assignee.get().id(), websiteId, NotificationKind.ASSIGNMENT)) {
+            return;
+        }
+        Instant occurredAt = Sources.occurredAt(event);
+        Recipient recipient = new Recipient(assignee.get().id(), assignee.get().email());
+        if (event.getActor().getKind() == ActorKind.ACTOR_KIND_AGENT && event.getActor().getId().equals(assignee.get().id())) {
+            notifier.suppress(connection, websiteId, NotificationKind.ASSIGNMENT, event.getEventId(), occurredAt, recipient, "self_originated");
+            return;
+        }
+        String language = website.get().language();
+        MailBody body = new MailBody()
+                .paragraph(texts.get(language, "assignment.intro", website.get().name()))
+                .button(texts.get(language, "conversation.button"), conversationLink(assignment.getConversationId()));
+        send(connection, event, website.get(), assignee.get(), NotificationKind.ASSIGNMENT, body,
+                texts.get(language, "assignment.subject", website.get().name()));
+    }
+
+    private void send(Connection connection, Envelope event, Websites.Website website, Agents.Agent agent, NotificationKind kind,
+                      MailBody body, String subject) throws SQLException {
+        Recipient recipient = new Recipient(agent.id(), agent.email());
+        Instant occurredAt = Sources.occurredAt(event);
+        if (!agent.reachable()) {
+            notifier.suppress(connection, website.id(), kind, event.getEventId(), occurredAt, recipient, "recipient_unreachable");
+            return;
+        }
+        String unsubscribe = unsubscribes.link(connection, agent.id(), website.id(), kind);
+        String language = website.language();
+        body.footerLink(texts.get(language, "footer.optional", website.name()), texts.get(language, "footer.unsubscribe"), unsubscribe);
+        notifier.send(connection, new Notification(website.id(), kind, event.getEventId(), occurredAt, recipient,
+                body.render(subject), unsubscribe));
+    }
+
+    private String conversationLink(String conversationId) {
+        return settings.link("/inbox/open/" + uuid("conversation_id", conversationId));
+    }
+}

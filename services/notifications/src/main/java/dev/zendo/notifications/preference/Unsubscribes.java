@@ -1,0 +1,107 @@
+package dev.zendo.notifications.preference;
+
+import dev.zendo.notifications.NotificationsSettings;
+import dev.zendo.notifications.routing.NotificationKind;
+import dev.zendo.platform.crypto.Sha256;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One-click unsubscribe links: each optional mail carries a random token that turns its kind off for its recipient and
+ * website (RFC 8058). Only the token's SHA-256 is stored; tokens older than {@link #LIFETIME_DAYS} days stop working.
+ */
+@Singleton
+public class Unsubscribes {
+
+    /** How long a link works. */
+    static final int LIFETIME_DAYS = 60;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ISSUE = "INSERT INTO unsubscribe_token (token_sha256, agent_id, website_id, kind) VALUES (?, ?, ?, ?)";
+    private static final String FIND = """
+            SELECT t.agent_id, t.website_id, t.kind, w.name FROM unsubscribe_token t JOIN website w ON w.id = t.website_id
+            WHERE t.token_sha256 = ? AND t.created_at > now() - make_interval(days => ?)""";
+    private static final String PURGE = "DELETE FROM unsubscribe_token WHERE created_at <= now() - make_interval(days => ?)";
+
+    private final NotificationsSettings settings;
+    private final Preferences preferences;
+    private final JdbcOperations jdbc;
+
+    Unsubscribes(NotificationsSettings settings, Preferences preferences, JdbcOperations jdbc) {
+        this.settings = settings;
+        this.preferences = preferences;
+        this.jdbc = jdbc;
+    }
+
+    /** A new link that turns {@code kind} off for the agent and website, stored in the caller's transaction. */
+    public String link(Connection connection, String agentId, UUID websiteId, NotificationKind kind) throws SQLException {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (PreparedStatement insert = connection.prepareStatement(ISSUE)) {
+            insert.setBytes(1, hash(token));
+            insert.setString(2, agentId);
+            insert.setObject(3, websiteId);
+            insert.setString(4, kind.wire());
+            insert.executeUpdate();
+        }
+        return settings.link(UnsubscribeController.PATH + "?token=" + token);
+    }
+
+    /** What {@code token} turns off, when it is a working link. */
+    @Transactional(readOnly = true)
+    Optional<Unsubscription> find(String token) {
+        return jdbc.execute(connection -> find(connection, token));
+    }
+
+    /** Turns off what {@code token} names; empty when it is no working link. */
+    @Transactional
+    Optional<Unsubscription> use(String token) {
+        return jdbc.execute(connection -> {
+            Optional<Unsubscription> found = find(connection, token);
+            if (found.isPresent()) {
+                preferences.set(connection, found.get().agentId(), found.get().websiteId(), found.get().kind(), false);
+            }
+            try (PreparedStatement purge = connection.prepareStatement(PURGE)) {
+                purge.setInt(1, LIFETIME_DAYS);
+                purge.executeUpdate();
+            }
+            return found;
+        });
+    }
+
+    private static Optional<Unsubscription> find(Connection connection, String token) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(FIND)) {
+            select.setBytes(1, hash(token));
+            select.setInt(2, LIFETIME_DAYS);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String agentId = row.getString(1);
+                UUID websiteId = row.getObject(2, UUID.class);
+                String websiteName = row.getString(4);
+                return NotificationKind.ofWire(row.getString(3))
+                        .map(kind -> new Unsubscription(agentId, websiteId, kind, websiteName));
+            }
+        }
+    }
+
+    private static byte[] hash(String token) {
+        return Sha256.of(token);
+    }
+
+    /** What one link turns off. */
+    record Unsubscription(String agentId, UUID websiteId, NotificationKind kind, String websiteName) {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.zendo.notifications.routing;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a notification is about; the name, lower-cased, is its {@code kind} on the wire and in the log. */
+public enum NotificationKind {
+    /** An invitation to join a website, to the invited address. */
+    INVITATION(true),
+    /** A link that verifies an agent's email address. */
+    EMAIL_VERIFICATION(true),
+    /** A link that resets an agent's password. */
+    PASSWORD_RESET(true),
+    /** A one-time sign-in code. */
+    SIGN_IN_CODE(true),
+    /** A visitor started a conversation, for members who opted in. */
+    NEW_CONVERSATION(false),
+    /** A conversation was assigned to the recipient by someone else, for members who opted in. */
+    ASSIGNMENT(false);
+
+    private final boolean security;
+
+    NotificationKind(boolean security) {
+        this.security = security;
+    }
+
+    /** Whether the mail is about the recipient's account or access: sent regardless of preferences, never unsubscribable. */
+    public boolean security() {
+        return security;
+    }
+
+    /** The name on the wire and in the log. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of a wire name; empty for none. */
+    public static Optional<NotificationKind> ofWire(String wire) {
+        return Arrays.stream(values()).filter(kind -> kind.wire().equals(wire)).findFirst();
+    }
+}
