@@ -106,7 +106,7 @@ test('an agent signs in with the code of the mail after a wrong one', async () =
     await page.getByRole('link', { name: 'Sign in with a code instead' }).click();
     await page.getByLabel('Email').fill(agent.email);
     await page.getByRole('button', { name: 'Email me a sign-in code' }).click();
-    const input = page.getByLabel('Code');
+    const input = page.getByLabel('Code', { exact: true });
     await input.waitFor();
     assert.equal(await input.getAttribute('autocomplete'), 'one-time-code');
 
