@@ -1,5 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
+import { CodeSignInPage } from './account/CodeSignInPage';
+import { ForgotPasswordPage } from './account/ForgotPasswordPage';
+import { PASSWORD_CHANGED, ResetPasswordPage } from './account/ResetPasswordPage';
+import { VerifyEmailPage } from './account/VerifyEmailPage';
 import { AuthPage } from './auth/AuthPage';
 import { tokens } from './auth/tokens';
 import { navigate, useRoute } from './router';
@@ -8,7 +12,9 @@ import { Workspace } from './shell/Workspace';
 import { StatusPage } from './status/StatusPage';
 import { ErrorPanel } from './ui/ErrorPanel';
 
-const AUTH_PATHS = ['/login', '/signup'];
+const AUTH_PATHS = ['/login', '/signup', '/sign-in-code'];
+/** The targets of emailed links and the password reset request: shown signed in or not, never remembered to return to. */
+const ACCOUNT_PATHS = ['/forgot-password', '/reset-password', '/verify-email'];
 const RETURN_KEY = 'zendo.return_to';
 
 /** Keeps the address (with its fragment, e.g. an invitation link) to come back to after signing in. */
@@ -27,7 +33,7 @@ function takeReturn(): string | null {
 export function App() {
   const auth = useSyncExternalStore(tokens.subscribe, tokens.snapshot);
   const queryClient = useQueryClient();
-  const { path } = useRoute();
+  const { path, query } = useRoute();
 
   useEffect(() => {
     void tokens.restore();
@@ -36,7 +42,7 @@ export function App() {
   useEffect(() => {
     if (auth.status === 'signed-out') {
       queryClient.clear();
-      if (!AUTH_PATHS.includes(path) && path !== '/status') rememberReturn();
+      if (!AUTH_PATHS.includes(path) && !ACCOUNT_PATHS.includes(path) && path !== '/status') rememberReturn();
     }
     if (auth.status === 'signed-in') {
       const back = takeReturn();
@@ -45,6 +51,9 @@ export function App() {
     }
   }, [auth.status, path, queryClient]);
 
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (path === '/reset-password') return <ResetPasswordPage />;
+  if (path === '/verify-email') return <VerifyEmailPage signedIn={auth.status === 'signed-in'} />;
   if (path === '/status' && auth.status !== 'signed-in') {
     return (
       <>
@@ -57,7 +66,13 @@ export function App() {
   }
   if (auth.status === 'unknown') return <p className="splash">Loading…</p>;
   if (auth.status === 'signed-out') {
-    const notice = auth.reason === 'expired' ? 'Your session has ended. Please sign in again.' : undefined;
+    if (path === '/sign-in-code') return <CodeSignInPage />;
+    const notice =
+      auth.reason === 'expired'
+        ? 'Your session has ended. Please sign in again.'
+        : query.get('notice') === PASSWORD_CHANGED
+          ? 'Your password was changed. Sign in with the new one.'
+          : undefined;
     return <AuthPage mode={path === '/signup' ? 'signup' : 'login'} notice={notice} />;
   }
   return (

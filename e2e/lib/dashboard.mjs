@@ -36,7 +36,7 @@ export async function logIn(agent) {
   return { ...agent, token: answer.access_token, agent: answer.agent };
 }
 
-/** Invites `agent` (from signUpAgent) into the website with `role` and accepts for them. */
+/** Invites `agent` (from signUpAgent with `verified`) into the website with `role` and accepts for them. */
 export async function addMember(owner, websiteId, agent, role) {
   const invitation = await api('POST', `/v1/websites/${websiteId}/invitations`, {
     token: owner.token,

@@ -11,7 +11,7 @@ test('two agents see each other’s presence, typing and assignments live', asyn
   try {
     const owner = await signUpAgent('Olivia Owner');
     const website = await createWebsite(owner);
-    const teammate = await signUpAgent('Sam Supervisor');
+    const teammate = await signUpAgent('Sam Supervisor', { verified: true });
     const invitation = await api('POST', `/v1/websites/${website.id}/invitations`, {
       token: owner.token,
       body: { email: teammate.email, role: 'supervisor' },

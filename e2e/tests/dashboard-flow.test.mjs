@@ -44,7 +44,7 @@ test('an agent signs up, onboards a website, chats with a visitor on the demo pa
 
     const ownerApi = await logIn(owner);
     const [website] = await api('GET', '/v1/websites', { token: ownerApi.token });
-    const teammate = await signUpAgent('Theo Teammate');
+    const teammate = await signUpAgent('Theo Teammate', { verified: true });
     await addMember(ownerApi, website.id, teammate, 'agent');
     await api('POST', `/v1/websites/${website.id}/canned-responses`, {
       token: ownerApi.token,

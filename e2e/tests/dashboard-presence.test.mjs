@@ -11,8 +11,8 @@ test('an agent-role member sees its teammates’ presence on opening the dashboa
   try {
     const owner = await signUpAgent('Orla Owner');
     const website = await createWebsite(owner);
-    const supervisor = await signUpAgent('Sid Supervisor');
-    const agent = await signUpAgent('Ada Agent');
+    const supervisor = await signUpAgent('Sid Supervisor', { verified: true });
+    const agent = await signUpAgent('Ada Agent', { verified: true });
     await addMember(owner, website.id, supervisor, 'supervisor');
     await addMember(owner, website.id, agent, 'agent');
 

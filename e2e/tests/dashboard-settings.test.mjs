@@ -137,7 +137,7 @@ test('an owner previews and saves the widget colour, rotates the secret key once
 
 test('an invited agent reads the settings but cannot change them, see keys or open the stats', async () => {
   const website = await createWebsite(owner);
-  const agent = await signUpAgent('Settings Agent');
+  const agent = await signUpAgent('Settings Agent', { verified: true });
   const invitation = await api('POST', `/v1/websites/${website.id}/invitations`, {
     token: owner.token,
     body: { email: agent.email, role: 'agent' },

@@ -14,6 +14,8 @@ export interface Agent {
   email: string;
   name: string;
   avatar_url?: string;
+  /** Whether the agent proved they own the email; identity's `GET /v1/auth/me` always answers it. */
+  email_verified?: boolean;
 }
 
 /** Identity's answer to sign-up, sign-in and refresh. */

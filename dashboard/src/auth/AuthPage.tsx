@@ -65,9 +65,19 @@ export function AuthPage(props: { mode: 'login' | 'signup'; notice?: string }) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </Field>
+        {!signup && (
+          <p className="auth__forgot">
+            <Link to="/forgot-password">Forgot password?</Link>
+          </p>
+        )}
         <button className="button button--primary" type="submit" disabled={busy}>
           {signup ? 'Create account' : 'Sign in'}
         </button>
+        {!signup && (
+          <p className="auth__alternative">
+            <Link to="/sign-in-code">Sign in with a code instead</Link>
+          </p>
+        )}
         <p className="auth__switch">
           {signup ? (
             <>

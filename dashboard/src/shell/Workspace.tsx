@@ -1,3 +1,4 @@
+import { VerifyEmailBanner } from '../account/VerifyEmailBanner';
 import { InboxPage } from '../inbox/InboxPage';
 import { InstallStep } from '../onboarding/InstallStep';
 import { NewWebsitePage, Onboarding } from '../onboarding/Onboarding';
@@ -11,7 +12,7 @@ import { StatsPage } from '../stats/StatsPage';
 import { StatusPage } from '../status/StatusPage';
 import { TopBar } from './TopBar';
 
-/** The signed-in app: onboarding until the agent has a website, then the top bar and the current screen. */
+/** The signed-in app: onboarding until the agent has a website, then the top bar and the current screen; above them the verify-email banner while the agent's email is not verified. */
 export function Workspace() {
   const { website } = useSession();
   const { path } = useRoute();
@@ -25,11 +26,19 @@ export function Workspace() {
       </>
     );
   }
-  if (!website) return <Onboarding />;
+  if (!website) {
+    return (
+      <>
+        <VerifyEmailBanner />
+        <Onboarding />
+      </>
+    );
+  }
   return (
     <RealtimeProvider websiteId={website.id}>
       <LiveProvider key={website.id}>
         <TopBar />
+        <VerifyEmailBanner />
         <Screen path={path} />
       </LiveProvider>
     </RealtimeProvider>

@@ -72,6 +72,18 @@ describe('AuthPage', () => {
     expect(mount.container.querySelector('.form-error')!.textContent).toBe(message);
   });
 
+  it('links the login page to the password reset and to signing in with a code', async () => {
+    await act(async () => mount.root.render(<AuthPage mode="login" />));
+    const links = [...mount.container.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent]);
+
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['/forgot-password', 'Forgot password?'],
+        ['/sign-in-code', 'Sign in with a code instead'],
+      ]),
+    );
+  });
+
   it('shows the field a 400 names', async () => {
     vi.mocked(publicFetch).mockRejectedValueOnce(
       new ApiError(400, 'invalid_request', 'Invalid request.', {

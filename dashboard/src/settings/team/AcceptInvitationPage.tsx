@@ -1,6 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useLinkToken } from '../../account/linkToken';
+import { ResendVerification } from '../../account/ResendVerification';
 import { ApiError, apiFetch } from '../../api/client';
+import { tokens } from '../../auth/tokens';
 import { Link } from '../../router';
 import { useSession } from '../../session/session';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -8,19 +11,13 @@ import type { Role } from '../api';
 
 type Accepted = { website_id: string; website_name: string; role: Role };
 
-/** The invitation token of an accept link (`/invitations/accept#token=inv_…`); the fragment never reaches servers. */
-export function tokenFromHash(hash: string): string | null {
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  return token && token.length <= 100 ? token : null;
-}
-
 /**
  * `/invitations/accept#token=…`: joins the website the signed-in agent was invited to, then forgets the token (it is
  * taken out of the address bar at once, so it stays out of history and bookmarks).
  */
 export function AcceptInvitationPage() {
   const { agent, reloadWebsites, selectWebsite } = useSession();
-  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const token = useLinkToken();
   const accept = useMutation({
     mutationFn: (value: string) => apiFetch<Accepted>('/v1/invitations/accept', { method: 'POST', body: { token: value } }),
     onSuccess: async (accepted) => {
@@ -31,8 +28,13 @@ export function AcceptInvitationPage() {
   const { mutate } = accept;
   const sent = useRef(false);
 
+  const retryVerified = async (value: string) => {
+    // A fresh access token, in case the verification state travels in it.
+    await tokens.refresh();
+    mutate(value);
+  };
+
   useEffect(() => {
-    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
     if (token && !sent.current) {
       sent.current = true;
       mutate(token);
@@ -50,6 +52,14 @@ export function AcceptInvitationPage() {
         </p>
       )}
       {accept.isError && <p role="alert">{explain(accept.error, agent.email)}</p>}
+      {accept.isError && unverified(accept.error) && token && (
+        <p>
+          No email? <ResendVerification />{' '}
+          <button type="button" className="button" onClick={() => void retryVerified(token)}>
+            I have verified it: join now
+          </button>
+        </p>
+      )}
       {accept.isError && !(accept.error instanceof ApiError && [403, 404, 410].includes(accept.error.status)) && (
         <ErrorNotice error={accept.error} />
       )}
@@ -57,8 +67,13 @@ export function AcceptInvitationPage() {
   );
 }
 
+const unverified = (error: unknown) => error instanceof ApiError && error.code === 'email_unverified';
+
 function explain(error: unknown, email: string): string {
   if (!(error instanceof ApiError)) return 'The invitation could not be accepted.';
+  if (unverified(error)) {
+    return `Before joining, verify your email address ${email}: open the link we emailed you, then come back here.`;
+  }
   switch (error.status) {
     case 403:
       return `This invitation was sent to another email than ${email}. Sign in with the invited email.`;

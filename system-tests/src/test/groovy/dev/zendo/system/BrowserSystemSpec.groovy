@@ -28,6 +28,7 @@ class BrowserSystemSpec extends Specification {
                 .directory(e2e.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
         builder.environment().putAll(
                 ZENDO_GATEWAY_URL: stack.gatewayUrl,
+                ZENDO_MAIL_API_URL: stack.mailApiUrl,
                 ZENDO_E2E_ARTIFACTS: Path.of('target/e2e-artifacts').toAbsolutePath().toString())
         def process = builder.start()
         boolean finished = process.waitFor(8, TimeUnit.MINUTES)

@@ -84,6 +84,9 @@ class LocalStack {
 
     String getKafkaBootstrapServers() { "127.0.0.1:${portBase + 92}" }
 
+    /** GreenMail's HTTP API, where the stack's caught mail is read (scripts/lib/common.sh: port base + 44). */
+    String getMailApiUrl() { "http://127.0.0.1:${portBase + 44}" }
+
     /** Runs one of the scripts under scripts/ against this stack; returns its combined output, or throws with it. */
     String run(String script, List<String> args = []) {
         def builder = new ProcessBuilder(['bash', root.resolve("scripts/${script}").toString()] + args)
