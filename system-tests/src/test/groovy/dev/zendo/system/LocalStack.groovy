@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit
 class LocalStack {
 
     /** Offsets from the port base that scripts/lib/common.sh derives every port from. */
-    static final List<Integer> PORT_OFFSETS = [32, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 92, 93]
+    static final List<Integer> PORT_OFFSETS = [25, 32, 43, 44, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 92, 93]
     static final List<String> SERVICES = ['identity', 'websites', 'conversations', 'realtime-edge', 'notifications']
     /** The HTTP port offset of each instance; the second nodes are named <service>-2 as in scripts/lib/common.sh. */
     static final Map<String, Integer> HTTP_OFFSETS = [

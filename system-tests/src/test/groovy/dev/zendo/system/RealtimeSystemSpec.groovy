@@ -7,6 +7,9 @@ import spock.lang.Specification
 import spock.lang.Stepwise
 import spock.util.concurrent.PollingConditions
 
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.ThreadLocalRandom
@@ -53,7 +56,7 @@ class RealtimeSystemSpec extends Specification {
         def website = api.json('POST', '/v1/websites', [name: 'Realtime system test', domains: ['shop.example.com'], allowed_origins: [ORIGIN]],
                 bearer(websiteOwner.token))
         websiteId = website.id
-        admin = signUp('admin')
+        admin = verified(signUp('admin'))
         def invitation = api.json('POST', "/v1/websites/${websiteId}/invitations", [email: admin.email, role: 'admin'], bearer(websiteOwner.token))
         api.json('POST', '/v1/invitations/accept', [token: invitation.token], bearer(admin.token))
         session = widgetSession(website.public_key as String)
@@ -233,6 +236,25 @@ class RealtimeSystemSpec extends Specification {
         def email = "${role}-${ThreadLocalRandom.current().nextInt(1_000_000_000)}@example.com".toString()
         def answer = api.json('POST', '/v1/auth/signup', [email: email, password: 'realtime-system-password', name: "Agent ${role}"])
         [email: email, token: answer.access_token, id: answer.agent.id]
+    }
+
+    /**
+     * {@code agent} after following the verification link mailed to them (an invitation is accepted only with a
+     * verified email), with a new access token that says so.
+     */
+    private Map verified(Map agent) {
+        def token = null
+        new PollingConditions(timeout: 30, delay: 0.2).eventually {
+            def mailbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "${stack.mailApiUrl}/api/user/${agent.email}/messages/INBOX")).build(), HttpResponse.BodyHandlers.ofString())
+            def raw = mailbox.statusCode() == 200 ? mailbox.body() : ''
+            def link = raw.replaceAll(/=\r?\n/, '').replace('=3D', '=') =~ /verify-email#token=([A-Za-z0-9_-]+)/
+            assert link.find()
+            token = link.group(1)
+        }
+        api.json('POST', '/v1/auth/email-verification/confirm', [token: token])
+        def login = api.json('POST', '/v1/auth/login', [email: agent.email, password: 'realtime-system-password'])
+        agent + [token: login.access_token]
     }
 
     private String ticket(Map agent) {
