@@ -243,18 +243,21 @@ class RealtimeSystemSpec extends Specification {
      * verified email), with a new access token that says so.
      */
     private Map verified(Map agent) {
-        def token = null
         new PollingConditions(timeout: 30, delay: 0.2).eventually {
-            def mailbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "${stack.mailApiUrl}/api/user/${agent.email}/messages/INBOX")).build(), HttpResponse.BodyHandlers.ofString())
-            def raw = mailbox.statusCode() == 200 ? mailbox.body() : ''
-            def link = raw.replaceAll(/=\r?\n/, '').replace('=3D', '=') =~ /verify-email#token=([A-Za-z0-9_-]+)/
-            assert link.find()
-            token = link.group(1)
+            assert verificationToken(agent.email as String) != null
         }
-        api.json('POST', '/v1/auth/email-verification/confirm', [token: token])
+        api.json('POST', '/v1/auth/email-verification/confirm', [token: verificationToken(agent.email as String)])
         def login = api.json('POST', '/v1/auth/login', [email: agent.email, password: 'realtime-system-password'])
         agent + [token: login.access_token]
+    }
+
+    /** The token of the verification link in the mail GreenMail caught for {@code email}; null before it arrives. */
+    private String verificationToken(String email) {
+        def mailbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "${stack.mailApiUrl}/api/user/${email}/messages/INBOX")).build(), HttpResponse.BodyHandlers.ofString())
+        def raw = mailbox.statusCode() == 200 ? mailbox.body() : ''
+        def link = raw.replaceAll(/=\r?\n/, '').replace('=3D', '=') =~ /verify-email#token=([A-Za-z0-9_-]+)/
+        link.find() ? link.group(1) : null
     }
 
     private String ticket(Map agent) {
