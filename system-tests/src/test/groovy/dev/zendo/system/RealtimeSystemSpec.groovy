@@ -1,6 +1,7 @@
 package dev.zendo.system
 
 import dev.zendo.system.realtime.EdgeClient
+import groovy.json.JsonSlurper
 import dev.zendo.system.realtime.GatewayApi
 import spock.lang.Shared
 import spock.lang.Specification
@@ -255,7 +256,7 @@ class RealtimeSystemSpec extends Specification {
     private String verificationToken(String email) {
         def mailbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "${stack.mailApiUrl}/api/user/${email}/messages/INBOX")).build(), HttpResponse.BodyHandlers.ofString())
-        def raw = mailbox.statusCode() == 200 ? mailbox.body() : ''
+        def raw = mailbox.statusCode() == 200 ? new JsonSlurper().parseText(mailbox.body())*.mimeMessage.join('\n') : ''
         def link = raw.replaceAll(/=\r?\n/, '').replace('=3D', '=') =~ /verify-email#token=([A-Za-z0-9_-]+)/
         link.find() ? link.group(1) : null
     }
