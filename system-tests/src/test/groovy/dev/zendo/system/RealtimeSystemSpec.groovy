@@ -1,8 +1,8 @@
 package dev.zendo.system
 
 import dev.zendo.system.realtime.EdgeClient
-import groovy.json.JsonSlurper
 import dev.zendo.system.realtime.GatewayApi
+import groovy.json.JsonSlurper
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
