@@ -30,12 +30,13 @@ abstract class ServiceApi {
     final HttpClient httpClient
     final BlockingHttpClient http
 
-    protected ServiceApi(String service, List<TestInfra.Need> needs) {
+    /** Starts {@code service} with the servers it {@code needs} and {@code settings} of the calling spec on top. */
+    protected ServiceApi(String service, List<TestInfra.Need> needs, Map<String, Object> settings = [:]) {
         identity = TestIssuer.start('zendo-identity', 'zendo')
         server = ApplicationContext.run(EmbeddedServer, TestInfra.properties(service, *needs) + [
                 'zendo.auth.agent-tokens.jwks-url': identity.jwksUrl(),
                 'zendo.outbox.poll-interval'      : '1s',
-        ] as Map<String, Object>, 'test')
+        ] + settings as Map<String, Object>, 'test')
         httpClient = HttpClient.create(server.URL)
         http = httpClient.toBlocking()
         Runtime.runtime.addShutdownHook(new Thread({ close() }))

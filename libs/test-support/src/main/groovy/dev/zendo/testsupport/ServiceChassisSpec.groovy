@@ -134,6 +134,7 @@ abstract class ServiceChassisSpec extends Specification {
                 (TestInfra.Need.SIGNING_KEYS): ['SIGNING_JWKS', 'not a key set', 'not a JWK set'],
                 (TestInfra.Need.INVITATION_SEAL_KEY): ['INVITATION_SEAL_PUBLIC_KEYSET', 'not a keyset', 'not a Tink public hybrid keyset'],
                 (TestInfra.Need.IDENTITY_SECRETS_KEYSET): ['IDENTITY_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
+                (TestInfra.Need.WEBHOOK_SECRETS_KEYSET): ['WEBHOOK_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
         ]
         needs().collect { rows[it] }
     }
@@ -161,6 +162,7 @@ abstract class ServiceChassisSpec extends Specification {
                 'SIGNING_JWKS'           : properties['zendo.auth.signing.jwks'],
                 'INVITATION_SEAL_PUBLIC_KEYSET': properties['zendo.websites.invitation-seal.public-keyset'],
                 'IDENTITY_SECRETS_KEYSET': properties['zendo.conversations.identity-secrets.keyset'],
+                'WEBHOOK_SECRETS_KEYSET' : properties['zendo.notifications.webhooks.keyset'],
         ].findAll { it.value != null } + overrides
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',
                        '-cp', System.getProperty('java.class.path'), application().name]
