@@ -3,7 +3,6 @@ package dev.zendo.notifications.webhook;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -20,7 +19,7 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record UpdateWebhookRequest(
         @Nullable @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = WebhookUrls.MAX_LENGTH) String url,
-        @Nullable @NotEmpty @Size(max = EventTypes.MAX_CHOSEN) List<String> eventTypes,
+        @Nullable @Size(min = 1, max = EventTypes.MAX_CHOSEN) List<String> eventTypes,
         @Nullable @Size(max = Webhooks.MAX_DESCRIPTION) String description,
         @Nullable Boolean active) {
 }

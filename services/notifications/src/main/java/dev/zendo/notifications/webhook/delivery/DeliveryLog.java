@@ -94,7 +94,7 @@ public class DeliveryLog {
                     Sql.intOrNull(attempt, "status_code"), attempt.getInt("latency_ms"), attempt.getString("response_excerpt"),
                     attempt.getString("error"), attempt.getBoolean("manual")));
             return null;
-        }, attempts.keySet().toArray(UUID[]::new));
+        }, (Object) attempts.keySet().toArray(UUID[]::new));
         return rows.stream().map(row -> new DeliveryView(row.id(), row.eventId(), row.eventType(), row.status(), row.createdAt(),
                 row.status() == DeliveryStatus.PENDING ? row.nextAttemptAt() : null, row.finishedAt(),
                 List.copyOf(attempts.get(row.id())))).toList();
