@@ -35,7 +35,7 @@ class DeliveryStore {
                 ORDER BY d.next_attempt_at, d.seq
                 LIMIT ?
                 FOR UPDATE OF d SKIP LOCKED)
-            UPDATE webhook_deliveries d SET next_attempt_at = now() + ? * interval '1 millisecond'
+            UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => ?)
             FROM due, webhook_subscriptions s, webhook_events ev
             WHERE d.id = due.id AND s.id = d.subscription_id AND ev.event_id = d.event_id
             RETURNING""" + " " + PENDING_COLUMNS;
@@ -49,7 +49,7 @@ class DeliveryStore {
     /** Claims up to {@code limit} due deliveries for {@code lease}. */
     @Transactional
     List<PendingDelivery> claim(int limit, Duration lease) {
-        return sql.list(CLAIM, DeliveryStore::pending, limit, lease.toMillis());
+        return sql.list(CLAIM, DeliveryStore::pending, limit, lease.toMillis() / 1000.0);
     }
 
     /** The delivery of the website's subscription, for a manual attempt. */
