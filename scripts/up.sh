@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# make up: PostgreSQL, Redis, Kafka, the five services and the gateway as local processes; prints the URLs.
+# make up: PostgreSQL, Redis, Kafka, the mail catcher (GreenMail), the five services and the gateway as local processes; prints the URLs.
 # Idempotent: what already runs is reused, what died is started again. Ports and state follow ZENDO_ENV /
 # ZENDO_PORT_BASE (scripts/lib/common.sh); ZENDO_EDGE_NODES=2 and ZENDO_CONVERSATIONS_NODES=2 add a second
 # realtime edge node and a second conversations instance behind the gateway.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-for lib in postgres redis kafka services gateway frontends seed; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
+for lib in postgres redis kafka mail services gateway frontends seed; do source "$ZENDO_ROOT/scripts/lib/$lib.sh"; done
 
 tools=(ps curl jq psql java)
 [[ "${ZENDO_SKIP_BUILD:-}" == 1 ]] || tools+=(javac)
@@ -16,6 +16,7 @@ mkdir -p "$ZENDO_RUN_DIR"
 pg_start
 redis_start
 kafka_start
+mail_start
 pg_bootstrap
 [[ "${ZENDO_SKIP_BUILD:-}" == 1 ]] || services_build
 if [[ "${ZENDO_SKIP_FRONTENDS:-}" != 1 ]]; then
@@ -43,6 +44,8 @@ cat <<EOT
   Widget demo      $gateway/demo  (the demo website's widget; strict-CSP variant $gateway/demo/strict)
   API (gateway)    $gateway/v1/…
   Health           $gateway/health/<service>
+  Caught mail      $(mail_api_url)/api/user/<email>/messages/INBOX  (every mail the platform sends; API explorer $(mail_api_url)/,
+                   IMAP $ZENDO_HOST:$ZENDO_IMAP_PORT with the address as user name and password)
 
   Demo agent       $ZENDO_DEMO_EMAIL / $ZENDO_DEMO_PASSWORD
   Demo website     "$ZENDO_DEMO_WEBSITE", widget key $demo_key

@@ -10,10 +10,11 @@ ZENDO_CACHE_DIR=${ZENDO_CACHE_DIR:-$ZENDO_ROOT/.run/cache}
 if [[ -n "${ZENDO_PORT_BASE:-}" ]]; then
   _base=$ZENDO_PORT_BASE
   _pg=$((_base + 32)); _redis=$((_base + 79)); _kafka=$((_base + 92)); _gw=$((_base + 80)); _svc=$((_base + 81))
+  _smtp=$((_base + 25)); _imap=$((_base + 43)); _mailapi=$((_base + 44))
 else
   case "$ZENDO_ENV" in
-    dev)  _pg=15432; _redis=16379; _kafka=19092; _gw=8080;  _svc=8081 ;;
-    test) _pg=25432; _redis=26379; _kafka=29092; _gw=28080; _svc=28081 ;;
+    dev)  _pg=15432; _redis=16379; _kafka=19092; _gw=8080;  _svc=8081;  _smtp=10025; _imap=10143; _mailapi=10080 ;;
+    test) _pg=25432; _redis=26379; _kafka=29092; _gw=28080; _svc=28081; _smtp=20025; _imap=20143; _mailapi=20080 ;;
     *) echo "ZENDO_ENV=$ZENDO_ENV needs ZENDO_PORT_BASE" >&2; exit 2 ;;
   esac
 fi
@@ -21,6 +22,10 @@ ZENDO_PG_PORT=${ZENDO_PG_PORT:-$_pg}
 ZENDO_REDIS_PORT=${ZENDO_REDIS_PORT:-$_redis}
 ZENDO_KAFKA_PORT=${ZENDO_KAFKA_PORT:-$_kafka}
 ZENDO_KAFKA_CONTROLLER_PORT=${ZENDO_KAFKA_CONTROLLER_PORT:-$((ZENDO_KAFKA_PORT + 1))}
+# The local mail catcher (GreenMail): SMTP in, IMAP and an HTTP API out.
+ZENDO_SMTP_PORT=${ZENDO_SMTP_PORT:-$_smtp}
+ZENDO_IMAP_PORT=${ZENDO_IMAP_PORT:-$_imap}
+ZENDO_MAIL_API_PORT=${ZENDO_MAIL_API_PORT:-$_mailapi}
 ZENDO_GATEWAY_PORT=${ZENDO_GATEWAY_PORT:-$_gw}
 ZENDO_IDENTITY_PORT=${ZENDO_IDENTITY_PORT:-$_svc}
 ZENDO_WEBSITES_PORT=${ZENDO_WEBSITES_PORT:-$((_svc + 1))}
@@ -32,11 +37,12 @@ ZENDO_REALTIME_EDGE_WS_PORT=${ZENDO_REALTIME_EDGE_WS_PORT:-$((_svc + 5))}
 ZENDO_REALTIME_EDGE_2_PORT=${ZENDO_REALTIME_EDGE_2_PORT:-$((_svc + 6))}
 ZENDO_REALTIME_EDGE_2_WS_PORT=${ZENDO_REALTIME_EDGE_2_WS_PORT:-$((_svc + 7))}
 ZENDO_CONVERSATIONS_2_PORT=${ZENDO_CONVERSATIONS_2_PORT:-$((_svc + 8))}
-unset _base _pg _redis _kafka _gw _svc
+unset _base _pg _redis _kafka _gw _svc _smtp _imap _mailapi
 
 ZENDO_HOST=127.0.0.1
 ZENDO_PG_DATABASE=zendo
 ZENDO_KAFKA_VERSION=4.3.1
+ZENDO_GREENMAIL_VERSION=2.1.8
 
 # The Java services, in start order, and whether each owns a database schema.
 ZENDO_SERVICES=(identity websites conversations realtime-edge notifications)

@@ -64,14 +64,18 @@ service_env() {
   if [[ $svc == websites ]]; then
     echo "INVITATION_SEAL_PUBLIC_KEYSET_FILE=$ZENDO_RUN_DIR/keys/invitation-seal.public.json"
   fi
-  if [[ $svc == conversations ]]; then
-    echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"
-    echo "REALTIME_URL=ws://localhost:$ZENDO_GATEWAY_PORT/ws"
-  fi
   if [[ $svc == notifications ]]; then
+    echo "NOTIFICATIONS_SEAL_KEYSET_FILE=$ZENDO_RUN_DIR/keys/notifications.seal.json"
+    echo "SMTP_HOST=$ZENDO_HOST"
+    echo "SMTP_PORT=$ZENDO_SMTP_PORT"
+    echo "PUBLIC_URL=http://localhost:$ZENDO_GATEWAY_PORT"
     echo "WEBHOOK_SECRETS_KEYSET_FILE=$(webhook_secrets_keyset)"
     # Local development: webhooks may go to receivers on this machine (never allowed by default).
     echo "WEBHOOK_ALLOWED_HOSTS=localhost,127.0.0.1"
+  fi
+  if [[ $svc == conversations ]]; then
+    echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"
+    echo "REALTIME_URL=ws://localhost:$ZENDO_GATEWAY_PORT/ws"
   fi
   if [[ $svc == realtime-edge ]]; then
     echo "REALTIME_EDGE_WS_PORT=$(edge_ws_port "$instance")"

@@ -103,6 +103,36 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
 - name: IDENTITY_SECRETS_KEYSET_FILE
   value: /identity-secrets/keyset.json
 {{- end }}
+{{- if (.svc.sealOpener).enabled }}
+- name: NOTIFICATIONS_SEAL_KEYSET_FILE
+  value: /seal-opener/private.json
+{{- end }}
+{{- with .svc.mail }}
+- name: SMTP_HOST
+  value: {{ .host | quote }}
+- name: SMTP_PORT
+  value: {{ .port | quote }}
+- name: SMTP_SECURITY
+  value: {{ .security | quote }}
+- name: MAIL_FROM
+  value: {{ .from | quote }}
+{{- with .existingSecret }}
+- name: SMTP_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: username
+- name: SMTP_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: password
+{{- end }}
+{{- end }}
+{{- with .svc.publicUrl }}
+- name: PUBLIC_URL
+  value: {{ . | quote }}
+{{- end }}
 {{- with .svc.ws }}
 - name: {{ $.name | upper | replace "-" "_" }}_WS_PORT
   value: {{ .port | quote }}
@@ -246,6 +276,11 @@ spec:
               mountPath: /identity-secrets
               readOnly: true
             {{- end }}
+            {{- if (.svc.sealOpener).enabled }}
+            - name: seal-opener
+              mountPath: /seal-opener
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
@@ -271,6 +306,15 @@ spec:
             items:
               - key: keyset.json
                 path: keyset.json
+            defaultMode: 0400
+        {{- end }}
+        {{- if (.svc.sealOpener).enabled }}
+        - name: seal-opener
+          secret:
+            secretName: {{ .svc.sealOpener.existingSecret | default (printf "%s-invitation-seal" (include "zendo.fullname" $root)) }}
+            items:
+              - key: private.json
+                path: private.json
             defaultMode: 0400
         {{- end }}
       {{- with $values.nodeSelector }}

@@ -18,7 +18,7 @@ class ComposeFileSpec extends Specification {
     private static final Pattern ENV_PLACEHOLDER = ~/\$\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}/
     private static final Pattern LOCAL_MACHINE = ~/localhost|127\.0\.0\.1/
     private static final Pattern LOCATION = ~/location\s+(=\s*)?(\S+)\s*\{/
-    private static final Pattern PROXIED_LOCATION = ~/location\s+(=\s*)?(\S+)\s*\{[^}]*?proxy_pass\s+http:\/\/([\w-]+)/
+    private static final Pattern PROXIED_LOCATION = ~/location\s+(=\s*|~\s*)?(\S+)\s*\{[^}]*?proxy_pass\s+http:\/\/([\w-]+)/
     private static final Pattern UPSTREAM = ~/upstream\s+([\w-]+)\s*\{\s*server\s+([\w.-]+):(\d+);/
     private static final String WS_UPSTREAM_SUFFIX = '_ws'
 
@@ -77,7 +77,7 @@ class ComposeFileSpec extends Specification {
 
     /** The locations of an nginx config that proxy to an upstream, each with the upstream's name. */
     static Map<String, String> gatewayRoutes(String nginxConf) {
-        nginxConf.findAll(PROXIED_LOCATION) { match, exact, path, upstream -> [(exact ? '= ' : '') + path, upstream] }
+        nginxConf.findAll(PROXIED_LOCATION) { match, modifier, path, upstream -> [(modifier ? modifier.trim() + ' ' : '') + path, upstream] }
                 .collectEntries { it } as Map<String, String>
     }
 

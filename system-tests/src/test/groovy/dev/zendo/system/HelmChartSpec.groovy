@@ -42,8 +42,9 @@ class HelmChartSpec extends Specification {
     /** The Ingress's routes, path to the component label of the Service it sends to and the name of the port. */
     private Map<String, List<String>> ingressRoutes() {
         def serviceComponents = ofKind('Service').collectEntries { [it.metadata.name, it.metadata.labels[COMPONENT]] }
-        ofKind('Ingress').first().spec.rules.first().http.paths
-                .collectEntries { [it.path, [serviceComponents[it.backend.service.name], it.backend.service.port.name]] } as Map<String, List<String>>
+        ofKind('Ingress').first().spec.rules.first().http.paths.collectEntries {
+            [(it.pathType == 'ImplementationSpecific' ? '~ ^' : '') + it.path, [serviceComponents[it.backend.service.name], it.backend.service.port.name]]
+        } as Map<String, List<String>>
     }
 
     private static Map port(List<Map> ports, String name) {
@@ -175,7 +176,8 @@ class HelmChartSpec extends Specification {
         '/v1/widget'        | 'conversations' | 'http'
         '/v1/inbox'         | 'conversations' | 'http'
         '/v1/server'        | 'conversations' | 'http'
-        '/v1/webhooks'      | 'notifications' | 'http'
+        '/v1/notifications' | 'notifications' | 'http'
+        '~ ^/v1/websites/[^/]+/(webhooks|notifications|notification-preferences)(/|$)' | 'notifications' | 'http'
         '/ws'               | 'realtime-edge' | 'ws'
     }
 

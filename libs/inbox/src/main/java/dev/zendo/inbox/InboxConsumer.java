@@ -76,7 +76,7 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public synchronized void onApplicationEvent(StartupEvent event) {
-        if (dispatch.topics().isEmpty()) {
+        if (dispatch.isEmpty()) {
             LOG.info("inbox: no event handlers, nothing to consume");
             return;
         }
@@ -116,7 +116,11 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
              KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafkaConsumer)) {
             clientMetrics.bindTo(meters);
             consumer = kafkaConsumer;
-            kafkaConsumer.subscribe(dispatch.topics());
+            if (dispatch.hasPatterns()) {
+                kafkaConsumer.subscribe(dispatch.subscription());
+            } else {
+                kafkaConsumer.subscribe(dispatch.topics());
+            }
             while (running) {
                 Duration pause = consumeOnce(kafkaConsumer);
                 if (pause != null) {
@@ -239,7 +243,8 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.topicRefresh().toMillis()),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

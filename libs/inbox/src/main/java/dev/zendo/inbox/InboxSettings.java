@@ -22,6 +22,7 @@ import static dev.zendo.platform.settings.DurationBounds.requireAtLeast;
  * @param maxBackoff   longest pause between attempts (pauses start at 100 ms and double)
  * @param pollTimeout  how long one poll of Kafka waits for records
  * @param drainTimeout how long shutdown waits for the record in flight before abandoning it uncommitted
+ * @param topicRefresh how soon a new topic matching a handler's pattern is consumed (Kafka's metadata max age)
  */
 @Context
 @ConfigurationProperties("zendo.inbox")
@@ -31,7 +32,8 @@ public record InboxSettings(
         @Bindable(defaultValue = "5") @Min(1) @Max(1_000) int maxAttempts,
         @NotNull @Bindable(defaultValue = "10s") Duration maxBackoff,
         @NotNull @Bindable(defaultValue = "500ms") Duration pollTimeout,
-        @NotNull @Bindable(defaultValue = "10s") Duration drainTimeout) {
+        @NotNull @Bindable(defaultValue = "10s") Duration drainTimeout,
+        @NotNull @Bindable(defaultValue = "5s") Duration topicRefresh) {
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
@@ -39,6 +41,7 @@ public record InboxSettings(
         requireAtLeast("zendo.inbox.max-backoff", maxBackoff, FIRST_BACKOFF);
         requireAtLeast("zendo.inbox.poll-timeout", pollTimeout, Duration.ofMillis(10));
         requireAtLeast("zendo.inbox.drain-timeout", drainTimeout, Duration.ZERO);
+        requireAtLeast("zendo.inbox.topic-refresh", topicRefresh, Duration.ofMillis(100));
     }
 
     /** The pause after the {@code attempts}-th failure: 100 ms, doubling, at most {@code maxBackoff}. */

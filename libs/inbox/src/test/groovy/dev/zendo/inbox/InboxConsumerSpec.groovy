@@ -4,6 +4,7 @@ import dev.zendo.testsupport.TestInfra
 import io.micronaut.context.ApplicationContext
 
 import java.nio.charset.StandardCharsets
+import java.util.regex.Pattern
 
 /** Each event is handled once, in its key's order, in the transaction that marks it processed; bad records are parked. */
 class InboxConsumerSpec extends InboxSpecification {
@@ -44,6 +45,33 @@ class InboxConsumerSpec extends InboxSpecification {
         handler.calls.get() == 1
         rows(context, 'SELECT event_id::text FROM seen')*.getAt(0) == [event.eventId]
         rows(context, 'SELECT event_id::text, topic FROM inbox_processed') == [[event.eventId, topic]]
+    }
+
+    def 'a handler with a topic pattern gets the events of matching topics, also of topics created after it started'() {
+        given:
+        def prefix = TestInfra.uniqueName('zendo.inbox-pattern')
+        def named = newTopic()
+        def handler = new RecordingHandler(named, Pattern.compile(Pattern.quote(prefix) + '\\..+'))
+        def early = newTopic(1, "${prefix}.early")
+        context = start(database(), handler, ['zendo.inbox.topic-refresh': '200ms'])
+        def first = message('c1', 1)
+        def second = message('c2', 1)
+        def third = message('c3', 1)
+        def unrelated = message('c4', 1)
+
+        when:
+        produce(named, [['c1', first]])
+        produce(early, [['c2', second]])
+        produce(newTopic(1, "${prefix}-other"), [['c4', unrelated]])
+        def later = newTopic(1, "${prefix}.later")
+        produce(later, [['c3', third]])
+
+        then:
+        within(30).eventually {
+            assert rows(context, 'SELECT event_id::text FROM seen')*.getAt(0) as Set == [first, second, third]*.eventId as Set
+        }
+        rows(context, 'SELECT topic FROM inbox_processed')*.getAt(0) as Set == [named, early, later] as Set
+        handler.calls.get() == 3
     }
 
     def 'a handler failure rolls back its processed mark, and the retry handles it'() {

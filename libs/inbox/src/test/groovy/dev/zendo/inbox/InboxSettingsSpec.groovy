@@ -17,7 +17,7 @@ class InboxSettingsSpec extends Specification {
         def context = run([:])
 
         expect:
-        context.getBean(InboxSettings) == new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10))
+        context.getBean(InboxSettings) == new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(5))
 
         cleanup:
         context.close()
@@ -43,7 +43,7 @@ class InboxSettingsSpec extends Specification {
 
     def 'the pause after failure #attempts is #pause'() {
         expect:
-        new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10)).backoff(attempts) == pause
+        new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(5)).backoff(attempts) == pause
 
         where:
         attempts || pause

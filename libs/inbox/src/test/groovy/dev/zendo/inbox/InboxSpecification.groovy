@@ -34,8 +34,7 @@ abstract class InboxSpecification extends Specification {
     }
 
     /** A new topic of {@code partitions} partitions, named for this spec alone. */
-    static String newTopic(int partitions = 3) {
-        def topic = TestInfra.uniqueName('zendo.inbox-spec')
+    static String newTopic(int partitions = 3, String topic = TestInfra.uniqueName('zendo.inbox-spec')) {
         admin { Admin admin -> admin.createTopics([new NewTopic(topic, partitions, (short) 1)]).all().get() }
         topic
     }

@@ -5,6 +5,7 @@ import dev.zendo.events.v1.Envelope
 import java.sql.Connection
 import java.sql.SQLTransientConnectionException
 import java.util.concurrent.atomic.AtomicInteger
+import java.util.regex.Pattern
 
 /**
  * The specs' handler: fails as if the database were unreachable while {@code unreachableLeft} lasts; else writes a
@@ -13,17 +14,24 @@ import java.util.concurrent.atomic.AtomicInteger
 class RecordingHandler implements EventHandler {
 
     final String topic
+    final Pattern pattern
     final AtomicInteger calls = new AtomicInteger()
     final AtomicInteger failuresLeft = new AtomicInteger()
     final AtomicInteger unreachableLeft = new AtomicInteger()
 
-    RecordingHandler(String topic) {
+    RecordingHandler(String topic, Pattern pattern = null) {
         this.topic = topic
+        this.pattern = pattern
     }
 
     @Override
     Set<String> topics() {
-        [topic] as Set
+        topic == null ? [] as Set : [topic] as Set
+    }
+
+    @Override
+    Optional<Pattern> topicPattern() {
+        Optional.ofNullable(pattern)
     }
 
     @Override

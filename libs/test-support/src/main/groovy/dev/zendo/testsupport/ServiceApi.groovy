@@ -30,7 +30,6 @@ abstract class ServiceApi {
     final HttpClient httpClient
     final BlockingHttpClient http
 
-    /** Starts {@code service} with the servers it {@code needs} and {@code settings} of the calling spec on top. */
     protected ServiceApi(String service, List<TestInfra.Need> needs, Map<String, Object> settings = [:]) {
         identity = TestIssuer.start('zendo-identity', 'zendo')
         server = ApplicationContext.run(EmbeddedServer, TestInfra.properties(service, *needs) + [

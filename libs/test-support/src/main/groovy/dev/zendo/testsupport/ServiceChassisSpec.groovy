@@ -134,6 +134,8 @@ abstract class ServiceChassisSpec extends Specification {
                 (TestInfra.Need.SIGNING_KEYS): ['SIGNING_JWKS', 'not a key set', 'not a JWK set'],
                 (TestInfra.Need.INVITATION_SEAL_KEY): ['INVITATION_SEAL_PUBLIC_KEYSET', 'not a keyset', 'not a Tink public hybrid keyset'],
                 (TestInfra.Need.IDENTITY_SECRETS_KEYSET): ['IDENTITY_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
+                (TestInfra.Need.MAIL): ['MAIL_FROM', 'not an address', 'is no mail address'],
+                (TestInfra.Need.NOTIFICATIONS_SEAL_KEY): ['NOTIFICATIONS_SEAL_KEYSET', 'not a keyset', 'not a Tink private hybrid keyset'],
                 (TestInfra.Need.WEBHOOK_SECRETS_KEYSET): ['WEBHOOK_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
         ]
         needs().collect { rows[it] }
@@ -162,6 +164,9 @@ abstract class ServiceChassisSpec extends Specification {
                 'SIGNING_JWKS'           : properties['zendo.auth.signing.jwks'],
                 'INVITATION_SEAL_PUBLIC_KEYSET': properties['zendo.websites.invitation-seal.public-keyset'],
                 'IDENTITY_SECRETS_KEYSET': properties['zendo.conversations.identity-secrets.keyset'],
+                'SMTP_HOST'              : properties['zendo.notifications.mail.host'],
+                'SMTP_PORT'              : properties['zendo.notifications.mail.port'],
+                'NOTIFICATIONS_SEAL_KEYSET': properties['zendo.notifications.seal.private-keyset'],
                 'WEBHOOK_SECRETS_KEYSET' : properties['zendo.notifications.webhooks.keyset'],
         ].findAll { it.value != null } + overrides
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',

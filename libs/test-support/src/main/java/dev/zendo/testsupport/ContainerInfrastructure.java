@@ -10,9 +10,12 @@ import java.util.UUID;
 /** The same servers in Testcontainers, for machines with a Docker engine (ZENDO_TEST_INFRA=containers). */
 final class ContainerInfrastructure implements Infrastructure {
 
+    private static final DockerImageName GREENMAIL = DockerImageName.parse("greenmail/standalone:2.1.8");
+
     private final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15-alpine"));
     private final GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
     private final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
+    private final GenericContainer<?> mail = new GenericContainer<>(GREENMAIL).withExposedPorts(3025, 8080);
     private final String rolePassword = UUID.randomUUID().toString();
 
     static ContainerInfrastructure start() {
@@ -20,6 +23,7 @@ final class ContainerInfrastructure implements Infrastructure {
         infrastructure.postgres.start();
         infrastructure.redis.start();
         infrastructure.kafka.start();
+        infrastructure.mail.start();
         return infrastructure;
     }
 
@@ -51,5 +55,25 @@ final class ContainerInfrastructure implements Infrastructure {
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String smtpHost() {
+        return mail.getHost();
+    }
+
+    @Override
+    public int smtpPort() {
+        return mail.getMappedPort(3025);
+    }
+
+    @Override
+    public String mailApiUrl() {
+        return "http://" + mail.getHost() + ":" + mail.getMappedPort(8080);
+    }
+
+    @Override
+    public MailServer newMailServer() {
+        return ContainerMailServer.start(GREENMAIL);
     }
 }

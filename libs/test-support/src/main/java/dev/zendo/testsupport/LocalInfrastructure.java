@@ -3,11 +3,12 @@ package dev.zendo.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Servers run as local processes by scripts/infra.sh under .run/test (make test starts them;
+ * Servers (and the mail catcher) run as local processes by scripts/infra.sh under .run/test (make test starts them;
  * a spec run on its own starts them the same way and leaves them running for the next one).
  */
 final class LocalInfrastructure implements Infrastructure {
@@ -77,5 +78,25 @@ final class LocalInfrastructure implements Infrastructure {
     @Override
     public String kafkaBootstrapServers() {
         return get("ZENDO_KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Override
+    public String smtpHost() {
+        return get("ZENDO_SMTP_HOST");
+    }
+
+    @Override
+    public int smtpPort() {
+        return Integer.parseInt(get("ZENDO_SMTP_PORT"));
+    }
+
+    @Override
+    public String mailApiUrl() {
+        return get("ZENDO_MAIL_API_URL");
+    }
+
+    @Override
+    public MailServer newMailServer() {
+        return LocalMailServer.start(Path.of(get("ZENDO_MAIL_JAR")));
     }
 }

@@ -91,6 +91,11 @@ public final class TestInfra {
                 case SIGNING_KEYS -> properties.put("zendo.auth.signing.jwks", new JWKSet(TestKeys.newKey()).toString(false));
                 case INVITATION_SEAL_KEY -> properties.put("zendo.websites.invitation-seal.public-keyset", TestSealKeys.publicKeyset());
                 case IDENTITY_SECRETS_KEYSET -> properties.put("zendo.conversations.identity-secrets.keyset", TestAeadKeys.newKeyset());
+                case MAIL -> {
+                    properties.put("zendo.notifications.mail.host", infra.smtpHost());
+                    properties.put("zendo.notifications.mail.port", String.valueOf(infra.smtpPort()));
+                }
+                case NOTIFICATIONS_SEAL_KEY -> properties.put("zendo.notifications.seal.private-keyset", TestSealKeys.privateKeyset());
                 case WEBHOOK_SECRETS_KEYSET -> properties.put("zendo.notifications.webhooks.keyset", TestAeadKeys.newKeyset());
             }
         }
@@ -99,11 +104,14 @@ public final class TestInfra {
 
     /**
      * What a service's spec can ask for: servers, a fresh signing key set for services that sign tokens, the
-     * public keyset invitation tokens are sealed with ({@link TestSealKeys} holds its private keyset), the
-     * keyset conversations encrypts identity-verification secrets with, and the one notifications encrypts webhook
-     * signing secrets with.
+     * public keyset invitation tokens are sealed with ({@link TestSealKeys} holds its private keyset), and the
+     * keyset conversations encrypts identity-verification secrets with; the shared mail catcher's SMTP server, the
+     * private keyset notifications opens sealed secrets with, and the keyset it encrypts webhook signing secrets with.
      */
-    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY, IDENTITY_SECRETS_KEYSET, WEBHOOK_SECRETS_KEYSET }
+    public enum Need {
+        DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY, IDENTITY_SECRETS_KEYSET, MAIL, NOTIFICATIONS_SEAL_KEY,
+        WEBHOOK_SECRETS_KEYSET
+    }
 
     private static String serviceSchemaSql() {
         try {

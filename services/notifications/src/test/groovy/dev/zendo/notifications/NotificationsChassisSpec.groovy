@@ -5,6 +5,9 @@ import dev.zendo.testsupport.TestInfra
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.MAIL
+import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
+import static dev.zendo.testsupport.TestInfra.Need.WEBHOOK_SECRETS_KEYSET
 
 /** The notifications service keeps the promises every Zendo service makes operators. */
 class NotificationsChassisSpec extends ServiceChassisSpec {
@@ -13,5 +16,5 @@ class NotificationsChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { NotificationsApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, MAIL, NOTIFICATIONS_SEAL_KEY, WEBHOOK_SECRETS_KEYSET] }
 }

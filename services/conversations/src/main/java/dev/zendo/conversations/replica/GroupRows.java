@@ -1,5 +1,6 @@
 package dev.zendo.conversations.replica;
 
+import dev.zendo.inbox.EventFields;
 import dev.zendo.events.v1.GroupChanged;
 import jakarta.inject.Singleton;
 
@@ -9,8 +10,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 
-import static dev.zendo.conversations.replica.EventFields.required;
-import static dev.zendo.conversations.replica.EventFields.uuid;
+import static dev.zendo.inbox.EventFields.required;
+import static dev.zendo.inbox.EventFields.uuid;
 
 /**
  * The {@code replica_groups} and {@code replica_group_members} rows, from the full state each group event carries.

@@ -10,8 +10,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 
-import static dev.zendo.conversations.replica.EventFields.optional;
-import static dev.zendo.conversations.replica.EventFields.required;
+import static dev.zendo.inbox.EventFields.optional;
+import static dev.zendo.inbox.EventFields.required;
 
 /**
  * Replicates the identity service's lifecycle topic: agents' names, avatars and disabled state (never their email).

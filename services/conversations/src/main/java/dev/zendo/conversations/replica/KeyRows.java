@@ -1,5 +1,6 @@
 package dev.zendo.conversations.replica;
 
+import dev.zendo.inbox.EventFields;
 import dev.zendo.events.v1.KeyKind;
 import dev.zendo.events.v1.KeyRotated;
 import dev.zendo.events.v1.WebsiteCreated;
@@ -12,10 +13,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import static dev.zendo.conversations.replica.EventFields.instant;
-import static dev.zendo.conversations.replica.EventFields.optional;
-import static dev.zendo.conversations.replica.EventFields.required;
-import static dev.zendo.conversations.replica.EventFields.uuid;
+import static dev.zendo.inbox.EventFields.instant;
+import static dev.zendo.inbox.EventFields.optional;
+import static dev.zendo.inbox.EventFields.required;
+import static dev.zendo.inbox.EventFields.uuid;
 
 /**
  * The {@code replica_keys} rows: public keys in full, secret keys as their SHA-256. A key without expiry is its

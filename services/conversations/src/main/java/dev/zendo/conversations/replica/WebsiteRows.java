@@ -14,8 +14,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import static dev.zendo.conversations.replica.EventFields.optional;
-import static dev.zendo.conversations.replica.EventFields.uuid;
+import static dev.zendo.inbox.EventFields.optional;
+import static dev.zendo.inbox.EventFields.uuid;
 
 /** The {@code replica_websites} rows: name, domains, origins, widget settings, default group, deleted state. */
 @Singleton

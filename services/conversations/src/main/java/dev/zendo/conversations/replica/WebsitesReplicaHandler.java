@@ -1,5 +1,6 @@
 package dev.zendo.conversations.replica;
 
+import dev.zendo.inbox.EventFields;
 import dev.zendo.conversations.access.Role;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.events.v1.MemberAdded;
@@ -15,8 +16,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import static dev.zendo.conversations.replica.EventFields.required;
-import static dev.zendo.conversations.replica.EventFields.uuid;
+import static dev.zendo.inbox.EventFields.required;
+import static dev.zendo.inbox.EventFields.uuid;
 
 /**
  * Replicates the websites service's lifecycle topic: websites, keys, members and groups. Events of one website arrive

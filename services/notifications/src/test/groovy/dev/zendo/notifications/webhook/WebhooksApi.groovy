@@ -29,12 +29,14 @@ import java.util.concurrent.ExecutionException
 
 import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
+import static dev.zendo.testsupport.TestInfra.Need.MAIL
+import static dev.zendo.testsupport.TestInfra.Need.NOTIFICATIONS_SEAL_KEY
 import static dev.zendo.testsupport.TestInfra.Need.WEBHOOK_SECRETS_KEYSET
 
 /**
  * The notifications service for webhook specs: a fresh database, an inbox group of its own, loopback allowed as a
  * webhook host, retries shrunk to fractions of a second. Websites and members reach its replica as websites publishes
- * them on {@code zendo.websites}; website events are produced to their site topics as conversations publishes them.
+ * them, on a websites topic of this JVM's webhook specs; website events are produced to their site topics as conversations publishes them.
  */
 class WebhooksApi extends ServiceApi {
 
@@ -50,12 +52,24 @@ class WebhooksApi extends ServiceApi {
             'zendo.notifications.webhooks.poll-interval'         : '100ms',
     ]
 
+    /** The websites and identity topics of this JVM's webhook specs. */
+    static final String WEBSITES_TOPIC = TestInfra.uniqueName('zendo.websites-webhooks')
+    static final String IDENTITY_TOPIC = TestInfra.uniqueName('zendo.identity-webhooks')
+
+    static {
+        [WEBSITES_TOPIC, IDENTITY_TOPIC].each { createTopic(it) }
+    }
+
     private static WebhooksApi instance
 
     private final KafkaProducer<String, byte[]> producer
 
     WebhooksApi(Map<String, Object> settings = [:]) {
-        super('notifications', [DATABASE, KAFKA, WEBHOOK_SECRETS_KEYSET], SETTINGS + ['zendo.inbox.group': TestInfra.uniqueName('webhooks-spec')] + settings)
+        super('notifications', [DATABASE, KAFKA, MAIL, NOTIFICATIONS_SEAL_KEY, WEBHOOK_SECRETS_KEYSET], SETTINGS + [
+                'zendo.inbox.group'                  : TestInfra.uniqueName('webhooks-spec'),
+                'zendo.notifications.websites-topic' : WEBSITES_TOPIC,
+                'zendo.notifications.identity-topic' : IDENTITY_TOPIC,
+        ] + settings)
         producer = new KafkaProducer<String, byte[]>([
                 (ProducerConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers(),
                 (ProducerConfig.ACKS_CONFIG)             : 'all',
@@ -87,7 +101,7 @@ class WebhooksApi extends ServiceApi {
         def owner = agent()
         def site = new Site(id: UUID.randomUUID(), owner: owner)
         createTopic(site.topic)
-        publish('zendo.websites', site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
+        publish(WEBSITES_TOPIC, site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
             it.setWebsiteCreated(WebsiteCreated.newBuilder().setWebsiteId(site.id.toString()).setName('Shop').setOwnerAgentId(owner.id))
         })
         join(site, owner, Role.ROLE_OWNER)
@@ -146,7 +160,7 @@ class WebhooksApi extends ServiceApi {
     }
 
     private void join(Site site, Agent agent, Role role) {
-        publish('zendo.websites', site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
+        publish(WEBSITES_TOPIC, site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
             it.setMemberAdded(MemberAdded.newBuilder().setWebsiteId(site.id.toString()).setAgentId(agent.id).setRole(role)
                     .setMaxConcurrentChats(5).setAcceptingChats(true))
         })
@@ -159,6 +173,7 @@ class WebhooksApi extends ServiceApi {
         producer.send(new ProducerRecord<String, byte[]>(topic, key, event.toByteArray())).get()
     }
 
+    /** Creates {@code topic} unless it exists. */
     private static void createTopic(String topic) {
         Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): TestInfra.infrastructure().kafkaBootstrapServers()] as Map<String, Object>).withCloseable { admin ->
             try {

@@ -1,18 +1,18 @@
-package dev.zendo.conversations.replica;
+package dev.zendo.inbox;
 
 import com.google.protobuf.Timestamp;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Reads the fields of replicated events; a field that cannot be read makes the event malformed. */
-final class EventFields {
+/** Reads the fields of consumed events; a field that cannot be read makes the event malformed. */
+public final class EventFields {
 
     private EventFields() {
     }
 
     /** {@code value} as the UUID it must be. */
-    static UUID uuid(String field, String value) {
+    public static UUID uuid(String field, String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
@@ -21,12 +21,12 @@ final class EventFields {
     }
 
     /** {@code value} when it is set, else null (proto3 strings are empty when unset). */
-    static String optional(String value) {
+    public static String optional(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 
     /** {@code value} when it is set, else a malformed event. */
-    static String required(String field, String value) {
+    public static String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new MalformedEvent(field + " is empty");
         }
@@ -34,13 +34,13 @@ final class EventFields {
     }
 
     /** {@code timestamp} as an instant; null when unset. */
-    static Instant instant(Timestamp timestamp) {
+    public static Instant instant(Timestamp timestamp) {
         return timestamp.getSeconds() == 0 && timestamp.getNanos() == 0 ? null : Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
     /** An event no attempt can apply: the inbox tries it its configured times, then parks it and moves on. */
-    static final class MalformedEvent extends IllegalArgumentException {
-        MalformedEvent(String message) {
+    public static final class MalformedEvent extends IllegalArgumentException {
+        public MalformedEvent(String message) {
             super(message);
         }
     }
