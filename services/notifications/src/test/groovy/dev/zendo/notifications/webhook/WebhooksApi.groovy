@@ -101,7 +101,7 @@ class WebhooksApi extends ServiceApi {
         def owner = agent()
         def site = new Site(id: UUID.randomUUID(), owner: owner)
         createTopic(site.topic)
-        publish(WEBSITES_TOPIC, site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
+        produce(WEBSITES_TOPIC, site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
             it.setWebsiteCreated(WebsiteCreated.newBuilder().setWebsiteId(site.id.toString()).setName('Shop').setOwnerAgentId(owner.id))
         })
         join(site, owner, Role.ROLE_OWNER)
@@ -122,7 +122,7 @@ class WebhooksApi extends ServiceApi {
 
     /** Produces {@code events} to the site's topic, keyed by conversation as conversations keys them, in order. */
     void publish(Site site, List<Envelope> events) {
-        events.each { publish(site.topic, it.conversationId ?: it.websiteId, it) }
+        events.each { produce(site.topic, it.conversationId ?: it.websiteId, it) }
     }
 
     /** A visitor's text message {@code seq} of {@code conversationId}, as conversations publishes it. */
@@ -160,16 +160,17 @@ class WebhooksApi extends ServiceApi {
     }
 
     private void join(Site site, Agent agent, Role role) {
-        publish(WEBSITES_TOPIC, site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
+        produce(WEBSITES_TOPIC, site.id.toString(), envelope(site, Audience.AUDIENCE_SERVICES) {
             it.setMemberAdded(MemberAdded.newBuilder().setWebsiteId(site.id.toString()).setAgentId(agent.id).setRole(role)
                     .setMaxConcurrentChats(5).setAcceptingChats(true))
         })
         within(30).eventually {
-            assert call('GET', "/v1/websites/$site.id/webhooks", agent.token).status in [200, 403]
+            def reply = this.call('GET', "/v1/websites/$site.id/webhooks", agent.token)
+            assert reply.status in [200, 403]: "the replica does not know $agent.id in $site.id yet: $reply"
         }
     }
 
-    private void publish(String topic, String key, Envelope event) {
+    private void produce(String topic, String key, Envelope event) {
         producer.send(new ProducerRecord<String, byte[]>(topic, key, event.toByteArray())).get()
     }
 
