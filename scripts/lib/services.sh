@@ -28,9 +28,9 @@ services_build() {
   (cd "$ZENDO_ROOT" && ./mvnw -q -B -DskipTests package -pl "${modules%,}" -am >&2) || die "the build failed"
 }
 
-# Generates each signing service's key set, the keyset pair invitation tokens (and identity's account-mail
-# secrets) are sealed with for notifications, and the keyset conversations encrypts identity-verification secrets with, once; later runs keep
-# them, so tokens and secrets survive restarts.
+# Generates each signing service's key set, the keyset pair invitation tokens (and identity's account-mail secrets)
+# are sealed with for notifications, and the keysets conversations encrypts identity-verification secrets and
+# notifications webhook signing secrets with, once; later runs keep them, so tokens and secrets survive restarts.
 services_keys() {
   local svc
   for svc in "${ZENDO_SERVICES[@]}"; do
@@ -42,9 +42,12 @@ services_keys() {
     "$ZENDO_RUN_DIR/keys/invitation-seal.public.json" || die "could not generate the invitation sealing keys"
   java -cp "$(service_jar conversations)" dev.zendo.auth.keys.KeyTool aead-init "$(identity_secrets_keyset)" \
     || die "could not generate the identity-verification secrets keyset"
+  java -cp "$(service_jar notifications)" dev.zendo.auth.keys.KeyTool aead-init "$(webhook_secrets_keyset)" \
+    || die "could not generate the webhook secrets keyset"
 }
 
 identity_secrets_keyset() { echo "$ZENDO_RUN_DIR/keys/conversations.identity-secrets.json"; }
+webhook_secrets_keyset() { echo "$ZENDO_RUN_DIR/keys/notifications.webhook-secrets.json"; }
 
 # Environment an instance reads; names match docker-compose.yml and the Helm chart.
 service_env() {
@@ -68,6 +71,9 @@ service_env() {
     echo "SMTP_HOST=$ZENDO_HOST"
     echo "SMTP_PORT=$ZENDO_SMTP_PORT"
     echo "PUBLIC_URL=http://localhost:$ZENDO_GATEWAY_PORT"
+    echo "WEBHOOK_SECRETS_KEYSET_FILE=$(webhook_secrets_keyset)"
+    # Local development: webhooks may go to receivers on this machine (never allowed by default).
+    echo "WEBHOOK_ALLOWED_HOSTS=localhost,127.0.0.1"
   fi
   if [[ $svc == conversations ]]; then
     echo "IDENTITY_SECRETS_KEYSET_FILE=$(identity_secrets_keyset)"

@@ -107,6 +107,10 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
 - name: NOTIFICATIONS_SEAL_KEYSET_FILE
   value: /seal-opener/private.json
 {{- end }}
+{{- if (.svc.webhookSecrets).enabled }}
+- name: WEBHOOK_SECRETS_KEYSET_FILE
+  value: /webhook-secrets/keyset.json
+{{- end }}
 {{- with .svc.mail }}
 - name: SMTP_HOST
   value: {{ .host | quote }}
@@ -281,6 +285,11 @@ spec:
               mountPath: /seal-opener
               readOnly: true
             {{- end }}
+            {{- if (.svc.webhookSecrets).enabled }}
+            - name: webhook-secrets
+              mountPath: /webhook-secrets
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
@@ -315,6 +324,15 @@ spec:
             items:
               - key: private.json
                 path: private.json
+            defaultMode: 0400
+        {{- end }}
+        {{- if (.svc.webhookSecrets).enabled }}
+        - name: webhook-secrets
+          secret:
+            secretName: {{ .svc.webhookSecrets.existingSecret | default (printf "%s-webhook-secrets" (include "zendo.fullname" $root)) }}
+            items:
+              - key: keyset.json
+                path: keyset.json
             defaultMode: 0400
         {{- end }}
       {{- with $values.nodeSelector }}

@@ -139,6 +139,18 @@ class HelmChartSpec extends Specification {
         env.IDENTITY_SECRETS_KEYSET_FILE == '/identity-secrets/keyset.json'
     }
 
+    def 'notifications reads the keyset of webhook signing secrets from a Secret, read-only'() {
+        given:
+        def pod = ofService('Deployment', 'notifications').spec.template.spec
+        def volume = pod.volumes.find { it.name == 'webhook-secrets' }
+
+        expect:
+        volume.secret.secretName == 'zendo-webhook-secrets'
+        volume.secret.items == [[key: 'keyset.json', path: 'keyset.json']]
+        container('notifications').volumeMounts.find { it.name == 'webhook-secrets' }.readOnly
+        container('notifications').env.find { it.name == 'WEBHOOK_SECRETS_KEYSET_FILE' }.value == '/webhook-secrets/keyset.json'
+    }
+
     def '#service is scaled by a HorizontalPodAutoscaler'() {
         given:
         def autoscaler = ofService('HorizontalPodAutoscaler', service)

@@ -137,6 +137,7 @@ abstract class ServiceChassisSpec extends Specification {
                 (TestInfra.Need.IDENTITY_SECRETS_KEYSET): ['IDENTITY_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
                 (TestInfra.Need.MAIL): ['MAIL_FROM', 'not an address', 'is no mail address'],
                 (TestInfra.Need.SEAL_OPENER_KEY): ['NOTIFICATIONS_SEAL_KEYSET', 'not a keyset', 'not a Tink private hybrid keyset'],
+                (TestInfra.Need.WEBHOOK_SECRETS_KEYSET): ['WEBHOOK_SECRETS_KEYSET', 'not a keyset', 'not a Tink AEAD keyset'],
         ]
         needs().collect { rows[it] }
     }
@@ -168,6 +169,7 @@ abstract class ServiceChassisSpec extends Specification {
                 'SMTP_HOST'              : properties['zendo.notifications.mail.host'],
                 'SMTP_PORT'              : properties['zendo.notifications.mail.port'],
                 'NOTIFICATIONS_SEAL_KEYSET': properties['zendo.notifications.seal.private-keyset'],
+                'WEBHOOK_SECRETS_KEYSET' : properties['zendo.notifications.webhooks.keyset'],
         ].findAll { it.value != null } + overrides
         def command = [ProcessHandle.current().info().command().orElse('java'), '-Xmx128m', '-XX:TieredStopAtLevel=1',
                        '-cp', System.getProperty('java.class.path'), application().name]

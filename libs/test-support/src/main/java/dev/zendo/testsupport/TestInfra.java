@@ -97,6 +97,7 @@ public final class TestInfra {
                     properties.put("zendo.notifications.mail.port", String.valueOf(infra.smtpPort()));
                 }
                 case SEAL_OPENER_KEY -> properties.put("zendo.notifications.seal.private-keyset", TestSealKeys.privateKeyset());
+                case WEBHOOK_SECRETS_KEYSET -> properties.put("zendo.notifications.webhooks.keyset", TestAeadKeys.newKeyset());
             }
         }
         return properties;
@@ -106,10 +107,13 @@ public final class TestInfra {
      * What a service's spec can ask for: servers, a fresh signing key set for services that sign tokens, the
      * public keyset invitation tokens are sealed with and the same public keyset for identity's account mails
      * ({@link TestSealKeys} holds its private keyset), and the keyset conversations encrypts identity-verification
-     * secrets with; the shared mail catcher's SMTP server, and the private keyset notifications opens sealed secrets
-     * with.
+     * secrets with; the shared mail catcher's SMTP server, the private keyset notifications opens sealed secrets with,
+     * and the keyset it encrypts webhook signing secrets with.
      */
-    public enum Need { DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY, NOTIFICATIONS_SEAL_KEY, IDENTITY_SECRETS_KEYSET, MAIL, SEAL_OPENER_KEY }
+    public enum Need {
+        DATABASE, KAFKA, REDIS, SIGNING_KEYS, INVITATION_SEAL_KEY, NOTIFICATIONS_SEAL_KEY, IDENTITY_SECRETS_KEYSET, MAIL,
+        SEAL_OPENER_KEY, WEBHOOK_SECRETS_KEYSET
+    }
 
     private static String serviceSchemaSql() {
         try {

@@ -30,6 +30,7 @@ import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.MAIL
 import static dev.zendo.testsupport.TestInfra.Need.SEAL_OPENER_KEY
+import static dev.zendo.testsupport.TestInfra.Need.WEBHOOK_SECRETS_KEYSET
 
 /**
  * One running notifications service for the specs of a JVM, consuming topics of its own, with what specs need to
@@ -45,7 +46,7 @@ class NotificationsApi extends ServiceApi {
     final Mailbox mailbox = new Mailbox(TestInfra.infrastructure().mailApiUrl())
 
     private NotificationsApi(String websitesTopic, String identityTopic, String siteTopicPrefix, Map<String, Object> settings) {
-        super('notifications', [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY], settings + [
+        super('notifications', [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY, WEBHOOK_SECRETS_KEYSET], settings + [
                 'zendo.notifications.websites-topic': websitesTopic,
                 'zendo.notifications.identity-topic': identityTopic,
                 'zendo.notifications.site-topic-prefix': siteTopicPrefix,

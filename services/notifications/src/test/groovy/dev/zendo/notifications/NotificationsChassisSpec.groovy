@@ -7,6 +7,7 @@ import static dev.zendo.testsupport.TestInfra.Need.DATABASE
 import static dev.zendo.testsupport.TestInfra.Need.KAFKA
 import static dev.zendo.testsupport.TestInfra.Need.MAIL
 import static dev.zendo.testsupport.TestInfra.Need.SEAL_OPENER_KEY
+import static dev.zendo.testsupport.TestInfra.Need.WEBHOOK_SECRETS_KEYSET
 
 /** The notifications service keeps the promises every Zendo service makes operators. */
 class NotificationsChassisSpec extends ServiceChassisSpec {
@@ -15,5 +16,5 @@ class NotificationsChassisSpec extends ServiceChassisSpec {
 
     Class<?> application() { NotificationsApplication }
 
-    List<TestInfra.Need> needs() { [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY] }
+    List<TestInfra.Need> needs() { [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY, WEBHOOK_SECRETS_KEYSET] }
 }

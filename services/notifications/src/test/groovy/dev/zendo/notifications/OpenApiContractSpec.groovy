@@ -1,5 +1,6 @@
 package dev.zendo.notifications
 
+import dev.zendo.notifications.webhook.WebhookOpenApiSpec
 import dev.zendo.testsupport.badinput.OpenApiContract
 import dev.zendo.testsupport.badinput.OpenApiDocument
 import spock.lang.Shared
@@ -40,9 +41,10 @@ class OpenApiContractSpec extends Specification {
     /** The unsubscribe link's pages answer HTML for people and mail clients; ConversationMailSpec checks them. */
     static final Set<String> PAGES = ['GET /v1/notifications/unsubscribe', 'POST /v1/notifications/unsubscribe'] as Set
 
-    def 'every documented operation has its success answer checked below'() {
+    def 'every documented operation but the webhooks\' (WebhookOpenApiSpec) has its success answer checked below'() {
         given:
-        def documented = document.operations().collect { "$it.method $it.path".toString() } as Set
+        def documented = document.operations().findAll { !it.path.startsWith(WebhookOpenApiSpec.PREFIX) }
+                .collect { "$it.method $it.path".toString() } as Set
         def checked = answers().findAll { it[3] < 300 }.collect { "${it[0]} ${it[1]}".toString() } as Set
         checked.addAll(PAGES)
 

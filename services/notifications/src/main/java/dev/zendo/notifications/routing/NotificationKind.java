@@ -14,6 +14,8 @@ public enum NotificationKind {
     PASSWORD_RESET(true),
     /** A one-time sign-in code. */
     SIGN_IN_CODE(true),
+    /** A webhook subscription was disabled after failing deliveries, to the website's owners and admins. */
+    WEBHOOK_DISABLED(true),
     /** A visitor started a conversation, for members who opted in. */
     NEW_CONVERSATION(false),
     /** A conversation was assigned to the recipient by someone else, for members who opted in. */
