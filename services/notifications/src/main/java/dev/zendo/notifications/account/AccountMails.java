@@ -1,6 +1,5 @@
 package dev.zendo.notifications.account;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.inbox.EventHandler;
@@ -55,7 +54,7 @@ class AccountMails implements EventHandler {
                 var request = event.getAgentEmailVerificationRequested();
                 linkMail(connection, event, new Account(request.getAgentId(), request.getEmail(), request.getName(), request.getLanguage()),
                         NotificationKind.EMAIL_VERIFICATION, "verification",
-                        open(request.getSealedToken(), "zendo.identity.EmailVerificationRequested.sealed_token")
+                        secrets.open(request.getSealedToken(), "zendo.identity.EmailVerificationRequested.sealed_token")
                                 .flatMap(token -> settings.link(request.getVerifyPathTemplate(), token)),
                         request.getExpiresAt());
             }
@@ -63,24 +62,20 @@ class AccountMails implements EventHandler {
                 var request = event.getAgentPasswordResetRequested();
                 linkMail(connection, event, new Account(request.getAgentId(), request.getEmail(), request.getName(), request.getLanguage()),
                         NotificationKind.PASSWORD_RESET, "reset",
-                        open(request.getSealedToken(), "zendo.identity.PasswordResetRequested.sealed_token")
+                        secrets.open(request.getSealedToken(), "zendo.identity.PasswordResetRequested.sealed_token")
                                 .flatMap(token -> settings.link(request.getResetPathTemplate(), token)),
                         request.getExpiresAt());
             }
             case AGENT_SIGN_IN_CODE_REQUESTED -> {
                 var request = event.getAgentSignInCodeRequested();
                 codeMail(connection, event, new Account(request.getAgentId(), request.getEmail(), request.getName(), request.getLanguage()),
-                        open(request.getSealedCode(), "zendo.identity.SignInCodeRequested.sealed_code")
+                        secrets.open(request.getSealedCode(), "zendo.identity.SignInCodeRequested.sealed_code")
                                 .filter(code -> code.matches("[0-9]{6}")),
                         request.getExpiresAt());
             }
             default -> {
             }
         }
-    }
-
-    private Optional<String> open(ByteString sealed, String contextInfo) {
-        return secrets.open(sealed, contextInfo);
     }
 
     private void linkMail(Connection connection, Envelope event, Account account, NotificationKind kind, String words,

@@ -7,30 +7,19 @@ import java.util.Optional;
 /** What a notification is about; the name, lower-cased, is its {@code kind} on the wire and in the log. */
 public enum NotificationKind {
     /** An invitation to join a website, to the invited address. */
-    INVITATION(true),
+    INVITATION,
     /** A link that verifies an agent's email address. */
-    EMAIL_VERIFICATION(true),
+    EMAIL_VERIFICATION,
     /** A link that resets an agent's password. */
-    PASSWORD_RESET(true),
+    PASSWORD_RESET,
     /** A one-time sign-in code. */
-    SIGN_IN_CODE(true),
+    SIGN_IN_CODE,
     /** A webhook subscription was disabled after failing deliveries, to the website's owners and admins. */
-    WEBHOOK_DISABLED(true),
+    WEBHOOK_DISABLED,
     /** A visitor started a conversation, for members who opted in. */
-    NEW_CONVERSATION(false),
+    NEW_CONVERSATION,
     /** A conversation was assigned to the recipient by someone else, for members who opted in. */
-    ASSIGNMENT(false);
-
-    private final boolean security;
-
-    NotificationKind(boolean security) {
-        this.security = security;
-    }
-
-    /** Whether the mail is about the recipient's account or access: sent regardless of preferences, never unsubscribable. */
-    public boolean security() {
-        return security;
-    }
+    ASSIGNMENT;
 
     /** The name on the wire and in the log. */
     public String wire() {
