@@ -7,6 +7,8 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Everything the edge keeps per socket, in one small object attached to the channel: its credentials, the
  * {@code Origin} until the first {@code auth}, activity times for the sweep, the inbound token bucket and the
@@ -16,6 +18,9 @@ public final class Connection {
 
     /** The channel attribute holding a socket's connection. */
     public static final AttributeKey<Connection> KEY = AttributeKey.valueOf(Connection.class, "connection");
+
+    /** How long a client has to echo the close frame before the edge closes the connection itself. */
+    static final long CLOSE_HANDSHAKE_MILLIS = 2000;
 
     private final Channel channel;
     private final long id;
@@ -129,9 +134,12 @@ public final class Connection {
     }
 
     /**
-     * Closes the socket with {@code code}: the close frame is the last frame written (frames after it are dropped), then
-     * the channel closes once the frame is out (or after the protocol handler's force-close timeout). Returns false when
-     * the connection was already closing.
+     * Closes the socket with {@code code}: the close frame is the last frame written (frames after it are dropped). The
+     * client's echoed close frame ends the connection (the protocol handler closes the channel on it); a client that
+     * does not answer within {@link #CLOSE_HANDSHAKE_MILLIS} of the frame going out is cut off. Closing the TCP
+     * connection at once would reset it while the client's frames are still arriving, and a reset makes the client
+     * drop the unread close frame, so it would see an abnormal closure instead of the code. Returns false when the
+     * connection was already closing.
      */
     public boolean close(CloseCode code) {
         synchronized (this) {
@@ -140,8 +148,8 @@ public final class Connection {
             }
             closing = true;
         }
-        channel.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason()));
-        channel.close();
+        channel.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason())).addListener(sent ->
+                channel.eventLoop().schedule(() -> channel.close(), CLOSE_HANDSHAKE_MILLIS, TimeUnit.MILLISECONDS));
         return true;
     }
 }
