@@ -2,7 +2,7 @@ package dev.zendo.system
 
 import dev.zendo.system.realtime.EdgeClient
 import dev.zendo.system.realtime.GatewayApi
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -256,7 +256,7 @@ class RealtimeSystemSpec extends Specification {
     private String verificationToken(String email) {
         def mailbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "${stack.mailApiUrl}/api/user/${email}/messages/INBOX")).build(), HttpResponse.BodyHandlers.ofString())
-        def raw = mailbox.statusCode() == 200 ? new JsonSlurper().parseText(mailbox.body())*.mimeMessage.join('\n') : ''
+        def raw = mailbox.statusCode() == 200 ? new JsonSlurperClassic().parseText(mailbox.body())*.mimeMessage.join('\n') : ''
         def link = raw.replaceAll(/=\r?\n/, '').replace('=3D', '=') =~ /verify-email#token=([A-Za-z0-9_-]+)/
         link.find() ? link.group(1) : null
     }

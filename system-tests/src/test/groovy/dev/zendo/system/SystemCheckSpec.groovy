@@ -1,6 +1,6 @@
 package dev.zendo.system
 
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -33,8 +33,8 @@ class SystemCheckSpec extends Specification {
     def 'the #instance instance is healthy: the gateway shows the public only its status, its own port every server it uses UP'() {
         when:
         def response = get("/health/${service}")
-        def status = new JsonSlurper().parseText(response.body())
-        def internal = new JsonSlurper().parseText(new URL("http://127.0.0.1:${stack.httpPort(instance)}/health").text)
+        def status = new JsonSlurperClassic().parseText(response.body())
+        def internal = new JsonSlurperClassic().parseText(new URL("http://127.0.0.1:${stack.httpPort(instance)}/health").text)
 
         then:
         response.statusCode() == 200
@@ -74,7 +74,7 @@ class SystemCheckSpec extends Specification {
         then:
         response.statusCode() == 404
         response.headers().firstValue('Content-Type').orElse('').startsWith('application/json')
-        new JsonSlurper().parseText(response.body()).error == 'not_found'
+        new JsonSlurperClassic().parseText(response.body()).error == 'not_found'
     }
 
     def 'the gateway serves the dashboard, with unknown paths falling back to it, and the widget loader'() {
@@ -172,7 +172,7 @@ class SystemCheckSpec extends Specification {
 
     private static Object json(HttpResponse<String> response) {
         assert response.statusCode() in 200..299: "${response.statusCode()}: ${response.body()}"
-        new JsonSlurper().parseText(response.body())
+        new JsonSlurperClassic().parseText(response.body())
     }
 
     /** The agent make up seeds, signed in through the gateway. */

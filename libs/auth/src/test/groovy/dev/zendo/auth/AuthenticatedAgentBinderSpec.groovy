@@ -3,7 +3,7 @@ package dev.zendo.auth
 import dev.zendo.auth.agent.AuthenticatedAgent
 import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestIssuer
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.annotation.Requires
 import io.micronaut.http.HttpRequest
@@ -76,7 +76,7 @@ class AuthenticatedAgentBinderSpec extends Specification {
         then:
         def e = thrown(HttpClientResponseException)
         e.status == HttpStatus.UNAUTHORIZED
-        new JsonSlurper().parseText(e.response.getBody(String).get()).error == 'unauthorized'
+        new JsonSlurperClassic().parseText(e.response.getBody(String).get()).error == 'unauthorized'
 
         where:
         description               | header

@@ -1,7 +1,7 @@
 package dev.zendo.testsupport
 
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
 import io.micronaut.http.HttpMethod
@@ -95,7 +95,7 @@ abstract class ServiceApi {
     }
 
     private static Object parse(String text) {
-        text ? new JsonSlurper().parseText(text) : null
+        text ? new JsonSlurperClassic().parseText(text) : null
     }
 
     /** An HTTP answer. */

@@ -2,7 +2,7 @@ package dev.zendo.testsupport
 
 import dev.zendo.testsupport.badinput.BadInputs
 import dev.zendo.testsupport.badinput.OpenApiDocument
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.http.HttpRequest
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpStatus
@@ -52,7 +52,7 @@ abstract class ServiceChassisSpec extends Specification {
 
     def 'readiness reports every server the service uses as UP'() {
         when:
-        def health = new JsonSlurper().parseText(http.retrieve('/health/readiness'))
+        def health = new JsonSlurperClassic().parseText(http.retrieve('/health/readiness'))
 
         then:
         health.status == 'UP'
@@ -61,7 +61,7 @@ abstract class ServiceChassisSpec extends Specification {
 
     def 'liveness answers UP'() {
         expect:
-        new JsonSlurper().parseText(http.retrieve('/health/liveness')).status == 'UP'
+        new JsonSlurperClassic().parseText(http.retrieve('/health/liveness')).status == 'UP'
     }
 
     def 'metrics are served in the Prometheus text format'() {
@@ -81,8 +81,8 @@ abstract class ServiceChassisSpec extends Specification {
 
     def 'health asked through the public gateway shows only name and status; asked on the service port, the details'() {
         when:
-        def forPublic = new JsonSlurper().parseText(http.retrieve(HttpRequest.GET('/health').header('X-Zendo-Health-Caller', 'public')))
-        def internal = new JsonSlurper().parseText(http.retrieve('/health'))
+        def forPublic = new JsonSlurperClassic().parseText(http.retrieve(HttpRequest.GET('/health').header('X-Zendo-Health-Caller', 'public')))
+        def internal = new JsonSlurperClassic().parseText(http.retrieve('/health'))
 
         then:
         forPublic.keySet() == ['name', 'status'] as Set

@@ -13,7 +13,7 @@ import dev.zendo.testsupport.SteppingClock
 import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestSealKeys
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.MediaType
@@ -129,7 +129,7 @@ abstract class IdentitySpecification extends Specification {
 
     /** The claims of an access token, read without checking it. */
     static Map claims(String accessToken) {
-        new JsonSlurper().parseText(new String(Base64.urlDecoder.decode(accessToken.split('\\.')[1]), StandardCharsets.UTF_8)) as Map
+        new JsonSlurperClassic().parseText(new String(Base64.urlDecoder.decode(accessToken.split('\\.')[1]), StandardCharsets.UTF_8)) as Map
     }
 
     Map me(String accessToken) {
@@ -171,7 +171,7 @@ abstract class IdentitySpecification extends Specification {
     }
 
     private static Object parse(String text) {
-        text ? new JsonSlurper().parseText(text) : null
+        text ? new JsonSlurperClassic().parseText(text) : null
     }
 
     /** Runs {@code sql} on the service's database and returns the first column of the first row. */

@@ -1,6 +1,6 @@
 package dev.zendo.notifications
 
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import jakarta.mail.Multipart
 import jakarta.mail.Part
 import jakarta.mail.Session
@@ -30,7 +30,7 @@ class Mailbox {
             return []
         }
         def session = Session.getInstance(new Properties())
-        new JsonSlurper().parseText(response.body()).collect { message ->
+        new JsonSlurperClassic().parseText(response.body()).collect { message ->
             new Mail(new MimeMessage(session, new ByteArrayInputStream(message.mimeMessage.getBytes(StandardCharsets.UTF_8))))
         }
     }

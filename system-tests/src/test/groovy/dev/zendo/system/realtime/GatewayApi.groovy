@@ -1,7 +1,7 @@
 package dev.zendo.system.realtime
 
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import spock.util.concurrent.PollingConditions
 
 import java.net.http.HttpClient
@@ -32,7 +32,7 @@ class GatewayApi {
     Object json(String method, String path, Map body = null, Map<String, String> headers = [:]) {
         def response = send(method, path, body, headers)
         assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
-        new JsonSlurper().parseText(response.body())
+        new JsonSlurperClassic().parseText(response.body())
     }
 
     /**
@@ -46,7 +46,7 @@ class GatewayApi {
             assert response.statusCode() in 200..299: "${method} ${path}: ${response.statusCode()} ${response.body()}"
             answer = response
         }
-        new JsonSlurper().parseText(answer.body())
+        new JsonSlurperClassic().parseText(answer.body())
     }
 
     /** An agent's bearer header. */

@@ -1,7 +1,7 @@
 package dev.zendo.system.realtime;
 
 import groovy.json.JsonOutput;
-import groovy.json.JsonSlurper;
+import groovy.json.JsonSlurperClassic;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -235,7 +235,7 @@ public final class EdgeClient {
 
     @SuppressWarnings("unchecked")
     private void received(Connection on, String text) {
-        Map<String, Object> frame = (Map<String, Object>) new JsonSlurper().parseText(text);
+        Map<String, Object> frame = (Map<String, Object>) new JsonSlurperClassic().parseText(text);
         Object website = frame.get("website_id");
         if (website != null && frame.get("cursor") instanceof String cursor) {
             cursors.put((String) website, cursor);

@@ -1,6 +1,6 @@
 package dev.zendo.testsupport.badinput
 
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 
 import java.nio.charset.StandardCharsets
 
@@ -17,7 +17,7 @@ class RawHttp {
         String text
 
         Object getJson() {
-            text ? new JsonSlurper().parseText(text) : null
+            text ? new JsonSlurperClassic().parseText(text) : null
         }
 
         String toString() {

@@ -2,7 +2,7 @@ package dev.zendo.conversations.agent
 
 import dev.zendo.conversations.ConversationsApi
 import dev.zendo.conversations.conversation.Sql
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.transaction.TransactionOperations
 import spock.lang.Shared
 import spock.lang.Specification
@@ -87,7 +87,7 @@ class InboxPlanSpec extends Specification {
     }
 
     private Map explain(InboxQuery.Statement statement) {
-        new JsonSlurper().parseText(run('EXPLAIN (ANALYZE, FORMAT JSON) ' + statement.sql(), statement))[0] as Map
+        new JsonSlurperClassic().parseText(run('EXPLAIN (ANALYZE, FORMAT JSON) ' + statement.sql(), statement))[0] as Map
     }
 
     private String explainText(InboxQuery.Statement statement) {

@@ -7,7 +7,7 @@ import dev.zendo.events.v1.ActorKind
 import dev.zendo.events.v1.Audience
 import dev.zendo.events.v1.Envelope
 import dev.zendo.platform.http.ApiException
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.annotation.Requires
 import io.micronaut.serde.ObjectMapper
 import io.micronaut.http.HttpStatus
@@ -355,7 +355,7 @@ class MessageServiceSpec extends ModelSpecification {
         def message = post(conversation, visitorOf(conversation), 'Hi', MessageKind.TEXT, 'c-9').message()
 
         when:
-        def json = new JsonSlurper().parseText(context.getBean(ObjectMapper).writeValueAsString(message)) as Map
+        def json = new JsonSlurperClassic().parseText(context.getBean(ObjectMapper).writeValueAsString(message)) as Map
 
         then:
         json.keySet() == ['id', 'conversation_id', 'thread_id', 'seq', 'client_msg_id', 'author', 'kind', 'body', 'created_at'] as Set

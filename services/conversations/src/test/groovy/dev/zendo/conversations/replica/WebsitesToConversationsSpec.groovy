@@ -7,7 +7,7 @@ import dev.zendo.testsupport.TestIssuer
 import dev.zendo.testsupport.TestKeys
 import dev.zendo.testsupport.TestSealKeys
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import spock.lang.AutoCleanup
 import spock.lang.Requires
@@ -131,7 +131,7 @@ class WebsitesToConversationsSpec extends ReplicaSpecification {
                 .header('Content-Type', 'application/json').header('Authorization', "Bearer $token")
                 .method(method, HttpRequest.BodyPublishers.ofString(JsonOutput.toJson(body))).build(), HttpResponse.BodyHandlers.ofString())
         assert response.statusCode() in [200, 201]: response.body()
-        new JsonSlurper().parseText(response.body()) as Map
+        new JsonSlurperClassic().parseText(response.body()) as Map
     }
 
     private static int freePort() {

@@ -4,7 +4,7 @@ import dev.zendo.conversations.ConversationsApi
 import dev.zendo.conversations.conversation.ConversationService
 import dev.zendo.events.v1.ActorKind
 import dev.zendo.events.v1.Audience
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 
 import java.util.concurrent.Callable
 import java.util.concurrent.CountDownLatch
@@ -207,7 +207,7 @@ class ServerConversationsSpec extends ServerApiSpecification {
         entries[0].target_type == target
         entries[0].target_id == (target == 'website' ? site.id : target == 'visitor' ? chat.visitorId : chat.conversationId).toString()
         !api.sql('SELECT detail::text AS d FROM audit_log WHERE website_id = ?', [site.id])[0].d.contains(site.secretKey)
-        new JsonSlurper().parseText(entries[0].detail as String) instanceof Map
+        new JsonSlurperClassic().parseText(entries[0].detail as String) instanceof Map
 
         where:
         method  | path                                                 | body                                                          || action                         | target

@@ -1,7 +1,7 @@
 package dev.zendo.conversations.server
 
 import dev.zendo.events.v1.Audience
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 
 import static dev.zendo.conversations.ConversationsApi.expect
 
@@ -36,10 +36,10 @@ class ServerVisitorsSpec extends ServerApiSpecification {
         event.audience == Audience.AUDIENCE_AGENTS
         event.conversationId == chat.conversationId.toString()
         event.visitorUpdated.email == 'ada@example.com'
-        new JsonSlurper().parseText(event.visitorUpdated.attributesJson) == [plan: 'pro', seats: 12, trial: false]
+        new JsonSlurperClassic().parseText(event.visitorUpdated.attributesJson) == [plan: 'pro', seats: 12, trial: false]
 
         and:
-        new JsonSlurper().parseText(audit(site).last().detail as String) ==
+        new JsonSlurperClassic().parseText(audit(site).last().detail as String) ==
                 [fields: ['name', 'email', 'phone', 'attributes.plan', 'attributes.seats', 'attributes.trial']]
     }
 

@@ -2,7 +2,7 @@ package dev.zendo.conversations.verification
 
 import dev.zendo.platform.http.ApiException
 import dev.zendo.testsupport.TestInfra
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpStatus
 import io.micronaut.serde.ObjectMapper
@@ -73,7 +73,7 @@ class IdentitySecretsSpec extends Specification {
         audit[0].actor_id == 'agent-1'
         audit[0].action == 'identity_secret.rotated'
         audit[0].target_id == issued.id().toString()
-        new JsonSlurper().parseText(audit[0].detail.toString()) == [hint: issued.hint()]
+        new JsonSlurperClassic().parseText(audit[0].detail.toString()) == [hint: issued.hint()]
 
         and: 'no event carries it'
         rows('SELECT count(*) AS n FROM outbox')[0].n == 0

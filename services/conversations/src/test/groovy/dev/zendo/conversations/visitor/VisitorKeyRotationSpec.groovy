@@ -4,7 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet
 import com.nimbusds.jwt.SignedJWT
 import dev.zendo.auth.keys.KeyTool
 import dev.zendo.testsupport.TestInfra
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.client.HttpClient
 import io.micronaut.runtime.server.EmbeddedServer
@@ -65,7 +65,7 @@ class VisitorKeyRotationSpec extends Specification {
     private static List<String> jwks(EmbeddedServer server) {
         def client = HttpClient.create(server.URL)
         try {
-            new JsonSlurper().parseText(client.toBlocking().retrieve('/v1/widget/jwks.json')).keys*.kid
+            new JsonSlurperClassic().parseText(client.toBlocking().retrieve('/v1/widget/jwks.json')).keys*.kid
         } finally {
             client.close()
         }

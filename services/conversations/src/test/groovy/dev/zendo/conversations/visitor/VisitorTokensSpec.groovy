@@ -6,7 +6,7 @@ import dev.zendo.auth.agent.AuthenticatedAgent
 import dev.zendo.auth.keys.SigningKeys
 import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestIssuer
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.annotation.Requires
 import io.micronaut.http.HttpRequest
@@ -136,7 +136,7 @@ class VisitorTokensSpec extends Specification {
         then:
         def e = thrown(HttpClientResponseException)
         e.status == HttpStatus.UNAUTHORIZED
-        new JsonSlurper().parseText(e.response.getBody(String).get()).error == 'unauthorized'
+        new JsonSlurperClassic().parseText(e.response.getBody(String).get()).error == 'unauthorized'
 
         where:
         description                        | header
@@ -187,7 +187,7 @@ class VisitorTokensSpec extends Specification {
         then:
         def e = thrown(HttpClientResponseException)
         e.status == HttpStatus.UNAUTHORIZED
-        new JsonSlurper().parseText(e.response.getBody(String).get()).error == 'unauthorized'
+        new JsonSlurperClassic().parseText(e.response.getBody(String).get()).error == 'unauthorized'
 
         and:
         get("/spec/websites/${websiteA}/visitor", token).website_id == websiteA.toString()
@@ -196,7 +196,7 @@ class VisitorTokensSpec extends Specification {
     def 'the JWKS is public, cacheable and holds the public part of the key that signs visitor tokens'() {
         when:
         def response = httpClient.toBlocking().exchange(HttpRequest.GET('/v1/widget/jwks.json'), String)
-        def jwks = new JsonSlurper().parseText(response.body())
+        def jwks = new JsonSlurperClassic().parseText(response.body())
         def kid = SignedJWT.parse(tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Duration.ofHours(1)).token()).header.keyID
 
         then:

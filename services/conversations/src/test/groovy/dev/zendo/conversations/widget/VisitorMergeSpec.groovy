@@ -4,7 +4,7 @@ import dev.zendo.conversations.ConversationsApi
 import dev.zendo.conversations.verification.IdentitySecrets
 import dev.zendo.conversations.verification.UserTokens
 import dev.zendo.events.v1.Envelope
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -81,7 +81,7 @@ class VisitorMergeSpec extends Specification {
         def audit = api.sql("SELECT actor_kind, target_id, detail::text AS detail FROM audit_log WHERE website_id = ? AND action = 'visitor.merged'", [site.id])
         audit.size() == 1
         audit[0].target_id == phone.visitor.id
-        with(new JsonSlurper().parseText(audit[0].detail as String)) {
+        with(new JsonSlurperClassic().parseText(audit[0].detail as String)) {
             source == phone.visitor.id
             target == laptop.visitor.id
             merged_at != null

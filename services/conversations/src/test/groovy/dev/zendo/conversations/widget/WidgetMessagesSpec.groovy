@@ -159,12 +159,12 @@ class WidgetMessagesSpec extends Specification {
         row.email == null
         row.claimed_email == 'dee@example.com'
         row.phone == '+1 555 0100'
-        new groovy.json.JsonSlurper().parseText(row.attributes) == [plan: 'gold', seats: 13]
+        new groovy.json.JsonSlurperClassic().parseText(row.attributes) == [plan: 'gold', seats: 13]
         def updates = api.sql('SELECT payload FROM outbox WHERE topic = ? ORDER BY id', ["zendo.site.$site.id".toString()])
                 .collect { Envelope.parseFrom(it.payload as byte[]) }.findAll { it.type == 'visitor.updated' }
         updates.size() == 2
         updates.every { it.audience.name() == 'AUDIENCE_AGENTS' }
-        new groovy.json.JsonSlurper().parseText(updates[1].visitorUpdated.attributesJson) == [plan: 'gold', seats: 13]
+        new groovy.json.JsonSlurperClassic().parseText(updates[1].visitorUpdated.attributesJson) == [plan: 'gold', seats: 13]
     }
 
     def 'the widget records page views'() {

@@ -2,7 +2,7 @@ package dev.zendo.notifications.webhook
 
 import com.sun.net.httpserver.HttpExchange
 import com.sun.net.httpserver.HttpServer
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 
 import javax.crypto.Mac
 import javax.crypto.spec.SecretKeySpec
@@ -87,7 +87,7 @@ class WebhookReceiver implements AutoCloseable {
         int status
 
         Map getJson() {
-            new JsonSlurper().parseText(body) as Map
+            new JsonSlurperClassic().parseText(body) as Map
         }
 
         String header(String name) {

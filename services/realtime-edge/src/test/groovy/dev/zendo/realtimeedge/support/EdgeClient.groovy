@@ -1,7 +1,7 @@
 package dev.zendo.realtimeedge.support
 
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 
 import java.net.http.HttpClient
 import java.net.http.WebSocket
@@ -84,7 +84,7 @@ class EdgeClient implements WebSocket.Listener, AutoCloseable {
     CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data)
         if (last) {
-            frames << (Map) new JsonSlurper().parseText(partial.toString())
+            frames << (Map) new JsonSlurperClassic().parseText(partial.toString())
             partial.setLength(0)
         }
         if (frames.size() < readLimit) {

@@ -3,7 +3,7 @@ package dev.zendo.websites.website
 import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestIssuer
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpMethod
 import io.micronaut.http.HttpRequest
@@ -131,6 +131,6 @@ class WebsiteLimitsSpec extends Specification {
     }
 
     private static Object parse(String text) {
-        text ? new JsonSlurper().parseText(text) : null
+        text ? new JsonSlurperClassic().parseText(text) : null
     }
 }
