@@ -30,12 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * and their answers come back as commands, so the loop never waits on them; a failed lookup answers {@code error}
  * {@code unavailable}. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
  * subscribed to the website, with no consumer group. Each record is encoded once and the same buffer is written to
- * every recipient; touched channels are flushed once per poll. A live subscriber whose channel stops being writable
+ * every recipient; a step's frames go to each event loop as one task ({@link LoopWrites}), which flushes each channel once. A live subscriber whose channel stops being writable
  * is closed 4408; a replaying one, or one that has not yet drained what its replay queued, pauses until its client
  * has read what is queued.
  */
@@ -69,7 +67,7 @@ public class SiteFeed {
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final Map<UUID, Site> sites = new HashMap<>();
     private final Map<String, Site> byTopic = new HashMap<>();
-    private final Set<Connection> touched = new HashSet<>();
+    private final LoopWrites writes = new LoopWrites();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile int subscriptionCount;
@@ -271,8 +269,7 @@ public class SiteFeed {
      * closed 4408.
      */
     private void write(Connection connection, TextWebSocketFrame frame, Subscription subscription, boolean replayed) {
-        connection.channel().write(frame);
-        touched.add(connection);
+        writes.add(connection, frame);
         if (connection.channel().isWritable() || !connection.channel().isActive()) {
             if (!replayed && subscription.catchingUp && drained(connection.channel())) {
                 subscription.catchingUp = false;
@@ -307,10 +304,7 @@ public class SiteFeed {
     }
 
     private void flush() {
-        for (Connection connection : touched) {
-            connection.channel().flush();
-        }
-        touched.clear();
+        writes.submit();
     }
 
     private void heartbeat() {
@@ -321,8 +315,7 @@ public class SiteFeed {
                 for (Subscription subscription : site.subscriptions()) {
                     Connection connection = subscription.connection;
                     if (!subscription.paused && !connection.closing() && connection.channel().isWritable()) {
-                        connection.channel().write(frame.retainedDuplicate());
-                        touched.add(connection);
+                        writes.add(connection, frame.retainedDuplicate());
                     }
                 }
             } finally {
@@ -389,7 +382,7 @@ public class SiteFeed {
         site.add(subscription);
         hold(connection, subscription);
         String start = Cursor.encode(next);
-        connection.channel().write(Frames.frame("subscribed", json -> {
+        writes.add(connection, Frames.frame("subscribed", json -> {
             json.writeStringField("website_id", site.id.toString());
             if (ref != null) {
                 json.writeStringField("ref", ref);
@@ -397,12 +390,11 @@ public class SiteFeed {
             json.writeStringField("cursor", start);
         }));
         if (resync) {
-            connection.channel().write(Frames.frame("resync", json -> {
+            writes.add(connection, Frames.frame("resync", json -> {
                 json.writeStringField("website_id", site.id.toString());
                 json.writeStringField("cursor", start);
             }));
         }
-        touched.add(connection);
     }
 
     /** Seeks partitions back to a returning subscriber's offsets where the node has read past them. */
