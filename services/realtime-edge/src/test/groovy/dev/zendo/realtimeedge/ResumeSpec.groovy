@@ -71,6 +71,34 @@ class ResumeSpec extends EdgeSpec {
         }
     }
 
+    def 'a dozen clients resuming at once from different cursors while events keep coming get every event once, in order, with no resync'() {
+        given:
+        int clients = 12
+        UUID websiteId = website()
+        UUID visitorId = UUID.randomUUID(), conversationId = UUID.randomUUID()
+        def first = (1..clients).collect { subscribed(ticket("owner-r$it", [(websiteId): 'owner']), websiteId) }
+        (1..6).each { publish(message(websiteId, conversationId, visitorId, it)) }
+        conditions.eventually {
+            assert first.every { it.messages()*.seq == (1..6) }
+        }
+        List<String> cursors = first.withIndex().collect { client, i -> client.messages()[i % 6].cursor }
+        first*.socket*.abort()
+        (7..9).each { publish(message(websiteId, conversationId, visitorId, it)) }
+
+        when: 'every client sends its subscribe before any is answered'
+        def again = (1..clients).collect { authenticated(ticket("owner-r$it", [(websiteId): 'owner'])) }
+        again.eachWithIndex { client, i -> client.send([type: 'subscribe', website_id: websiteId.toString(), cursor: cursors[i]]) }
+        publish(message(websiteId, conversationId, visitorId, 10))
+
+        then:
+        conditions.eventually {
+            again.eachWithIndex { client, i ->
+                assert client.messages()*.seq == ((i % 6) + 2..10).toList()
+            }
+        }
+        again.every { it.ofType('resync').isEmpty() }
+    }
+
     def 'a live typing signal reaches the subscriber'() {
         given:
         UUID websiteId = website()

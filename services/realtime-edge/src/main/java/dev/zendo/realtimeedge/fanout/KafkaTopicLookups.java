@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,7 @@ class KafkaTopicLookups implements TopicLookups {
     private final int lookupRecords;
     private final Worker subscribes;
     private final Worker lookBacks;
+    private final Map<String, CompletableFuture<TopicBounds>> queuedBounds = new ConcurrentHashMap<>();
 
     KafkaTopicLookups(KafkaSettings kafka, TopicProvisioner topics, RealtimeSettings settings) {
         this.topics = topics;
@@ -56,15 +58,22 @@ class KafkaTopicLookups implements TopicLookups {
         this.lookBacks = new Worker(kafka, settings, "look-backs");
     }
 
+    /**
+     * Subscribes that ask for the same topic while its lookup is still queued share it: after an edge node dies,
+     * thousands of clients resume on another at once, and one broker round trip each, in turn, took many seconds. A
+     * request that arrives once the lookup has started waits for the next one, so the end offsets it gets are never
+     * older than the cursor its client sent.
+     */
     @Override
     public CompletableFuture<TopicBounds> bounds(String topic) {
-        return CompletableFuture.supplyAsync(() -> {
+        return queuedBounds.computeIfAbsent(topic, queued -> CompletableFuture.supplyAsync(() -> {
+            queuedBounds.remove(topic);
             topics.ensure(topic);
             List<TopicPartition> partitions = partitions(topic);
             KafkaConsumer<byte[], byte[]> consumer = subscribes.consumer;
             return new TopicBounds(partitions, offsets(partitions, consumer.beginningOffsets(partitions, timeout)),
                     offsets(partitions, consumer.endOffsets(partitions, timeout)));
-        }, subscribes.executor);
+        }, subscribes.executor));
     }
 
     /** The partitions of a topic, waiting (within the timeout) for a topic just created to show in the metadata. */
