@@ -38,18 +38,21 @@ final class FanoutBench {
             Fleet.settle(() -> tally.deliveries() >= warmupDeliveries, DRAIN);
             tally.takeAges();
             long before = tally.deliveries();
-            double cpuBefore = target.server().cpuSeconds();
+            ServerProcess.CpuTime cpuBefore = target.server().cpu();
             long started = System.nanoTime();
             long end = sender.run(rate, seconds, next, target.injector()::send);
             long expected = (long) clients * (end - next);
             Fleet.settle(() -> tally.deliveries() - before >= expected, DRAIN);
-            double cpu = target.server().cpuSeconds() - cpuBefore;
+            ServerProcess.CpuTime used = target.server().cpu().since(cpuBefore);
+            double cpu = used.total();
             double wall = (System.nanoTime() - started) / 1e9;
             long deliveries = tally.deliveries() - before;
 
             figures.figure("deliveries", deliveries, String.format("deliveries: %d of %d expected (%d events x %d clients), %d repeated, %d injections failed",
                     deliveries, expected, end - next, clients, tally.repeats(), target.injector().failures()));
-            figures.figure("server_cpu_seconds", cpu, String.format("server CPU: %.2f s over %.1f s (%.0f%% of one core)", cpu, wall, 100 * cpu / wall));
+            figures.figure("server_cpu_seconds", cpu, String.format("server CPU: %.2f s over %.1f s (%.0f%% of one core): user %.2f s, system %.2f s",
+                    cpu, wall, 100 * cpu / wall, used.user(), used.system()));
+            figures.figure("server_system_cpu_seconds", used.system(), String.format("server CPU in the kernel: %.0f%%", 100 * used.system() / cpu));
             figures.latencies("event_age", tally.takeAges(), "event age at delivery (from the intended send time)");
             figures.failures(tally);
             long perCpuSecond = Math.round(deliveries / cpu);

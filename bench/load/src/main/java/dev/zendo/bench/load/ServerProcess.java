@@ -13,11 +13,23 @@ import java.nio.file.Path;
  */
 record ServerProcess(long pid, int clockTicks) {
 
-    /** CPU seconds used so far, user and system. */
-    double cpuSeconds() throws IOException {
+    /** CPU time used so far, in user space and in the kernel. */
+    CpuTime cpu() throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) clockTicks;
+        return new CpuTime(Long.parseLong(fields[11]) / (double) clockTicks, Long.parseLong(fields[12]) / (double) clockTicks);
+    }
+
+    /** CPU seconds in user space and in the kernel (system calls, and the loopback's TCP work done on their behalf). */
+    record CpuTime(double user, double system) {
+
+        double total() {
+            return user + system;
+        }
+
+        CpuTime since(CpuTime before) {
+            return new CpuTime(user - before.user, system - before.system);
+        }
     }
 
     long rssBytes() throws IOException {

@@ -3,7 +3,6 @@ package dev.zendo.realtimeedge.fanout;
 import dev.zendo.realtimeedge.connection.Connection;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,48 +10,98 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The frames one step of the site feed writes, gathered per event loop: each loop gets one task that writes its
- * channels' frames in order and flushes each channel once. Writing from the feed thread straight to a channel would
- * hand its event loop a task per frame and another per flush; at thousands of sockets those tasks, not the frames,
- * were most of the edge's CPU time. A channel's frames keep the order they were added in, after anything the feed
- * thread wrote to it earlier.
+ * The frames the site feed writes, handed to each event loop in batches: the loop writes its channels' frames in
+ * order and flushes each channel once per batch. While a loop is still busy with earlier frames, the feed's later
+ * ones join the batch it has not started yet, so under load more frames share one flush (one system call per socket)
+ * and nothing waits when the loop is idle. Writing from the feed thread straight to a channel would hand its loop a
+ * task per frame and another per flush. A channel's frames keep the order they were added in, after anything the
+ * feed thread wrote to it earlier.
  */
 final class LoopWrites {
 
-    private final Map<EventLoop, Batch> batches = new IdentityHashMap<>();
+    private final Map<EventLoop, Batches> loops = new IdentityHashMap<>();
 
-    /** Queues {@code frame} (whose reference this takes) for {@code connection}'s channel. */
-    void add(Connection connection, TextWebSocketFrame frame) {
+    /** Queues {@code message} (whose reference this takes) for {@code connection}'s channel; sent on {@link #submit()}. */
+    void add(Connection connection, Object message) {
         Channel channel = connection.channel();
-        batches.computeIfAbsent(channel.eventLoop(), loop -> new Batch()).add(channel, frame);
+        loops.computeIfAbsent(channel.eventLoop(), Batches::new).add(channel, message);
     }
 
-    /** Hands every loop its frames; the feed starts gathering the next step's at once. */
+    /** Hands what this step added to the loops. */
     void submit() {
-        for (Map.Entry<EventLoop, Batch> entry : batches.entrySet()) {
-            entry.getKey().execute(entry.getValue()::run);
+        for (Batches batches : loops.values()) {
+            batches.submit();
         }
-        batches.clear();
     }
 
-    /** One loop's frames for one step, in order, and the channels to flush after them. */
+    /** One loop's frames: those the feed is adding, and those handed over that the loop has not taken yet. */
+    private static final class Batches {
+
+        private final EventLoop loop;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private Batch adding = new Batch();
+        private Batch handedOver = new Batch();
+
+        Batches(EventLoop loop) {
+            this.loop = loop;
+        }
+
+        /** Feed thread only. */
+        void add(Channel channel, Object message) {
+            adding.channels.add(channel);
+            adding.messages.add(message);
+        }
+
+        /** Feed thread only. */
+        void submit() {
+            if (adding.messages.isEmpty()) {
+                return;
+            }
+            synchronized (this) {
+                handedOver.append(adding);
+            }
+            adding.clear();
+            if (scheduled.compareAndSet(false, true)) {
+                loop.execute(this::drain);
+            }
+        }
+
+        /** On the loop. */
+        private void drain() {
+            scheduled.set(false);
+            Batch batch;
+            synchronized (this) {
+                batch = handedOver;
+                handedOver = new Batch();
+            }
+            batch.write();
+        }
+    }
+
+    /** Frames in order, with the channel each goes to. */
     private static final class Batch {
 
         private final List<Channel> channels = new ArrayList<>();
-        private final List<TextWebSocketFrame> frames = new ArrayList<>();
+        private final List<Object> messages = new ArrayList<>();
 
-        void add(Channel channel, TextWebSocketFrame frame) {
-            channels.add(channel);
-            frames.add(frame);
+        void append(Batch other) {
+            channels.addAll(other.channels);
+            messages.addAll(other.messages);
         }
 
-        void run() {
+        void clear() {
+            channels.clear();
+            messages.clear();
+        }
+
+        void write() {
             Set<Channel> written = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (int i = 0; i < frames.size(); i++) {
+            for (int i = 0; i < messages.size(); i++) {
                 Channel channel = channels.get(i);
-                channel.write(frames.get(i));
+                channel.write(messages.get(i));
                 written.add(channel);
             }
             for (Channel channel : written) {

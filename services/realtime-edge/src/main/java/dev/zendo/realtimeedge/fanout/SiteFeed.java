@@ -8,11 +8,12 @@ import dev.zendo.realtimeedge.config.RealtimeSettings;
 import dev.zendo.realtimeedge.connection.CloseCode;
 import dev.zendo.realtimeedge.connection.Connection;
 import dev.zendo.realtimeedge.connection.Frames;
+import dev.zendo.realtimeedge.connection.WireFrame;
 import dev.zendo.realtimeedge.metrics.EdgeMetrics;
 import io.micronaut.context.annotation.Context;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,9 +47,9 @@ import java.util.concurrent.TimeUnit;
  * needs no locks. The broker calls a subscribe needs (topic creation, partitions, offsets) go to {@link TopicLookups}
  * and their answers come back as commands, so the loop never waits on them; a failed lookup answers {@code error}
  * {@code unavailable}. Partitions of {@code zendo.site.<id>} are assigned manually while at least one local client is
- * subscribed to the website, with no consumer group. Each record is encoded once and the same buffer is written to
- * every recipient; a step's frames go to each event loop as one task ({@link LoopWrites}), which flushes each channel once. A live subscriber whose channel stops being writable
- * is closed 4408; a replaying one, or one that has not yet drained what its replay queued, pauses until its client
+ * subscribed to the website, with no consumer group. Each record is encoded once, as wire bytes ({@link WireFrame}), and
+ * the same buffer is written to every recipient; the frames go to each event loop in batches ({@link LoopWrites}), each
+ * channel flushed once per batch. A live subscriber whose channel stops being writable is closed 4408; a replaying one, or one that has not yet drained what its replay queued, pauses until its client
  * has read what is queued.
  */
 @Context
@@ -218,7 +219,7 @@ public class SiteFeed {
         if (type == null) {
             return;
         }
-        TextWebSocketFrame frame = null;
+        ByteBuf frame = null;
         int delivered = 0;
         try {
             for (Subscription subscription : site.subscriptions()) {
@@ -234,7 +235,7 @@ public class SiteFeed {
                     continue;
                 }
                 if (frame == null) {
-                    frame = EventFrames.encode(event, type, site.cursor());
+                    frame = WireFrame.of(EventFrames.encode(event, type, site.cursor()));
                 }
                 write(connection, frame.retainedDuplicate(), subscription, replayed);
                 delivered++;
@@ -268,7 +269,7 @@ public class SiteFeed {
      * its own offsets once the client has drained the buffer. A live client that had caught up is too slow and is
      * closed 4408.
      */
-    private void write(Connection connection, TextWebSocketFrame frame, Subscription subscription, boolean replayed) {
+    private void write(Connection connection, ByteBuf frame, Subscription subscription, boolean replayed) {
         writes.add(connection, frame);
         if (connection.channel().isWritable() || !connection.channel().isActive()) {
             if (!replayed && subscription.catchingUp && drained(connection.channel())) {
@@ -310,7 +311,7 @@ public class SiteFeed {
     private void heartbeat() {
         long total = 0;
         for (Site site : sites.values()) {
-            TextWebSocketFrame frame = Frames.frame("heartbeat", json -> Frames.cursors(json, "cursors", Map.of(site.id.toString(), site.cursor())));
+            ByteBuf frame = WireFrame.of(Frames.frame("heartbeat", json -> Frames.cursors(json, "cursors", Map.of(site.id.toString(), site.cursor()))));
             try {
                 for (Subscription subscription : site.subscriptions()) {
                     Connection connection = subscription.connection;
