@@ -92,7 +92,7 @@ describe('WebhooksPanel', () => {
   });
 
   it.each([
-    [new ApiError(400, 'invalid_request', 'invalid', { errors: [{ field: 'url', message: 'resolves to a refused address (loopback)' }] }), '#webhook-new-url-errors', 'resolves to a refused address (loopback)'],
+    [new ApiError(400, 'invalid_request', 'invalid', { errors: [{ field: 'url', message: 'is refused: 10.0.0.1 resolves to 10.0.0.1, a private address, which webhooks are never sent to' }] }), '#webhook-new-url-errors', 'is refused: 10.0.0.1 resolves to 10.0.0.1, a private address, which webhooks are never sent to'],
     [new ApiError(400, 'invalid_request', 'invalid', { errors: [{ field: 'url', message: 'must be an https URL' }] }), '#webhook-new-url-errors', 'must be an https URL'],
     [new ApiError(409, 'too_many_webhooks', 'the website already has 20 webhooks'), '[role="alert"]', 'the website already has 20 webhooks'],
   ])('shows a refused creation as text where it belongs (%#)', async (error, where, text) => {
