@@ -8,8 +8,9 @@ const MANAGERS: RoleName[] = ['owner', 'admin', 'supervisor'];
 const ADMINS: RoleName[] = ['owner', 'admin'];
 
 /**
- * docs/permissions.md's matrix: websites' permissions (`dev.zendo.websites.access.Permission`) and conversations'
- * (`ConversationPermission`), by name, with the roles allowed each.
+ * docs/permissions.md's matrix: websites' permissions (`dev.zendo.websites.access.Permission`), conversations'
+ * (`ConversationPermission`) and notifications' (`dev.zendo.notifications.access.Permission`), by name, with the roles
+ * allowed each.
  */
 export const PERMISSIONS: Readonly<Record<string, readonly RoleName[]>> = {
   VIEW_WEBSITE: ALL,
@@ -43,6 +44,9 @@ export const PERMISSIONS: Readonly<Record<string, readonly RoleName[]>> = {
   VIEW_AGENT_STATS: MANAGERS,
   MANAGE_IDENTITY_SECRET: ADMINS,
   VIEW_AUDIT_LOG: ADMINS,
+  OWN_PREFERENCES: ALL,
+  READ_NOTIFICATION_LOG: ADMINS,
+  MANAGE_WEBHOOKS: ADMINS,
 };
 
 /** Whether `role` has `permission`; unknown permissions and no role are refused. */

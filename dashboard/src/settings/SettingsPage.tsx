@@ -5,10 +5,13 @@ import { CannedResponsesPanel } from './canned/CannedResponsesPanel';
 import { GroupsPanel } from './groups/GroupsPanel';
 import { IdentitySecretPanel } from './identity/IdentitySecretPanel';
 import { KeysPanel } from './keys/KeysPanel';
+import { NotificationLogPanel } from './notifications/NotificationLogPanel';
+import { NotificationPreferencesPanel } from './notifications/NotificationPreferencesPanel';
 import './settings.css';
 import { resolveTab } from './tabs';
 import { TagsPanel } from './tags/TagsPanel';
 import { TeamPanel } from './team/TeamPanel';
+import { WebhooksPanel } from './webhooks/WebhooksPanel';
 import { WebsiteForm } from './website/WebsiteForm';
 import { WidgetSettingsForm } from './widget/WidgetSettingsForm';
 
@@ -73,6 +76,12 @@ function TabContent({ tab, website }: { tab: string; website: Website }) {
       return <GroupsPanel websiteId={website.id} />;
     case 'canned-responses':
       return <CannedResponsesPanel websiteId={website.id} />;
+    case 'notifications':
+      return <NotificationPreferencesPanel websiteId={website.id} />;
+    case 'notification-log':
+      return <NotificationLogPanel websiteId={website.id} />;
+    case 'webhooks':
+      return <WebhooksPanel websiteId={website.id} />;
     default:
       return <TagsPanel websiteId={website.id} />;
   }

@@ -74,6 +74,82 @@ export type IssuedSecret = {
   previous_valid_until?: string | null;
 };
 
+/** The optional mails a member gets about one website, by kind (`new_conversation`, `assignment`), each on or off. */
+export type NotificationPreferences = { email: Record<string, boolean> };
+
+/** What became of a notification in the website's log. */
+export type NotificationStatus = 'queued' | 'delivered' | 'suppressed' | 'failed';
+
+/** One notification of the website's log; `reason` only when suppressed or failed. */
+export type NotificationView = {
+  id: string;
+  kind: string;
+  channel: string;
+  event_id: string;
+  recipient_agent_id?: string | null;
+  recipient_email: string;
+  status: NotificationStatus;
+  reason?: string | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A page of the notification log, newest first; `next_cursor` absent on the last page. */
+export type NotificationPage = { notifications: NotificationView[]; next_cursor?: string | null };
+
+/** The notification log's filters, both optional. */
+export type NotificationFilter = { status?: string; kind?: string };
+
+/** A webhook subscription as listed (never its secret). */
+export type WebhookView = {
+  id: string;
+  website_id: string;
+  url: string;
+  event_types: string[];
+  description?: string | null;
+  active: boolean;
+  secret_hint: string;
+  consecutive_failures: number;
+  disabled_at?: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A new subscription, in the one answer that shows its `whsec_` secret. */
+export type CreatedWebhook = Omit<WebhookView, 'consecutive_failures' | 'disabled_at' | 'updated_at'> & { secret: string };
+
+/** A subscription's new secret, in the one answer that shows it. */
+export type RotatedSecret = { id: string; secret: string; secret_hint: string };
+
+/** What a webhook form sends: the whole subscription on creation, the changed fields on an update. */
+export type WebhookBody = { url?: string; event_types?: string[]; description?: string; active?: boolean };
+
+/** One attempt of a delivery; `status_code` absent when no answer came. */
+export type AttemptView = {
+  attempted_at: string;
+  status_code?: number | null;
+  latency_ms: number;
+  response_excerpt?: string | null;
+  error?: string | null;
+  manual: boolean;
+};
+
+/** One event's delivery to a subscription, with every attempt, oldest first. */
+export type DeliveryView = {
+  id: string;
+  event_id: string;
+  event_type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  created_at: string;
+  next_attempt_at?: string | null;
+  finished_at?: string | null;
+  attempts: AttemptView[];
+};
+
+/** A page of a subscription's delivery log, newest first. */
+export type DeliveryPage = { deliveries: DeliveryView[]; next_cursor?: string | null };
+
 const site = (websiteId: string) => `/v1/websites/${encodeURIComponent(websiteId)}`;
 const inbox = (websiteId: string) => `/v1/inbox/${encodeURIComponent(websiteId)}`;
 const id = encodeURIComponent;
@@ -88,9 +164,20 @@ export const settingsKeys = {
   tags: (websiteId: string) => ['website', websiteId, 'tags'] as const,
   tagDefinitions: (websiteId: string) => ['website', websiteId, 'tags', 'with-deleted'] as const,
   identitySecrets: (websiteId: string) => ['website', websiteId, 'identity-secrets'] as const,
+  notificationPreferences: (websiteId: string) => ['website', websiteId, 'notification-preferences'] as const,
+  notifications: (websiteId: string, filter: NotificationFilter) => ['website', websiteId, 'notifications', filter] as const,
+  webhooks: (websiteId: string) => ['website', websiteId, 'webhooks'] as const,
+  deliveries: (websiteId: string, webhookId: string) => ['website', websiteId, 'webhooks', webhookId, 'deliveries'] as const,
 };
 
-/** The settings screens' calls to the websites and conversations APIs. */
+/** `path` with the given query parameters, the empty ones left out. */
+function withQuery(path: string, parameters: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(parameters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The settings screens' calls to the websites, conversations and notifications APIs. */
 export const settingsApi = {
   updateWebsite: (websiteId: string, body: Record<string, unknown>) =>
     apiFetch<unknown>(site(websiteId), { method: 'PATCH', body }),
@@ -151,4 +238,26 @@ export const settingsApi = {
     }),
   revokeIdentitySecret: (websiteId: string, secretId: string) =>
     apiFetch<void>(`${inbox(websiteId)}/identity-verification/secrets/${id(secretId)}`, { method: 'DELETE' }),
+
+  notificationPreferences: (websiteId: string) =>
+    apiFetch<NotificationPreferences>(`${site(websiteId)}/notification-preferences`),
+  putNotificationPreferences: (websiteId: string, body: NotificationPreferences) =>
+    apiFetch<NotificationPreferences>(`${site(websiteId)}/notification-preferences`, { method: 'PUT', body }),
+
+  notifications: (websiteId: string, filter: NotificationFilter, cursor?: string) =>
+    apiFetch<NotificationPage>(withQuery(`${site(websiteId)}/notifications`, { ...filter, cursor })),
+
+  webhooks: (websiteId: string) => apiFetch<WebhookView[]>(`${site(websiteId)}/webhooks`),
+  createWebhook: (websiteId: string, body: WebhookBody) =>
+    apiFetch<CreatedWebhook>(`${site(websiteId)}/webhooks`, { method: 'POST', body }),
+  updateWebhook: (websiteId: string, webhookId: string, body: WebhookBody) =>
+    apiFetch<WebhookView>(`${site(websiteId)}/webhooks/${id(webhookId)}`, { method: 'PATCH', body }),
+  deleteWebhook: (websiteId: string, webhookId: string) =>
+    apiFetch<void>(`${site(websiteId)}/webhooks/${id(webhookId)}`, { method: 'DELETE' }),
+  rotateWebhookSecret: (websiteId: string, webhookId: string) =>
+    apiFetch<RotatedSecret>(`${site(websiteId)}/webhooks/${id(webhookId)}/rotate-secret`, { method: 'POST' }),
+  deliveries: (websiteId: string, webhookId: string, cursor?: string) =>
+    apiFetch<DeliveryPage>(withQuery(`${site(websiteId)}/webhooks/${id(webhookId)}/deliveries`, { cursor })),
+  redeliver: (websiteId: string, webhookId: string, deliveryId: string) =>
+    apiFetch<DeliveryView>(`${site(websiteId)}/webhooks/${id(webhookId)}/deliveries/${id(deliveryId)}/redeliver`, { method: 'POST' }),
 };

@@ -12,4 +12,6 @@ export const Permission = {
   manageTagDefinitions: 'MANAGE_TAG_DEFINITIONS',
   manageIdentitySecret: 'MANAGE_IDENTITY_SECRET',
   viewAgentStats: 'VIEW_AGENT_STATS',
+  manageWebhooks: 'MANAGE_WEBHOOKS',
+  readNotificationLog: 'READ_NOTIFICATION_LOG',
 } as const;

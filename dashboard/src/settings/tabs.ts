@@ -13,6 +13,9 @@ export const SETTINGS_TABS: SettingsTab[] = [
   { id: 'groups', label: 'Groups & routing' },
   { id: 'canned-responses', label: 'Canned responses' },
   { id: 'tags', label: 'Tags' },
+  { id: 'notifications', label: 'My notifications' },
+  { id: 'notification-log', label: 'Notification log', permission: Permission.readNotificationLog },
+  { id: 'webhooks', label: 'Webhooks', permission: Permission.manageWebhooks },
 ];
 
 /** The tabs `can` allows, and the one `path` (`/settings/<id>…`) names, else the first allowed. */

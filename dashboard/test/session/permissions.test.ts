@@ -15,6 +15,11 @@ describe('roleCan', () => {
     ['viewer', 'REPLY', false],
     ['viewer', 'SET_OWN_AVAILABILITY', false],
     ['SUPERVISOR', 'VIEW_AGENT_STATS', true],
+    ['admin', 'MANAGE_WEBHOOKS', true],
+    ['supervisor', 'MANAGE_WEBHOOKS', false],
+    ['owner', 'READ_NOTIFICATION_LOG', true],
+    ['agent', 'READ_NOTIFICATION_LOG', false],
+    ['viewer', 'OWN_PREFERENCES', true],
     ['owner', 'NO_SUCH_PERMISSION', false],
     [undefined, 'VIEW_WEBSITE', false],
   ] as const)('%s may %s: %s', (role, permission, expected) => {

@@ -14,11 +14,11 @@ const current = () => view.container.querySelector('nav[aria-label="Settings"] a
 
 describe('SettingsPage', () => {
   it.each([
-    ['OWNER', ['Website', 'Widget', 'Keys', 'Identity verification', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
-    ['ADMIN', ['Website', 'Widget', 'Keys', 'Identity verification', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
-    ['SUPERVISOR', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
-    ['AGENT', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
-    ['VIEWER', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags']],
+    ['OWNER', ['Website', 'Widget', 'Keys', 'Identity verification', 'Team', 'Groups & routing', 'Canned responses', 'Tags', 'My notifications', 'Notification log', 'Webhooks']],
+    ['ADMIN', ['Website', 'Widget', 'Keys', 'Identity verification', 'Team', 'Groups & routing', 'Canned responses', 'Tags', 'My notifications', 'Notification log', 'Webhooks']],
+    ['SUPERVISOR', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags', 'My notifications']],
+    ['AGENT', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags', 'My notifications']],
+    ['VIEWER', ['Website', 'Widget', 'Team', 'Groups & routing', 'Canned responses', 'Tags', 'My notifications']],
   ] as const)('shows a %s the tabs their role allows', async (role, expected) => {
     api.mockResolvedValue([]);
     navigate('/settings');
@@ -37,6 +37,16 @@ describe('SettingsPage', () => {
 
     expect(current()).toBe('Tags');
     expect(view.container.querySelector('h2')?.textContent).toBe('Tags');
+  });
+
+  it.each(['notification-log', 'webhooks'])('keeps /settings/%s from an agent without calling its API', async (tab) => {
+    api.mockResolvedValue([]);
+    navigate(`/settings/${tab}`);
+    const site = website({ role: 'AGENT' });
+    view = await render(<SettingsPage />, session(site));
+
+    expect(view.container.textContent).toContain('not available to your role');
+    expect(api).not.toHaveBeenCalledWith(expect.stringMatching(/\/(notifications|webhooks)/));
   });
 
   it('says so when the path names a tab the role may not open', async () => {
