@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: every benchmark through one entry point; writes bench/results/<date>.md and .json (machine, settings,
-# every figure). make bench SCENARIO=<name> runs one. Each scenario prints its headline figure last.
+# every figure). make bench SCENARIO=<name> runs one (SCENARIO=e2e,reconnect a few, on one stack). Each scenario prints its headline figure last.
 #   bench/run.sh [all|e2e|fanout|memory|peer|reconnect|durable|startup|outbox|replica]
 # Scenarios 1-6 of issue #11 (e2e, fanout, memory, peer, reconnect, durable) and the earlier benchmarks (startup,
 # outbox, replica; durable is bench/conversations, memory includes bench/realtime-memory) run their own run.sh.
@@ -15,8 +15,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 scenario=${1:-all}
 scenarios=(startup outbox replica durable e2e fanout memory peer reconnect)
-[[ $scenario == all ]] || printf '%s\n' "${scenarios[@]}" | grep -qx -- "$scenario" \
-  || { echo "SCENARIO is one of: all ${scenarios[*]}; not '$scenario'" >&2; exit 2; }
+if [[ $scenario == all ]]; then selected=("${scenarios[@]}"); else read -r -a selected <<<"${scenario//,/ }"; fi
+for one in "${selected[@]}"; do
+  printf '%s\n' "${scenarios[@]}" | grep -qx -- "$one" \
+    || { echo "SCENARIO is all, or one or more (comma-separated) of: ${scenarios[*]}; not '$one'" >&2; exit 2; }
+done
 
 export ZENDO_ENV=${ZENDO_ENV:-bench-load} ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-47600} ZENDO_EDGE_NODES=2 ZENDO_SKIP_FRONTENDS=1
 base=$ZENDO_PORT_BASE
@@ -44,7 +47,7 @@ cap_sockets BENCH_IDLE_CLIENTS 20000
 cap_sockets BENCH_RECONNECT_CLIENTS 5000
 cap_sockets BENCH_REALTIME_MEMORY_SOCKETS 20000
 stamp=$(date -u +%Y-%m-%dT%H%MZ)
-name=$stamp${1:+-$scenario}
+name=$stamp${1:+-${scenario//,/-}}
 work=$ZENDO_RUN_DIR/bench-$stamp
 mkdir -p "$work" "$root/bench/results"
 generator=$root/bench/load
@@ -181,7 +184,6 @@ run_reconnect() {
 
 needs_stack() { [[ $1 == e2e || $1 == fanout || $1 == memory || $1 == peer || $1 == reconnect ]]; }
 
-if [[ $scenario == all ]]; then selected=("${scenarios[@]}"); else selected=("$scenario"); fi
 build_generator
 for current in "${selected[@]}"; do
   if needs_stack "$current"; then
