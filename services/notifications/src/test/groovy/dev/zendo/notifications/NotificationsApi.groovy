@@ -54,6 +54,9 @@ class NotificationsApi extends ServiceApi {
                 'zendo.notifications.public-url'    : 'https://chat.example.test',
                 'zendo.inbox.group'                 : TestInfra.uniqueName('notifications-spec'),
                 'zendo.inbox.max-backoff'           : '200ms',
+                'zendo.notifications.missed-reply.delay'        : '3s',
+                'zendo.notifications.missed-reply.poll-interval': '200ms',
+                'zendo.notifications.missed-reply.batch-size'   : '5',
         ])
         this.websitesTopic = websitesTopic
         this.identityTopic = identityTopic

@@ -76,7 +76,7 @@ class OpenApiContractSpec extends Specification {
                 ['GET', '/v1/websites/{websiteId}/notifications', '?status=suppressed', 200, null],
                 ['GET', '/v1/websites/{websiteId}/notifications', '?limit=0', 400, null],
                 ['GET', '/v1/websites/{websiteId}/notification-preferences', '', 200, null],
-                ['PUT', '/v1/websites/{websiteId}/notification-preferences', '', 200, [email: [new_conversation: true, assignment: false]]],
+                ['PUT', '/v1/websites/{websiteId}/notification-preferences', '', 200, [email: [new_conversation: true, assignment: false, offline_message: false]]],
                 ['PUT', '/v1/websites/{websiteId}/notification-preferences', '', 400, [email: [new_conversation: true]]],
         ]
     }

@@ -3,11 +3,16 @@ package dev.zendo.conversations.message;
 import dev.zendo.conversations.conversation.LockedConversation;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.events.v1.Actor;
+import dev.zendo.events.v1.LeftOffline;
 import dev.zendo.events.v1.MessageCreated;
 import dev.zendo.outbox.Events;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-/** Announces stored messages: notes to the website's agents only, everything else to the visitor as well. */
+/**
+ * Announces stored messages: notes to the website's agents only, everything else to the visitor as well; a message
+ * left through the offline form says so, with the name and email left with it.
+ */
 @Singleton
 class MessageEvents {
 
@@ -17,7 +22,7 @@ class MessageEvents {
         this.events = events;
     }
 
-    void created(LockedConversation conversation, MessageView message, Actor actor) {
+    void created(LockedConversation conversation, MessageView message, Actor actor, @Nullable OfflineForm offlineForm) {
         MessageCreated.Builder created = MessageCreated.newBuilder()
                 .setMessageId(message.id().toString())
                 .setConversationId(message.conversationId().toString())
@@ -32,6 +37,13 @@ class MessageEvents {
         }
         if (message.author().name() != null) {
             created.setAuthorName(message.author().name());
+        }
+        if (offlineForm != null) {
+            LeftOffline.Builder left = LeftOffline.newBuilder().setEmail(offlineForm.email());
+            if (offlineForm.name() != null) {
+                left.setName(offlineForm.name());
+            }
+            created.setLeftOffline(left);
         }
         if (message.kind() == MessageKind.NOTE) {
             events.toAgents(conversation.websiteId(), conversation.id(), conversation.visitorId(), actor,

@@ -82,7 +82,7 @@ public class MessageService {
             MessageView earlier = store.byClientId(conversation.id(), clientMsgId).orElseThrow();
             return new Posted(same(earlier, author, command.kind(), body), false);
         }
-        events.created(conversation, stored.get(), author.toActor());
+        events.created(conversation, stored.get(), author.toActor(), command.offlineForm());
         return new Posted(stored.get(), true);
     }
 
@@ -100,7 +100,7 @@ public class MessageService {
         }
         MessageView message = store.insert(conversation.id(), conversation.currentThreadId(), Author.SYSTEM,
                 MessageKind.SYSTEM, null, text, clock.instant()).orElseThrow();
-        events.created(conversation, message, cause);
+        events.created(conversation, message, cause, null);
         return message;
     }
 

@@ -1,5 +1,7 @@
 package dev.zendo.conversations.message;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.UUID;
 
 /**
@@ -12,7 +14,13 @@ import java.util.UUID;
  * @param kind           {@code TEXT} or {@code NOTE}
  * @param clientMsgId    the client's id for retries, or null
  * @param body           the text as sent; it is sanitised before it is stored
+ * @param offlineForm    what the visitor left with the message through the offline form, or null for a chat message
  */
 public record PostMessage(UUID websiteId, UUID conversationId, Author author, MessageKind kind, String clientMsgId,
-                          String body) {
+                          String body, @Nullable OfflineForm offlineForm) {
+
+    /** A message written in the chat. */
+    public PostMessage(UUID websiteId, UUID conversationId, Author author, MessageKind kind, String clientMsgId, String body) {
+        this(websiteId, conversationId, author, kind, clientMsgId, body, null);
+    }
 }

@@ -8,6 +8,7 @@ import dev.zendo.conversations.message.History;
 import dev.zendo.conversations.message.HistoryPage;
 import dev.zendo.conversations.message.MessageKind;
 import dev.zendo.conversations.message.MessageService;
+import dev.zendo.conversations.message.OfflineForm;
 import dev.zendo.conversations.message.PostMessage;
 import dev.zendo.conversations.message.Posted;
 import dev.zendo.conversations.message.ReadCursors;
@@ -49,20 +50,25 @@ class VisitorMessages {
     /** Posts the visitor's message into its conversation (opened on first need); created=false for a known client_msg_id. */
     @Transactional
     public Posted send(UUID websiteId, VisitorRow visitor, String clientMsgId, String body) {
+        return send(websiteId, visitor, clientMsgId, body, null);
+    }
+
+    private Posted send(UUID websiteId, VisitorRow visitor, String clientMsgId, String body, OfflineForm offlineForm) {
         limits.message(visitor.id());
         ConversationView conversation = conversations.findOrOpen(websiteId, visitor.id());
         if (!conversation.status().open()) {
             limits.newConversation(websiteId);
         }
         return messages.post(new PostMessage(websiteId, conversation.id(),
-                new Author(AuthorKind.VISITOR, visitor.id().toString(), visitor.displayName()), MessageKind.TEXT, clientMsgId, body));
+                new Author(AuthorKind.VISITOR, visitor.id().toString(), visitor.displayName()), MessageKind.TEXT, clientMsgId, body,
+                offlineForm));
     }
 
     /** Stores the email (as a claim) and name the visitor left, and its message; the thread waits for an agent. */
     @Transactional
     public Posted leave(UUID websiteId, VisitorRow visitor, OfflineMessageRequest request) {
         VisitorRow changed = details.change(visitor, request.name(), request.email(), null, null, "attributes");
-        return send(websiteId, changed, request.clientMsgId(), request.body());
+        return send(websiteId, changed, request.clientMsgId(), request.body(), new OfflineForm(changed.name(), request.email()));
     }
 
     /** A page of the visitor's conversation, never notes; empty before its first message. */

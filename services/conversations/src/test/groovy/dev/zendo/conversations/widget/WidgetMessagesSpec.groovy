@@ -139,6 +139,26 @@ class WidgetMessagesSpec extends Specification {
         api.sql('SELECT status FROM threads WHERE id = ?::uuid', [reply.body.thread_id])[0].status == 'PENDING'
     }
 
+    def 'an offline message\'s event says it was left offline, with the name and email left; a chat message\'s does not'() {
+        given:
+        def site = api.site()
+        def token = ConversationsApi.expect(201, api.widgetSession(site)).visitor_token as String
+
+        when:
+        ConversationsApi.expect(201, api.widget('POST', '/v1/widget/offline-messages', token,
+                [name: 'Cy', email: 'cy@example.com', body: 'Call me back', client_msg_id: 'o-1']))
+        ConversationsApi.expect(201, api.widget('POST', '/v1/widget/messages', token, [client_msg_id: 'c-2', body: 'Still there?']))
+
+        then:
+        def created = api.sql('SELECT payload FROM outbox WHERE topic = ? ORDER BY id', ["zendo.site.$site.id".toString()])
+                .collect { Envelope.parseFrom(it.payload as byte[]) }.findAll { it.type == 'message.created' }*.messageCreated
+        created*.body == ['Call me back', 'Still there?']
+        created[0].hasLeftOffline()
+        created[0].leftOffline.name == 'Cy'
+        created[0].leftOffline.email == 'cy@example.com'
+        !created[1].hasLeftOffline()
+    }
+
     def 'the visitor changes its details; agents alone hear of it'() {
         given:
         def site = api.site()

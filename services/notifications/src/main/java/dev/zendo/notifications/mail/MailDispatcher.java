@@ -44,8 +44,8 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             WHERE n.id = o.notification_id AND o.notification_id IN (
                 SELECT notification_id FROM outgoing_mail WHERE next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING o.notification_id, o.recipient, o.subject, o.text_body, o.html_body, o.unsubscribe_url, o.attempts,
-                o.created_at, n.occurred_at""";
+            RETURNING o.notification_id, o.recipient, o.subject, o.text_body, o.html_body, o.unsubscribe_url, o.reply_to,
+                o.attempts, o.created_at, n.occurred_at""";
     private static final String SENT = "DELETE FROM outgoing_mail WHERE notification_id = ?";
     private static final String RETRY = """
             UPDATE outgoing_mail SET next_attempt_at = now() + (? * interval '1 millisecond'), last_error = ?
@@ -206,8 +206,8 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             try (ResultSet row = claim.executeQuery()) {
                 while (row.next()) {
                     batch.add(new QueuedMail(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6), row.getInt(7), row.getTimestamp(8).toInstant(),
-                            row.getTimestamp(9).toInstant()));
+                            row.getString(5), row.getString(6), row.getString(7), row.getInt(8), row.getTimestamp(9).toInstant(),
+                            row.getTimestamp(10).toInstant()));
                 }
             }
             return batch;

@@ -16,8 +16,8 @@ import java.util.UUID;
 public class MailQueue {
 
     private static final String ENQUEUE = """
-            INSERT INTO outgoing_mail (notification_id, recipient, subject, text_body, html_body, unsubscribe_url)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO outgoing_mail (notification_id, recipient, subject, text_body, html_body, unsubscribe_url, reply_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final MailDispatcher dispatcher;
     private final TransactionOperations<Connection> transactions;
@@ -27,9 +27,9 @@ public class MailQueue {
         this.transactions = transactions;
     }
 
-    /** Queues {@code mail} to {@code recipient} for notification {@code notificationId}. */
+    /** Queues {@code mail} to {@code recipient} for notification {@code notificationId}; replies go to {@code replyTo} if set. */
     public void enqueue(Connection connection, UUID notificationId, String recipient, RenderedMail mail,
-                        @Nullable String unsubscribeUrl) throws SQLException {
+                        @Nullable String unsubscribeUrl, @Nullable String replyTo) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(ENQUEUE)) {
             insert.setObject(1, notificationId);
             insert.setString(2, recipient);
@@ -37,6 +37,7 @@ public class MailQueue {
             insert.setString(4, mail.text());
             insert.setString(5, mail.html());
             insert.setString(6, unsubscribeUrl);
+            insert.setString(7, replyTo);
             insert.executeUpdate();
         }
         transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(new TransactionSynchronization() {

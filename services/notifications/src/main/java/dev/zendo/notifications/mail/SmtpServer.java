@@ -50,6 +50,9 @@ class SmtpServer {
             message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        if (mail.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[]{new InternetAddress(mail.replyTo(), true)});
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");

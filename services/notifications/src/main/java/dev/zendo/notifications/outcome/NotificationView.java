@@ -28,13 +28,13 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NotificationView(
         UUID id,
-        @Schema(allowableValues = {"invitation", "new_conversation", "assignment", "webhook_disabled"}) String kind,
+        @Schema(allowableValues = {"invitation", "new_conversation", "assignment", "offline_message", "missed_reply", "webhook_disabled"}) String kind,
         @Schema(allowableValues = {"email"}) String channel,
         String eventId,
         @Nullable String recipientAgentId,
         String recipientEmail,
         @Schema(allowableValues = {"queued", "delivered", "suppressed", "failed"}) String status,
-        @Nullable @Schema(allowableValues = {"unopenable_secret", "self_originated", "recipient_unreachable", "smtp_refused_recipient", "smtp_gave_up"}) String reason,
+        @Nullable @Schema(allowableValues = {"unopenable_secret", "self_originated", "recipient_unreachable", "smtp_refused_recipient", "smtp_gave_up", "unsubscribed"}) String reason,
         int attempts,
         Instant createdAt,
         Instant updatedAt) {

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param newConversation a mail when a visitor starts a conversation
  * @param assignment      a mail when someone else assigns a conversation to you
+ * @param offlineMessage  a mail when a visitor leaves a message while nobody is online (on until turned off)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record EmailPreferences(@NotNull Boolean newConversation, @NotNull Boolean assignment) {
+public record EmailPreferences(@NotNull Boolean newConversation, @NotNull Boolean assignment, @NotNull Boolean offlineMessage) {
 }

@@ -9,11 +9,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Members' choices of optional mails per website; a kind nobody chose is off (opt-in). */
+/**
+ * Members' choices of optional mails per website. A kind the member never chose is off (opt-in), except an offline
+ * message: a visitor who found nobody online is waiting for an answer, so that mail goes until it is turned off.
+ */
 @Singleton
 public class Preferences {
 
@@ -22,6 +27,8 @@ public class Preferences {
     private static final String SET = """
             INSERT INTO notification_preference (agent_id, website_id, kind, email) VALUES (?, ?, ?, ?)
             ON CONFLICT (agent_id, website_id, kind) DO UPDATE SET email = excluded.email, updated_at = now()""";
+
+    private static final Set<NotificationKind> ON_UNTIL_TURNED_OFF = EnumSet.of(NotificationKind.OFFLINE_MESSAGE);
 
     private final JdbcOperations jdbc;
 
@@ -36,7 +43,7 @@ public class Preferences {
             select.setObject(2, websiteId);
             select.setString(3, kind.wire());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getBoolean(1);
+                return row.next() ? row.getBoolean(1) : ON_UNTIL_TURNED_OFF.contains(kind);
             }
         }
     }
@@ -65,8 +72,9 @@ public class Preferences {
                 }
             }
             return new NotificationPreferences(new EmailPreferences(
-                    chosen.getOrDefault(NotificationKind.NEW_CONVERSATION.wire(), false),
-                    chosen.getOrDefault(NotificationKind.ASSIGNMENT.wire(), false)));
+                    chosen(chosen, NotificationKind.NEW_CONVERSATION),
+                    chosen(chosen, NotificationKind.ASSIGNMENT),
+                    chosen(chosen, NotificationKind.OFFLINE_MESSAGE)));
         });
     }
 
@@ -76,8 +84,13 @@ public class Preferences {
         jdbc.execute(connection -> {
             set(connection, agentId, websiteId, NotificationKind.NEW_CONVERSATION, preferences.email().newConversation());
             set(connection, agentId, websiteId, NotificationKind.ASSIGNMENT, preferences.email().assignment());
+            set(connection, agentId, websiteId, NotificationKind.OFFLINE_MESSAGE, preferences.email().offlineMessage());
             return null;
         });
         return of(agentId, websiteId);
+    }
+
+    private static boolean chosen(Map<String, Boolean> chosen, NotificationKind kind) {
+        return chosen.getOrDefault(kind.wire(), ON_UNTIL_TURNED_OFF.contains(kind));
     }
 }

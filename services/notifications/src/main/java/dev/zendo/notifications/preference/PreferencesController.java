@@ -41,7 +41,7 @@ class PreferencesController {
     @Get
     @Operation(operationId = "getNotificationPreferences", summary = "Your optional mails about the website, each on or off",
             description = "Account and access mails (verification, password reset, sign-in codes, invitations) always go; "
-                    + "these are off until you turn them on.")
+                    + "these are off until you turn them on, except offline_message, which is on until you turn it off.")
     @ApiResponse(responseCode = "200", description = "Your preferences")
     @ApiResponse(responseCode = "400", description = "invalid_request: websiteId is not a UUID",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

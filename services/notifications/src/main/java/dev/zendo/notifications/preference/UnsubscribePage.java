@@ -9,6 +9,9 @@ class UnsubscribePage {
 
     private static final String WHAT_NEW_CONVERSATION = "mails about new conversations";
     private static final String WHAT_ASSIGNMENT = "mails when a conversation is assigned to you";
+    private static final String WHAT_OFFLINE_MESSAGE = "mails about messages visitors leave while nobody is online";
+    private static final String WHAT_MISSED_REPLY = "mails of replies you did not read in the chat";
+    private static final String AGAIN = "You can turn them on again in your notification preferences for the website.";
 
     /** Asks to confirm turning off what {@code found} names; the button posts to {@code action}. */
     String confirm(Unsubscribes.Unsubscription found, String action) {
@@ -16,13 +19,13 @@ class UnsubscribePage {
                 + "</strong>?</p><form method=\"post\" action=\"" + Html.escape(action) + "\">"
                 + "<button type=\"submit\" style=\"padding:10px 18px;background:#0969da;color:#fff;border:0;border-radius:6px;"
                 + "font-weight:600;cursor:pointer\">Unsubscribe</button></form>"
-                + "<p style=\"color:#57606a;font-size:13px\">You can turn them on again in your notification preferences for the website.</p>");
+                + (found.agentId() != null ? "<p style=\"color:#57606a;font-size:13px\">" + AGAIN + "</p>" : ""));
     }
 
     /** Says what was turned off. */
     String done(Unsubscribes.Unsubscription found) {
         return page("Unsubscribed", "<p>You will no longer get " + Html.escape(what(found)) + " for <strong>"
-                + Html.escape(found.websiteName()) + "</strong>. You can turn them on again in your notification preferences for the website.</p>");
+                + Html.escape(found.websiteName()) + "</strong>." + (found.agentId() != null ? " " + AGAIN : "") + "</p>");
     }
 
     /** Says the link is unknown or expired. */
@@ -35,6 +38,8 @@ class UnsubscribePage {
         return switch (found.kind()) {
             case NEW_CONVERSATION -> WHAT_NEW_CONVERSATION;
             case ASSIGNMENT -> WHAT_ASSIGNMENT;
+            case OFFLINE_MESSAGE -> WHAT_OFFLINE_MESSAGE;
+            case MISSED_REPLY -> WHAT_MISSED_REPLY;
             default -> found.kind().wire();
         };
     }

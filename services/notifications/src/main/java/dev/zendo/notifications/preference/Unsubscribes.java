@@ -3,6 +3,7 @@ package dev.zendo.notifications.preference;
 import dev.zendo.notifications.NotificationsSettings;
 import dev.zendo.notifications.routing.NotificationKind;
 import dev.zendo.platform.crypto.Sha256;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One-click unsubscribe links: each optional mail carries a random token that turns its kind off for its recipient and
- * website (RFC 8058). Only the token's SHA-256 is stored; tokens older than {@link #LIFETIME_DAYS} days stop working.
+ * One-click unsubscribe links: each optional mail carries a random token that turns its kind off for its recipient (an
+ * agent, or a visitor's address) and website (RFC 8058). Only the token's SHA-256 is stored; tokens older than {@link #LIFETIME_DAYS} days stop working.
  */
 @Singleton
 public class Unsubscribes {
@@ -27,32 +28,46 @@ public class Unsubscribes {
     static final int LIFETIME_DAYS = 60;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ISSUE = "INSERT INTO unsubscribe_token (token_sha256, agent_id, website_id, kind) VALUES (?, ?, ?, ?)";
+    private static final String ISSUE = """
+            INSERT INTO unsubscribe_token (token_sha256, agent_id, visitor_email, website_id, kind) VALUES (?, ?, ?, ?, ?)""";
     private static final String FIND = """
-            SELECT t.agent_id, t.website_id, t.kind, w.name FROM unsubscribe_token t JOIN website w ON w.id = t.website_id
+            SELECT t.agent_id, t.visitor_email, t.website_id, t.kind, w.name FROM unsubscribe_token t JOIN website w ON w.id = t.website_id
             WHERE t.token_sha256 = ? AND t.created_at > now() - make_interval(days => ?)""";
     private static final String PURGE = "DELETE FROM unsubscribe_token WHERE created_at <= now() - make_interval(days => ?)";
 
     private final NotificationsSettings settings;
     private final Preferences preferences;
+    private final VisitorOptOuts optOuts;
     private final JdbcOperations jdbc;
 
-    Unsubscribes(NotificationsSettings settings, Preferences preferences, JdbcOperations jdbc) {
+    Unsubscribes(NotificationsSettings settings, Preferences preferences, VisitorOptOuts optOuts, JdbcOperations jdbc) {
         this.settings = settings;
         this.preferences = preferences;
+        this.optOuts = optOuts;
         this.jdbc = jdbc;
     }
 
     /** A new link that turns {@code kind} off for the agent and website, stored in the caller's transaction. */
     public String link(Connection connection, String agentId, UUID websiteId, NotificationKind kind) throws SQLException {
+        return issue(connection, agentId, null, websiteId, kind);
+    }
+
+    /** A new link that turns {@code kind} off for a visitor's address and the website, stored in the caller's transaction. */
+    public String visitorLink(Connection connection, String email, UUID websiteId, NotificationKind kind) throws SQLException {
+        return issue(connection, null, email, websiteId, kind);
+    }
+
+    private String issue(Connection connection, String agentId, String visitorEmail, UUID websiteId, NotificationKind kind)
+            throws SQLException {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try (PreparedStatement insert = connection.prepareStatement(ISSUE)) {
             insert.setBytes(1, hash(token));
             insert.setString(2, agentId);
-            insert.setObject(3, websiteId);
-            insert.setString(4, kind.wire());
+            insert.setString(3, visitorEmail);
+            insert.setObject(4, websiteId);
+            insert.setString(5, kind.wire());
             insert.executeUpdate();
         }
         return settings.link(UnsubscribeController.PATH + "?token=" + token);
@@ -69,8 +84,10 @@ public class Unsubscribes {
     Optional<Unsubscription> use(String token) {
         return jdbc.execute(connection -> {
             Optional<Unsubscription> found = find(connection, token);
-            if (found.isPresent()) {
+            if (found.isPresent() && found.get().agentId() != null) {
                 preferences.set(connection, found.get().agentId(), found.get().websiteId(), found.get().kind(), false);
+            } else if (found.isPresent()) {
+                optOuts.add(connection, found.get().websiteId(), found.get().visitorEmail(), found.get().kind());
             }
             try (PreparedStatement purge = connection.prepareStatement(PURGE)) {
                 purge.setInt(1, LIFETIME_DAYS);
@@ -89,10 +106,11 @@ public class Unsubscribes {
                     return Optional.empty();
                 }
                 String agentId = row.getString(1);
-                UUID websiteId = row.getObject(2, UUID.class);
-                String websiteName = row.getString(4);
-                return NotificationKind.ofWire(row.getString(3))
-                        .map(kind -> new Unsubscription(agentId, websiteId, kind, websiteName));
+                String visitorEmail = row.getString(2);
+                UUID websiteId = row.getObject(3, UUID.class);
+                String websiteName = row.getString(5);
+                return NotificationKind.ofWire(row.getString(4))
+                        .map(kind -> new Unsubscription(agentId, visitorEmail, websiteId, kind, websiteName));
             }
         }
     }
@@ -101,7 +119,8 @@ public class Unsubscribes {
         return Sha256.of(token);
     }
 
-    /** What one link turns off. */
-    record Unsubscription(String agentId, UUID websiteId, NotificationKind kind, String websiteName) {
+    /** What one link turns off: for an agent, or else for a visitor's address. */
+    record Unsubscription(@Nullable String agentId, @Nullable String visitorEmail, UUID websiteId, NotificationKind kind,
+                          String websiteName) {
     }
 }

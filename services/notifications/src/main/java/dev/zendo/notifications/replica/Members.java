@@ -33,6 +33,12 @@ public class Members {
             JOIN website w ON w.id = m.website_id AND NOT w.deleted
             JOIN agent a ON a.id = m.agent_id
             WHERE m.website_id = ? AND m.role = ANY (?) ORDER BY a.id""";
+    private static final String IN_GROUP = """
+            SELECT a.id, a.email, a.name, a.email_verified, a.disabled FROM member m
+            JOIN website w ON w.id = m.website_id AND NOT w.deleted
+            JOIN agent a ON a.id = m.agent_id
+            JOIN group_member g ON g.website_id = m.website_id AND g.agent_id = m.agent_id AND g.group_id = ?
+            WHERE m.website_id = ? AND m.role = ANY (?) ORDER BY a.id""";
 
     private final JdbcOperations jdbc;
 
@@ -87,13 +93,27 @@ public class Members {
         try (PreparedStatement select = connection.prepareStatement(WITH_ROLES)) {
             select.setObject(1, websiteId);
             select.setArray(2, connection.createArrayOf("text", roles.stream().map(Role::name).toArray()));
-            List<Agents.Agent> agents = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    agents.add(Agents.agent(row));
-                }
-            }
-            return agents;
+            return agents(select);
         }
+    }
+
+    /** The known agents of a live website in group {@code groupId} whose role is one of {@code roles}, by id. */
+    public List<Agents.Agent> inGroup(Connection connection, UUID websiteId, String groupId, Collection<Role> roles) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(IN_GROUP)) {
+            select.setString(1, groupId);
+            select.setObject(2, websiteId);
+            select.setArray(3, connection.createArrayOf("text", roles.stream().map(Role::name).toArray()));
+            return agents(select);
+        }
+    }
+
+    private static List<Agents.Agent> agents(PreparedStatement select) throws SQLException {
+        List<Agents.Agent> agents = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                agents.add(Agents.agent(row));
+            }
+        }
+        return agents;
     }
 }

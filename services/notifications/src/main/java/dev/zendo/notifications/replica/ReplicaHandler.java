@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 import static dev.zendo.inbox.EventFields.required;
 import static dev.zendo.inbox.EventFields.uuid;
 
 /**
- * Keeps the replica of agents (from identity's topic) and of websites and memberships (from websites' topic). Events
+ * Keeps the replica of agents (from identity's topic) and of websites, memberships and groups' members (from websites' topic). Events
  * of one agent or website arrive in order; each carries the state it sets, so a replay converges. Other events of
  * these topics are skipped here (other handlers act on them).
  */
@@ -29,12 +30,14 @@ class ReplicaHandler implements EventHandler {
     private final Agents agents;
     private final Websites websites;
     private final Members members;
+    private final Groups groups;
 
-    ReplicaHandler(NotificationsSettings settings, Agents agents, Websites websites, Members members) {
+    ReplicaHandler(NotificationsSettings settings, Agents agents, Websites websites, Members members, Groups groups) {
         this.settings = settings;
         this.agents = agents;
         this.websites = websites;
         this.members = members;
+        this.groups = groups;
     }
 
     @Override
@@ -80,6 +83,11 @@ class ReplicaHandler implements EventHandler {
             }
             case MEMBER_REMOVED -> members.remove(connection, uuid("website_id", event.getMemberRemoved().getWebsiteId()),
                     required("agent_id", event.getMemberRemoved().getAgentId()));
+            case GROUP_CHANGED -> {
+                var group = event.getGroupChanged();
+                groups.replace(connection, uuid("website_id", group.getWebsiteId()), required("group_id", group.getGroupId()),
+                        group.getDeleted() ? List.of() : group.getMemberAgentIdsList());
+            }
             default -> LOG.debug("replica: {} event {} is not replicated", event.getType(), event.getEventId());
         }
     }

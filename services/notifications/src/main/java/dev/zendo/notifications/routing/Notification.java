@@ -16,7 +16,14 @@ import java.util.UUID;
  * @param recipient      who it goes to
  * @param mail           the rendered mail
  * @param unsubscribeUrl where the recipient stops this kind of mail (List-Unsubscribe), or null for security mails
+ * @param replyTo        the address replies go to (Reply-To), or null for none
  */
 public record Notification(@Nullable UUID websiteId, NotificationKind kind, String eventId, Instant occurredAt,
-                           Recipient recipient, RenderedMail mail, @Nullable String unsubscribeUrl) {
+                           Recipient recipient, RenderedMail mail, @Nullable String unsubscribeUrl, @Nullable String replyTo) {
+
+    /** A notification whose replies go nowhere in particular. */
+    public Notification(@Nullable UUID websiteId, NotificationKind kind, String eventId, Instant occurredAt,
+                        Recipient recipient, RenderedMail mail, @Nullable String unsubscribeUrl) {
+        this(websiteId, kind, eventId, occurredAt, recipient, mail, unsubscribeUrl, null);
+    }
 }

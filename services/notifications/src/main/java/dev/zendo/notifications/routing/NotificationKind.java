@@ -19,7 +19,11 @@ public enum NotificationKind {
     /** A visitor started a conversation, for members who opted in. */
     NEW_CONVERSATION,
     /** A conversation was assigned to the recipient by someone else, for members who opted in. */
-    ASSIGNMENT;
+    ASSIGNMENT,
+    /** A visitor left a message through the offline form, for members (of the thread's group, if any) who did not opt out. */
+    OFFLINE_MESSAGE,
+    /** Agents' replies the visitor did not read within the configured delay, to the visitor's address. */
+    MISSED_REPLY;
 
     /** The name on the wire and in the log. */
     public String wire() {

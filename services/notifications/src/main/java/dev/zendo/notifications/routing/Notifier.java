@@ -39,7 +39,8 @@ public class Notifier {
                 notification.occurredAt(), notification.recipient(), "queued", null)) {
             return Outcome.DUPLICATE;
         }
-        queue.enqueue(connection, id, notification.recipient().email(), notification.mail(), notification.unsubscribeUrl());
+        queue.enqueue(connection, id, notification.recipient().email(), notification.mail(), notification.unsubscribeUrl(),
+                notification.replyTo());
         return Outcome.QUEUED;
     }
 

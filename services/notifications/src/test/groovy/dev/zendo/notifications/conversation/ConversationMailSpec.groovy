@@ -33,7 +33,7 @@ class ConversationMailSpec extends Specification {
         api.member(site, id, role)
         within.eventually { assert api.sql('SELECT 1 FROM member m JOIN agent a ON a.id = m.agent_id WHERE m.agent_id = ?', [id]).size() == 1 }
         expect(200, api.call('PUT', "/v1/websites/$site/notification-preferences", api.agentToken(id),
-                [email: [new_conversation: newConversation, assignment: assignment]]))
+                [email: [new_conversation: newConversation, assignment: assignment, offline_message: false]]))
         [id: id, email: email]
     }
 
@@ -126,7 +126,7 @@ class ConversationMailSpec extends Specification {
         confirm.body.contains('<form method="post"')
         confirm.body.contains('new conversations')
         expect(200, api.call('GET', "/v1/websites/$site/notification-preferences", api.agentToken(keen.id))) ==
-                [email: [new_conversation: true, assignment: true]]
+                [email: [new_conversation: true, assignment: true, offline_message: false]]
 
         when: 'the one-click POST comes'
         def done = page('POST', path)
@@ -135,7 +135,7 @@ class ConversationMailSpec extends Specification {
         done.status == 200
         done.body.contains('You will no longer get mails about new conversations')
         expect(200, api.call('GET', "/v1/websites/$site/notification-preferences", api.agentToken(keen.id))) ==
-                [email: [new_conversation: false, assignment: true]]
+                [email: [new_conversation: false, assignment: true, offline_message: false]]
 
         when: 'another conversation starts'
         def next = opened(site)
