@@ -10,6 +10,11 @@ const KINDS: Record<string, KindText> = {
     label: 'Assigned to me',
     explanation: 'A mail when someone else assigns a conversation to you.',
   },
+  offline_message: {
+    label: 'Offline messages',
+    explanation: 'A mail when a visitor leaves a message while nobody is online (only its group, when it has one).',
+  },
+  missed_reply: { label: 'Missed reply', explanation: 'The mail to a visitor who has not read an agent’s reply.' },
   invitation: { label: 'Invitation', explanation: 'The mail inviting someone to join the website.' },
   webhook_disabled: {
     label: 'Webhook disabled',
@@ -23,13 +28,14 @@ export function kindText(kind: string): KindText {
 }
 
 /** The kinds the notification log can be filtered by (its API's `kind` values). */
-export const LOG_KINDS = ['new_conversation', 'assignment', 'invitation', 'webhook_disabled'];
+export const LOG_KINDS = ['new_conversation', 'assignment', 'offline_message', 'missed_reply', 'invitation', 'webhook_disabled'];
 
 const REASONS: Record<string, string> = {
   self_originated: 'Not sent: the recipient did this themselves.',
   recipient_unreachable: 'Not sent: the recipient’s account is disabled or has no email address.',
   unopenable_secret: 'Not sent: the link it should carry could not be read (a damaged or foreign event).',
   smtp_refused_recipient: 'The mail server refused this address for good.',
+  unsubscribed: 'Not sent: the recipient unsubscribed from these mails.',
   smtp_gave_up: 'The mail server could not take it for 48 hours, so sending was given up.',
 };
 
