@@ -68,7 +68,8 @@ test('an owner turns on new-conversation mails, subscribes a webhook, sees its s
     await page.getByLabel('New conversations').waitFor();
     assert.equal(await page.getByLabel('New conversations').isChecked(), true, 'still on after a reload');
     assert.equal(await page.getByLabel('Assigned to me').isChecked(), false);
-    assert.deepEqual(await api('GET', preferences, { token: owner.token }), { email: { new_conversation: true, assignment: false } });
+    assert.equal(await page.getByLabel('Offline messages').isChecked(), true, 'offline messages are on until turned off');
+    assert.deepEqual(await api('GET', preferences, { token: owner.token }), { email: { new_conversation: true, assignment: false, offline_message: true } });
     await screenshot(page, 'settings-my-notifications');
 
     await openTab(page, 'Webhooks');
