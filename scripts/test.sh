@@ -35,6 +35,7 @@ for app in "${ZENDO_FRONTENDS[@]}"; do
 done
 
 browser_ensure
+npm_ensure helm/validate "chart validator"
 log "running the Java suites (./mvnw verify; system-tests runs the browser tests under e2e/)"
 if ! (cd "$ZENDO_ROOT" && ./mvnw -B -ntp verify); then
   failed_tests_summary

@@ -142,6 +142,15 @@ require_tools() {
   die "missing tools: $(printf '%s, ' "${names[@]}" | sed 's/, $//')"
 }
 
+# Installs a folder's npm packages (npm ci) when they are missing or older than its lock file; $2 names it in the log.
+npm_ensure() {
+  local dir=$ZENDO_ROOT/$1
+  [[ -d "$dir/node_modules" && ! "$dir/package-lock.json" -nt "$dir/node_modules" ]] && return 0
+  log "installing the $2's npm packages"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $1/"
+  touch "$dir/node_modules"
+}
+
 # A pid file's process, if it is still alive and still ours: its command line names the marker (our run
 # dir by default), or it runs in the marker folder (daemons whose command line names only their port),
 # so a recycled pid is never taken for ours, whatever ports the profile uses now.

@@ -5,11 +5,7 @@ ZENDO_FRONTENDS=(widget dashboard)
 frontend_build() {
   local app=$1 dir=$ZENDO_ROOT/$1
   [[ -f "$dir/package.json" ]] || return 0
-  if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
-    log "installing the $app's npm packages"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $app/"
-    touch "$dir/node_modules"
-  fi
+  npm_ensure "$app" "$app"
   if [[ ! -d "$dir/dist" || -n $(find "$dir" -path "$dir/node_modules" -prune -o -path "$dir/dist" -prune \
       -o -type f -newer "$dir/dist" -print -quit) ]]; then
     log "building the $app"

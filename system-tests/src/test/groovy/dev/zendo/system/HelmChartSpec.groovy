@@ -1,11 +1,15 @@
 package dev.zendo.system
 
 import com.marcnuri.helm.Helm
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurperClassic
 import org.yaml.snakeyaml.Yaml
 import spock.lang.Shared
 import spock.lang.Specification
 
+import java.nio.file.Files
 import java.nio.file.Path
+import java.util.concurrent.TimeUnit
 
 import static dev.zendo.system.ComposeFileSpec.composeEnvironment
 import static dev.zendo.system.ComposeFileSpec.gatewayRoutes
@@ -15,14 +19,35 @@ import static dev.zendo.system.ComposeFileSpec.portVariable
 import static dev.zendo.system.ComposeFileSpec.reactorServices
 import static dev.zendo.system.ComposeFileSpec.upstreamTarget
 
-/** Lints and renders helm/zendo, and checks it deploys every service of the reactor as docker-compose.yml does. */
+/**
+ * Lints and renders helm/zendo, validates what it renders against the Kubernetes API's schemas offline, and checks it
+ * deploys every service of the reactor as docker-compose.yml does.
+ */
 class HelmChartSpec extends Specification {
 
     static final Path CHART = ComposeFileSpec.ROOT.resolve('helm/zendo')
+    static final Path VALIDATOR = ComposeFileSpec.ROOT.resolve('helm/validate')
+    static final String KUBE_VERSION = '1.32.0'
     static final String COMPONENT = 'app.kubernetes.io/component'
 
     @Shared
-    List<Map> manifests = new Yaml().loadAll(new Helm(CHART).template().withName('zendo').call()).toList().findAll() as List<Map>
+    List<Map> manifests = render([:])
+
+    static List<Map> render(Map<String, Object> values) {
+        def template = new Helm(CHART).template().withName('zendo').withKubeVersion(KUBE_VERSION)
+        values.each { key, value -> template.set(key, value) }
+        new Yaml().loadAll(template.call()).toList().findAll() as List<Map>
+    }
+
+    /** Each manifest's schema errors, from helm/validate (kubernetes-models' validators of the Kubernetes OpenAPI schemas). */
+    static List<Map> schemaErrors(List<Map> manifests) {
+        assert Files.isDirectory(VALIDATOR.resolve('node_modules')): "no ${VALIDATOR}/node_modules: run `npm ci` there (make test does)"
+        def process = new ProcessBuilder('node', 'validate.mjs').directory(VALIDATOR.toFile()).redirectErrorStream(true).start()
+        process.outputStream.withCloseable { it.write(JsonOutput.toJson(manifests).getBytes('UTF-8')) }
+        def output = process.inputStream.getText('UTF-8')
+        assert process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() in [0, 1]: output
+        new JsonSlurperClassic().parseText(output) as List<Map>
+    }
 
     @Shared
     Map compose = loadCompose()
@@ -58,6 +83,49 @@ class HelmChartSpec extends Specification {
         then:
         !result.failed
         result.messages.findAll { !it.startsWith('[INFO]') } == []
+    }
+
+    def 'every manifest rendered with #values is valid against the Kubernetes 1.32 API schemas'() {
+        given:
+        def rendered = render(values)
+
+        when:
+        def results = schemaErrors(rendered)
+
+        then:
+        results.size() == rendered.size()
+        results*.kind.containsAll(['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'])
+        results.findAll { it.errors } == []
+
+        where:
+        values << [
+                [:],
+                ['ingress.host': 'chat.example.com', 'ingress.className': 'nginx',
+                 'ingress.tls[0].secretName': 'zendo-tls', 'ingress.tls[0].hosts[0]': 'chat.example.com'],
+                ['postgresql.existingSecret': 'db', 'redis.existingSecret': 'redis', 'serviceAccount.create': false,
+                 'image.registry': 'registry.example.com', 'image.tag': '1.2.3'],
+                ['services.identity.autoscaling.enabled': true, 'ingress.enabled': false,
+                 'services.identity.podDisruptionBudget.enabled': false],
+        ]
+    }
+
+    def 'the schema check rejects a Deployment whose #problem'() {
+        given:
+        def deployment = new JsonSlurperClassic().parseText(JsonOutput.toJson(ofService('Deployment', 'identity'))) as Map
+        breakIt(deployment)
+
+        when:
+        def errors = schemaErrors([deployment]).first().errors
+
+        then:
+        errors.any { it.contains(error) }
+
+        where:
+        problem                          | breakIt                                                              || error
+        'container port is a string'     | { Map d -> d.spec.template.spec.containers[0].ports[0].containerPort = '8081' } || 'containerPort must be integer'
+        'containers are missing'         | { Map d -> d.spec.template.spec.remove('containers') }               || 'must have required property containers'
+        'replicas is not a number'       | { Map d -> d.spec.replicas = 'two' }                                 || 'replicas must be integer'
+        'kind does not exist in apps/v1' | { Map d -> d.kind = 'Deploymint' }                                   || 'unknown kind Deploymint'
     }
 
     def '#service has a Deployment and a Service on its port'() {
