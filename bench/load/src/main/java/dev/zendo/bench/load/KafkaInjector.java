@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  * website's topic {@code zendo.site.<id>}, as conversations' outbox relay does, for the edge to fan out.
  */
 final class KafkaInjector implements Injector {
+
+    /** Sends still pending when the broker is gone (a run that failed) are dropped after this, so the run ends. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
@@ -64,6 +68,6 @@ final class KafkaInjector implements Injector {
 
     @Override
     public void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }
