@@ -72,6 +72,10 @@ class HelmChartSpec extends Specification {
         } as Map<String, List<String>>
     }
 
+    private static String appVersion() {
+        (new Yaml().load(Files.readString(CHART.resolve('Chart.yaml'))) as Map).appVersion
+    }
+
     private static Map port(List<Map> ports, String name) {
         ports.find { it.name == name } as Map
     }
@@ -266,13 +270,43 @@ class HelmChartSpec extends Specification {
         '/ws'               | 'realtime-edge' | 'ws'
     }
 
-    def 'the Ingress routes exactly the API paths of the local gateway'() {
+    def 'the Ingress routes exactly the API paths of the local gateway, and everything else to the gateway'() {
         given:
         def gatewayApi = gatewayRoutes(sharedGatewayRoutes())
                 .findAll { location, upstream -> !location.startsWith('= ') }
                 .collectEntries { location, upstream -> [location.replaceAll('/$', ''), upstreamTarget(upstream)] }
 
         expect:
-        ingressRoutes() == gatewayApi
+        ingressRoutes() == gatewayApi + ['/': ['gateway', 'http']]
+    }
+
+    def 'the gateway image serves the front ends and reaches every service through its Service'() {
+        given:
+        def pod = ofService('Deployment', 'gateway').spec.template.spec
+        def gateway = pod.containers.first() as Map
+        def env = gateway.env.collectEntries { [it.name, it.value] }
+        def upstreams = reactorServices().collectEntries { service ->
+            [service.toUpperCase().replace('-', '_') + '_UPSTREAM', "zendo-${service}:${port(ofService('Service', service).spec.ports, 'http').port}" as String]
+        } + [REALTIME_EDGE_WS_UPSTREAM: "zendo-realtime-edge:${port(ofService('Service', 'realtime-edge').spec.ports, 'ws').port}" as String]
+
+        expect:
+        gateway.image == "zendo/gateway:${appVersion()}" as String
+        ComposeFileSpec.ROOT.resolve('infra/docker/gateway.Dockerfile').toFile().isFile()
+        env == upstreams
+        port(ofService('Service', 'gateway').spec.ports, 'http').targetPort == 'http'
+        [gateway.livenessProbe, gateway.readinessProbe]*.httpGet*.path == ['/health/gateway', '/health/gateway']
+        gateway.securityContext.readOnlyRootFilesystem
+        gateway.volumeMounts == [[name: 'tmp', mountPath: '/tmp']]
+        pod.securityContext.runAsNonRoot
+        ofService('PodDisruptionBudget', 'gateway')
+    }
+
+    def "every container runs an image of the project's own, zendo/<component> at the chart's version"() {
+        given:
+        def version = appVersion()
+
+        expect:
+        ofKind('Deployment').collectEntries { [it.metadata.labels[COMPONENT], it.spec.template.spec.containers*.image] } ==
+                (reactorServices() + 'gateway').collectEntries { [it, ["zendo/${it}:${version}" as String]] }
     }
 }
