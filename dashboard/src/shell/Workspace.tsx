@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { VerifyEmailBanner } from '../account/VerifyEmailBanner';
 import { InboxPage } from '../inbox/InboxPage';
 import { InstallStep } from '../onboarding/InstallStep';
@@ -6,11 +7,13 @@ import { LiveProvider } from '../realtime/LiveProvider';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { Link, useRoute } from '../router';
 import { useSession } from '../session/session';
-import { SettingsPage } from '../settings/SettingsPage';
 import { AcceptInvitationPage } from '../settings/team/AcceptInvitationPage';
-import { StatsPage } from '../stats/StatsPage';
 import { StatusPage } from '../status/StatusPage';
 import { TopBar } from './TopBar';
+
+// Screens an agent opens now and then load on first visit, so the inbox starts with a smaller bundle.
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const StatsPage = lazy(() => import('../stats/StatsPage').then((module) => ({ default: module.StatsPage })));
 
 /** The signed-in app: onboarding until the agent has a website, then the top bar and the current screen; above them the verify-email banner while the agent's email is not verified. */
 export function Workspace() {
@@ -39,7 +42,9 @@ export function Workspace() {
       <LiveProvider key={website.id}>
         <TopBar />
         <VerifyEmailBanner />
-        <Screen path={path} />
+        <Suspense fallback={<main className="screen" aria-busy="true" />}>
+          <Screen path={path} />
+        </Suspense>
       </LiveProvider>
     </RealtimeProvider>
   );
