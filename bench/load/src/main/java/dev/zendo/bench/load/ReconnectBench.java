@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 5: N clients on edge node 1 while events flow at a fixed rate; a third into the run node 1 is killed
- * (SIGKILL). Each client reconnects at once to node 2 and subscribes with its last cursor. Per client, the time from
+ * (SIGKILL). Each client reconnects at once to node 2 and subscribes with its last cursor. Node 2 holds standing
+ * clients of the same website from the start, as a node of a live cluster does: it is warm and already reads the
+ * website's topic when the others arrive. Per client, the time from
  * its new socket's upgrade until it holds every event sent before that upgrade; then, over the whole run, the events
  * some client never got (gaps) and the repeats a resume delivered (which a client drops by event id).
  */
@@ -28,15 +30,17 @@ final class ReconnectBench {
         int rate = options.positive("rate", 50);
         Duration seconds = options.seconds("seconds", 30);
         URI node2 = options.uri("edge-ws-2");
+        int standing = options.positive("standing-clients", Math.max(1, clients / 10));
         figures.setting("clients", clients);
         figures.setting("rate_per_second", rate);
         figures.setting("seconds", seconds.toSeconds());
+        figures.setting("standing_clients", standing);
         Tally tally = new Tally();
         FixedRate sender = new FixedRate();
         AtomicInteger reconnects = new AtomicInteger();
         int maxReconnects = clients * 5;
         try (ZendoTarget target = ZendoTarget.create(options, seconds.toSeconds() + 600);
-             Sockets sockets = new Sockets(options.positive("client-threads", 1), SourceAddresses.forSockets(clients))) {
+             Sockets sockets = new Sockets(options.positive("client-threads", 1), SourceAddresses.forSockets(clients + standing))) {
             AtomicLong killedAt = new AtomicLong();
             Lifecycle lifecycle = new Lifecycle() {
                 @Override
@@ -55,14 +59,16 @@ final class ReconnectBench {
             };
             List<Receiver> receivers = Fleet.open(sockets, target.socketUri(), clients, tally, r -> target.session(r, tally, lifecycle),
                     Duration.ofMinutes(5));
-            System.out.printf("%d clients subscribed on node 1%n", clients);
+            List<Receiver> standers = Fleet.open(sockets, node2, standing, tally, r -> target.session(r, tally, Lifecycle.ONCE),
+                    Duration.ofMinutes(5));
+            System.out.printf("%d clients subscribed on node 1, %d standing on node 2%n", clients, standing);
             CompletableFuture.delayedExecutor(seconds.toMillis() / 3, TimeUnit.MILLISECONDS).execute(() -> {
                 killedAt.set(System.nanoTime());
                 target.server().kill();
             });
             long sent = sender.run(rate, seconds, 0, target.injector()::send);
             Fleet.settle(() -> receivers.stream().allMatch(r -> r.reopened() && r.resumedAfterNanos() >= 0
-                    && r.gaps(sent) == 0), DRAIN);
+                    && r.gaps(sent) == 0) && standers.stream().allMatch(r -> r.gaps(sent) == 0), DRAIN);
 
             Histogram resumed = new Histogram(3);
             long lastResumed = 0;
@@ -77,12 +83,14 @@ final class ReconnectBench {
                 }
             }
             long gaps = receivers.stream().mapToLong(r -> r.gaps(sent)).sum();
+            long standingGaps = standers.stream().mapToLong(r -> r.gaps(sent)).sum();
             figures.figure("reconnected", reopened, String.format("%d of %d clients reconnected to node 2 (%d reconnect attempts), %d resumed",
                     reopened, clients, reconnects.get(), resumed.getTotalCount()));
             figures.figure("last_resumed_after_kill_ms", lastResumed / 1_000_000,
                     String.format("every resumed client had every event %d ms after the kill", lastResumed / 1_000_000));
             figures.figure("repeats", tally.repeats(), String.format("repeated deliveries (dropped by event id, none shown): %d", tally.repeats()));
             figures.failures(tally);
+            figures.figure("standing_gaps", standingGaps, String.format("events the standing clients on node 2 never received: %d", standingGaps));
             figures.figure("gaps", gaps, String.format("events never received, over %d events x %d clients: %d", sent, clients, gaps));
             figures.latencies("resume_after_reconnect", resumed, "resumed with no gap, after the client's reconnect");
         }
