@@ -2,8 +2,8 @@ package dev.zendo.notifications.conversation;
 
 import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Envelope;
-import dev.zendo.inbox.EventHandler;
 import dev.zendo.notifications.NotificationsSettings;
+import dev.zendo.notifications.SiteEventHandler;
 import dev.zendo.notifications.access.Role;
 import dev.zendo.notifications.preference.Preferences;
 import dev.zendo.notifications.preference.Unsubscribes;
@@ -26,7 +26,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static dev.zendo.inbox.EventFields.uuid;
 
@@ -36,7 +35,7 @@ import static dev.zendo.inbox.EventFields.uuid;
  * told about it; every such mail carries a one-click unsubscribe link. Members who did not opt in are not logged.
  */
 @Singleton
-class ConversationMails implements EventHandler {
+class ConversationMails implements SiteEventHandler {
 
     private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
 
@@ -62,13 +61,8 @@ class ConversationMails implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<Pattern> topicPattern() {
-        return Optional.of(settings.siteTopics());
+    public NotificationsSettings settings() {
+        return settings;
     }
 
     @Override

@@ -4,8 +4,8 @@ import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.events.v1.LeftOffline;
 import dev.zendo.events.v1.MessageCreated;
-import dev.zendo.inbox.EventHandler;
 import dev.zendo.notifications.NotificationsSettings;
+import dev.zendo.notifications.SiteEventHandler;
 import dev.zendo.notifications.access.Role;
 import dev.zendo.notifications.preference.Preferences;
 import dev.zendo.notifications.preference.Unsubscribes;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static dev.zendo.inbox.EventFields.uuid;
 
@@ -41,7 +40,7 @@ import static dev.zendo.inbox.EventFields.uuid;
  * and the visitor's address as Reply-To when it is a valid one.
  */
 @Singleton
-class OfflineMessageMails implements EventHandler {
+class OfflineMessageMails implements SiteEventHandler {
 
     private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
     private static final NotificationKind KIND = NotificationKind.OFFLINE_MESSAGE;
@@ -66,13 +65,8 @@ class OfflineMessageMails implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<Pattern> topicPattern() {
-        return Optional.of(settings.siteTopics());
+    public NotificationsSettings settings() {
+        return settings;
     }
 
     @Override
