@@ -6,7 +6,6 @@ import dev.zendo.events.v1.LeftOffline;
 import dev.zendo.events.v1.MessageCreated;
 import dev.zendo.notifications.NotificationsSettings;
 import dev.zendo.notifications.SiteEventHandler;
-import dev.zendo.notifications.access.Role;
 import dev.zendo.notifications.preference.Preferences;
 import dev.zendo.notifications.preference.Unsubscribes;
 import dev.zendo.notifications.render.MailBody;
@@ -26,10 +25,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import static dev.zendo.inbox.EventFields.uuid;
@@ -42,7 +38,6 @@ import static dev.zendo.inbox.EventFields.uuid;
 @Singleton
 class OfflineMessageMails implements SiteEventHandler {
 
-    private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
     private static final NotificationKind KIND = NotificationKind.OFFLINE_MESSAGE;
 
     private final NotificationsSettings settings;
@@ -81,16 +76,11 @@ class OfflineMessageMails implements SiteEventHandler {
             return;
         }
         MessageCreated message = event.getMessageCreated();
-        for (Agents.Agent member : recipients(connection, websiteId, event.getAccess().getGroupId())) {
+        for (Agents.Agent member : members.answeringFor(connection, websiteId, event.getAccess().getGroupId())) {
             if (preferences.wants(connection, member.id(), websiteId, KIND)) {
                 send(connection, event, website.get(), member, message);
             }
         }
-    }
-
-    private List<Agents.Agent> recipients(Connection connection, UUID websiteId, String groupId) throws SQLException {
-        List<Agents.Agent> group = groupId.isBlank() ? List.of() : members.inGroup(connection, websiteId, groupId, ANSWERING);
-        return group.isEmpty() ? members.withRoles(connection, websiteId, ANSWERING) : group;
     }
 
     private void send(Connection connection, Envelope event, Websites.Website website, Agents.Agent agent,
