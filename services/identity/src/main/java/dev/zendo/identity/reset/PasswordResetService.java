@@ -92,7 +92,6 @@ class PasswordResetService {
             PasswordReset found = repository.findByTokenHash(hash).orElseThrow(SecretErrors::tokenNotFound);
             agentRepository.lockById(found.agentId()).filter(agent -> !agent.disabled()).orElseThrow(SecretErrors::tokenNotFound);
             PasswordReset reset = usable(repository.lockByTokenHash(hash).orElseThrow(SecretErrors::tokenNotFound));
-            repository.deleteOf(reset.agentId());
             return agents.resetPassword(reset.agentId(), passwordHash);
         });
     }
