@@ -6,11 +6,11 @@ import dev.zendo.conversations.access.ConversationAccess;
 import dev.zendo.conversations.access.ConversationPermission;
 import dev.zendo.conversations.conversation.ConversationService;
 import dev.zendo.conversations.conversation.ConversationView;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.ReadCursors;
 import dev.zendo.conversations.message.ReaderKind;
 import dev.zendo.conversations.thread.ThreadService;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,6 @@
 package dev.zendo.conversations.agent;
 
-import dev.zendo.conversations.conversation.Sql;
+import dev.zendo.platform.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.zendo.conversations.agent;
 
 import dev.zendo.conversations.access.AgentMembership;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.ReadCursors;
 import dev.zendo.conversations.thread.ThreadStatus;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

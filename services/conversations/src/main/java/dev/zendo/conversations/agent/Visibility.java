@@ -3,9 +3,9 @@ package dev.zendo.conversations.agent;
 import dev.zendo.conversations.access.AgentMembership;
 import dev.zendo.conversations.access.ConversationPermission;
 import dev.zendo.conversations.conversation.ConversationView;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.thread.ThreadStatus;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 /**

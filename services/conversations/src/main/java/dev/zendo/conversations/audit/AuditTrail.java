@@ -1,7 +1,7 @@
 package dev.zendo.conversations.audit;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;

@@ -2,6 +2,7 @@ package dev.zendo.conversations.conversation;
 
 import dev.zendo.conversations.thread.ThreadStatus;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.zendo.conversations.conversation;
 
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,7 @@
 package dev.zendo.conversations.conversation;
 
 import dev.zendo.conversations.thread.ThreadStatus;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;

@@ -1,7 +1,7 @@
 package dev.zendo.conversations.events;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.events.v1.ConversationAccess;
+import dev.zendo.platform.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;

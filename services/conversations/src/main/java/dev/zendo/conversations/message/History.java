@@ -1,7 +1,7 @@
 package dev.zendo.conversations.message;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

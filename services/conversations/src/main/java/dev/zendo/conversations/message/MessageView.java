@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import static dev.zendo.conversations.conversation.Sql.instant;
-import static dev.zendo.conversations.conversation.Sql.uuid;
+import static dev.zendo.platform.jdbc.Sql.instant;
+import static dev.zendo.platform.jdbc.Sql.uuid;
 
 /**
  * A stored message, as API bodies show it.

@@ -1,11 +1,11 @@
 package dev.zendo.conversations.message;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.ReadUpTo;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

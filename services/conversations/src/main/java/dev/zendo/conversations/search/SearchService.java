@@ -2,9 +2,9 @@ package dev.zendo.conversations.search;
 
 import dev.zendo.conversations.access.AgentMembership;
 import dev.zendo.conversations.access.ConversationPermission;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.message.MessageKind;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -5,7 +5,6 @@ import dev.zendo.conversations.audit.AuditActorKind;
 import dev.zendo.conversations.audit.AuditLog;
 import dev.zendo.conversations.conversation.ConversationService;
 import dev.zendo.conversations.conversation.ConversationView;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.Author;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.message.History;
@@ -23,6 +22,7 @@ import dev.zendo.conversations.thread.ThreadView;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.ActorKind;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

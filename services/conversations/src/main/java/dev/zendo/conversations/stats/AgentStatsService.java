@@ -1,11 +1,11 @@
 package dev.zendo.conversations.stats;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.replica.Member;
 import dev.zendo.conversations.replica.MemberDirectory;
 import dev.zendo.conversations.replica.Site;
 import dev.zendo.conversations.replica.SiteDirectory;
 import dev.zendo.conversations.routing.Presence;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

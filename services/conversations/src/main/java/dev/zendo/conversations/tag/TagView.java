@@ -1,7 +1,7 @@
 package dev.zendo.conversations.tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.zendo.conversations.conversation.Sql;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;

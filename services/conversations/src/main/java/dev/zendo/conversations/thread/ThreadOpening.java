@@ -1,11 +1,11 @@
 package dev.zendo.conversations.thread;
 
 import dev.zendo.conversations.conversation.LockedConversation;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.events.AccessBefore;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.ConversationOpened;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;

@@ -2,7 +2,6 @@ package dev.zendo.conversations.thread;
 
 import dev.zendo.conversations.conversation.ConversationLock;
 import dev.zendo.conversations.conversation.LockedConversation;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.events.AccessBefore;
 import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.conversations.message.AuthorKind;
@@ -14,6 +13,7 @@ import dev.zendo.events.v1.ConversationClosed;
 import dev.zendo.events.v1.ConversationReopened;
 import dev.zendo.events.v1.ThreadRated;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

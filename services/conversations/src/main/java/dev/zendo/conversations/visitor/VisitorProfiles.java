@@ -1,9 +1,9 @@
 package dev.zendo.conversations.visitor;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.thread.ThreadStatus;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;

@@ -1,10 +1,10 @@
 package dev.zendo.conversations.widget;
 
 import dev.zendo.conversations.conversation.ConversationView;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.message.MessageView;
 import dev.zendo.conversations.replica.MemberDirectory;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

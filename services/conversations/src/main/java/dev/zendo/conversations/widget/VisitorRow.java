@@ -1,7 +1,7 @@
 package dev.zendo.conversations.widget;
 
-import dev.zendo.conversations.conversation.Sql;
 
+import dev.zendo.platform.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.zendo.conversations.widget;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.visitor.VisitorLabels;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

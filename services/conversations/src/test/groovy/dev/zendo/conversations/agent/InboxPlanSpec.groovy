@@ -1,7 +1,7 @@
 package dev.zendo.conversations.agent
 
 import dev.zendo.conversations.ConversationsApi
-import dev.zendo.conversations.conversation.Sql
+import dev.zendo.platform.jdbc.Sql
 import groovy.json.JsonSlurperClassic
 import io.micronaut.transaction.TransactionOperations
 import spock.lang.Shared

@@ -19,4 +19,11 @@ public interface AgentRepository extends CrudRepository<Agent, UUID> {
     /** The agent, locked until the transaction ends, so concurrent changes apply one after the other. */
     @Query("SELECT * FROM agent WHERE id = :id FOR UPDATE")
     Optional<Agent> lockById(UUID id);
+
+    /** The enabled agent whose email is {@code email} (still, once its row is locked until the transaction ends). */
+    default Optional<Agent> lockEnabledByEmail(String email) {
+        return findByEmail(email)
+                .flatMap(found -> lockById(found.id()))
+                .filter(agent -> !agent.disabled() && agent.email().equals(email));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.zendo.identity.agent;
 
 import dev.zendo.auth.agent.AuthenticatedAgent;
+import dev.zendo.identity.accountmail.OpenSecrets;
 import dev.zendo.identity.token.RefreshTokenService;
 import dev.zendo.identity.verification.VerificationLinks;
 import dev.zendo.platform.http.ApiException;
@@ -29,14 +30,16 @@ public class AgentService {
     private final AgentEvents events;
     private final RefreshTokenService refreshTokens;
     private final VerificationLinks verificationLinks;
+    private final OpenSecrets openSecrets;
     private final Clock clock;
 
     AgentService(AgentRepository repository, AgentEvents events, RefreshTokenService refreshTokens,
-                 VerificationLinks verificationLinks, Clock clock) {
+                 VerificationLinks verificationLinks, OpenSecrets openSecrets, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.refreshTokens = refreshTokens;
         this.verificationLinks = verificationLinks;
+        this.openSecrets = openSecrets;
         this.clock = clock;
     }
 
@@ -86,7 +89,8 @@ public class AgentService {
 
     /**
      * Applies the non-null parts of {@code change}; publishes {@code agent.updated} when something changed. A changed
-     * email is unverified and gets a verification link mailed in {@code language}.
+     * email is unverified and gets a verification link mailed in {@code language}; the agent's open reset link, sign-in
+     * code and verification link of the old address stop working.
      */
     @Transactional
     public Agent changeProfile(UUID id, ProfileChange change, String language) {
@@ -103,27 +107,30 @@ public class AgentService {
         Agent changed = uniqueEmail(() -> repository.update(current.withProfile(email, name, avatarUrl, clock.instant())));
         events.updated(changed);
         if (!email.equals(current.email())) {
+            openSecrets.emailChanged(id);
             verificationLinks.issue(changed, language);
         }
         return changed;
     }
 
-    /** Stores a new password hash and revokes every session. */
+    /** Stores a new password hash, revokes every session and ends the open reset link and sign-in code. */
     @Transactional
     public Agent changePassword(UUID id, String passwordHash) {
         Agent changed = repository.update(lock(id).withPasswordHash(passwordHash, clock.instant()));
         refreshTokens.revokeAll(id);
+        openSecrets.passwordChanged(id);
         return changed;
     }
 
     /**
-     * Sets a password chosen through a reset link: every session is revoked, and the email counts as verified since
-     * the link reached its mailbox.
+     * Sets a password chosen through a reset link: every session is revoked, the reset link and any sign-in code are
+     * ended, and the email counts as verified since the link reached its mailbox.
      */
     @Transactional
     public Agent resetPassword(UUID id, String passwordHash) {
         repository.update(lock(id).withPasswordHash(passwordHash, clock.instant()));
         refreshTokens.revokeAll(id);
+        openSecrets.passwordChanged(id);
         return verifyEmail(id);
     }
 

@@ -10,7 +10,6 @@ import dev.zendo.identity.agent.AgentRepository;
 import dev.zendo.identity.agent.AgentService;
 import dev.zendo.identity.password.PasswordHasher;
 import dev.zendo.platform.ratelimit.RateLimit;
-import dev.zendo.platform.ratelimit.RateLimiter;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -36,14 +35,13 @@ class PasswordResetService {
     private final MailRequests mailRequests;
     private final PasswordHasher hasher;
     private final TransactionOperations<Connection> transactions;
-    private final RateLimiter limiter;
     private final RateLimit perEmail;
     private final RateLimit perAddress;
     private final Clock clock;
 
     PasswordResetService(PasswordResetRepository repository, AgentRepository agentRepository, AgentService agents,
                          AccountMailEvents events, AccountMailSettings settings, MailRequests mailRequests, PasswordHasher hasher,
-                         TransactionOperations<Connection> transactions, RateLimiter limiter,
+                         TransactionOperations<Connection> transactions,
                          @Named("password-reset-email") RateLimit perEmail, @Named("password-reset-address") RateLimit perAddress,
                          Clock clock) {
         this.repository = repository;
@@ -54,22 +52,13 @@ class PasswordResetService {
         this.mailRequests = mailRequests;
         this.hasher = hasher;
         this.transactions = transactions;
-        this.limiter = limiter;
         this.perEmail = perEmail;
         this.perAddress = perAddress;
         this.clock = clock;
     }
 
     void request(String email, String clientAddress, String language) {
-        limiter.acquire(perAddress, clientAddress);
-        limiter.acquire(perEmail, email);
-        mailRequests.submit("password reset", () -> transactions.executeWrite(status -> {
-            agentRepository.findByEmail(email)
-                    .flatMap(found -> agentRepository.lockById(found.id()))
-                    .filter(agent -> !agent.disabled() && agent.email().equals(email))
-                    .ifPresent(agent -> issue(agent, language));
-            return null;
-        }));
+        mailRequests.submit("password reset", email, clientAddress, perEmail, perAddress, agent -> issue(agent, language));
     }
 
     private void issue(Agent agent, String language) {
@@ -92,7 +81,6 @@ class PasswordResetService {
             PasswordReset found = repository.findByTokenHash(hash).orElseThrow(SecretErrors::tokenNotFound);
             agentRepository.lockById(found.agentId()).filter(agent -> !agent.disabled()).orElseThrow(SecretErrors::tokenNotFound);
             PasswordReset reset = usable(repository.lockByTokenHash(hash).orElseThrow(SecretErrors::tokenNotFound));
-            repository.deleteOf(reset.agentId());
             return agents.resetPassword(reset.agentId(), passwordHash);
         });
     }

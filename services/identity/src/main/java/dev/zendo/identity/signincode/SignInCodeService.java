@@ -12,7 +12,6 @@ import dev.zendo.identity.token.SessionService;
 import dev.zendo.identity.token.TokenResponse;
 import dev.zendo.platform.http.ApiException;
 import dev.zendo.platform.ratelimit.RateLimit;
-import dev.zendo.platform.ratelimit.RateLimiter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
@@ -41,14 +40,13 @@ class SignInCodeService {
     private final MailRequests mailRequests;
     private final TransactionOperations<Connection> transactions;
     private final LoginThrottle throttle;
-    private final RateLimiter limiter;
     private final RateLimit perEmail;
     private final RateLimit perAddress;
     private final Clock clock;
 
     SignInCodeService(SignInCodeRepository repository, AgentRepository agentRepository, AgentService agents, SessionService sessions,
                       AccountMailEvents events, AccountMailSettings settings, MailRequests mailRequests,
-                      TransactionOperations<Connection> transactions, LoginThrottle throttle, RateLimiter limiter,
+                      TransactionOperations<Connection> transactions, LoginThrottle throttle,
                       @Named("sign-in-code-email") RateLimit perEmail, @Named("sign-in-code-address") RateLimit perAddress, Clock clock) {
         this.repository = repository;
         this.agentRepository = agentRepository;
@@ -59,19 +57,13 @@ class SignInCodeService {
         this.mailRequests = mailRequests;
         this.transactions = transactions;
         this.throttle = throttle;
-        this.limiter = limiter;
         this.perEmail = perEmail;
         this.perAddress = perAddress;
         this.clock = clock;
     }
 
     void request(String email, String clientAddress, String language) {
-        limiter.acquire(perAddress, clientAddress);
-        limiter.acquire(perEmail, email);
-        mailRequests.submit("sign-in code", () -> transactions.executeWrite(status -> {
-            enabledAgent(email).ifPresent(agent -> issue(agent, language));
-            return null;
-        }));
+        mailRequests.submit("sign-in code", email, clientAddress, perEmail, perAddress, agent -> issue(agent, language));
     }
 
     private void issue(Agent agent, String language) {
@@ -102,7 +94,7 @@ class SignInCodeService {
 
     /** Empty when the code is not the agent's open one; a wrong code counts against the open one, and burns it at the limit. */
     private Optional<TokenResponse> check(String email, String code) {
-        Optional<Agent> agent = enabledAgent(email);
+        Optional<Agent> agent = agentRepository.lockEnabledByEmail(email);
         Optional<SignInCode> open = agent.flatMap(found -> repository.lockOf(found.id()))
                 .filter(stored -> stored.expiresAt().isAfter(clock.instant()));
         if (open.isEmpty()) {
@@ -119,12 +111,5 @@ class SignInCodeService {
         }
         repository.deleteOf(stored.agentId());
         return Optional.of(sessions.start(agents.verifyEmail(stored.agentId())));
-    }
-
-    /** The enabled agent with {@code email}, its row locked until the transaction ends. */
-    private Optional<Agent> enabledAgent(String email) {
-        return agentRepository.findByEmail(email)
-                .flatMap(found -> agentRepository.lockById(found.id()))
-                .filter(agent -> !agent.disabled() && agent.email().equals(email));
     }
 }

@@ -2,9 +2,8 @@ package dev.zendo.notifications.conversation;
 
 import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Envelope;
-import dev.zendo.inbox.EventHandler;
 import dev.zendo.notifications.NotificationsSettings;
-import dev.zendo.notifications.access.Role;
+import dev.zendo.notifications.SiteEventHandler;
 import dev.zendo.notifications.preference.Preferences;
 import dev.zendo.notifications.preference.Unsubscribes;
 import dev.zendo.notifications.render.MailBody;
@@ -22,11 +21,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static dev.zendo.inbox.EventFields.uuid;
 
@@ -36,25 +32,21 @@ import static dev.zendo.inbox.EventFields.uuid;
  * told about it; every such mail carries a one-click unsubscribe link. Members who did not opt in are not logged.
  */
 @Singleton
-class ConversationMails implements EventHandler {
-
-    private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
+class ConversationMails implements SiteEventHandler {
 
     private final NotificationsSettings settings;
     private final Websites websites;
     private final Members members;
-    private final Agents agents;
     private final Preferences preferences;
     private final Unsubscribes unsubscribes;
     private final MailTexts texts;
     private final Notifier notifier;
 
-    ConversationMails(NotificationsSettings settings, Websites websites, Members members, Agents agents, Preferences preferences,
+    ConversationMails(NotificationsSettings settings, Websites websites, Members members, Preferences preferences,
                       Unsubscribes unsubscribes, MailTexts texts, Notifier notifier) {
         this.settings = settings;
         this.websites = websites;
         this.members = members;
-        this.agents = agents;
         this.preferences = preferences;
         this.unsubscribes = unsubscribes;
         this.texts = texts;
@@ -62,13 +54,8 @@ class ConversationMails implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<Pattern> topicPattern() {
-        return Optional.of(settings.siteTopics());
+    public NotificationsSettings settings() {
+        return settings;
     }
 
     @Override
@@ -88,7 +75,7 @@ class ConversationMails implements EventHandler {
             return;
         }
         String conversationId = event.getConversationOpened().getConversationId();
-        for (Agents.Agent member : members.withRoles(connection, websiteId, ANSWERING)) {
+        for (Agents.Agent member : members.answering(connection, websiteId)) {
             if (!preferences.wants(connection, member.id(), websiteId, NotificationKind.NEW_CONVERSATION)) {
                 continue;
             }
@@ -108,8 +95,8 @@ class ConversationMails implements EventHandler {
         }
         UUID websiteId = uuid("website_id", event.getWebsiteId());
         Optional<Websites.Website> website = websites.find(connection, websiteId);
-        Optional<Agents.Agent> assignee = agents.find(connection, assignment.getAgentId());
-        if (website.isEmpty() || assignee.isEmpty() || !members.isMember(connection, websiteId, assignee.get().id())
+        Optional<Agents.Agent> assignee = members.member(connection, websiteId, assignment.getAgentId());
+        if (website.isEmpty() || assignee.isEmpty()
                 || !preferences.wants(connection, assignee.get().id(), websiteId, NotificationKind.ASSIGNMENT)) {
             return;
         }

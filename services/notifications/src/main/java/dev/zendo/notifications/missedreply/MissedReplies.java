@@ -4,8 +4,8 @@ import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.events.v1.MessageCreated;
 import dev.zendo.events.v1.MessageKind;
-import dev.zendo.inbox.EventHandler;
 import dev.zendo.notifications.NotificationsSettings;
+import dev.zendo.notifications.SiteEventHandler;
 import dev.zendo.notifications.replica.Visitors;
 import dev.zendo.notifications.routing.Sources;
 import jakarta.inject.Singleton;
@@ -13,9 +13,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import static dev.zendo.inbox.EventFields.required;
 import static dev.zendo.inbox.EventFields.uuid;
@@ -25,7 +22,7 @@ import static dev.zendo.inbox.EventFields.uuid;
  * it (a visitor's ReadUpTo covering its seq) or {@link DigestSweep} mails it after the configured delay.
  */
 @Singleton
-class MissedReplies implements EventHandler {
+class MissedReplies implements SiteEventHandler {
 
     private final NotificationsSettings settings;
     private final MissedReplySettings missedReply;
@@ -40,13 +37,8 @@ class MissedReplies implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<Pattern> topicPattern() {
-        return Optional.of(settings.siteTopics());
+    public NotificationsSettings settings() {
+        return settings;
     }
 
     @Override

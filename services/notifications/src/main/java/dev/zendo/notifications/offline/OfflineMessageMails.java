@@ -4,9 +4,8 @@ import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.events.v1.LeftOffline;
 import dev.zendo.events.v1.MessageCreated;
-import dev.zendo.inbox.EventHandler;
 import dev.zendo.notifications.NotificationsSettings;
-import dev.zendo.notifications.access.Role;
+import dev.zendo.notifications.SiteEventHandler;
 import dev.zendo.notifications.preference.Preferences;
 import dev.zendo.notifications.preference.Unsubscribes;
 import dev.zendo.notifications.render.MailBody;
@@ -26,12 +25,8 @@ import jakarta.mail.internet.InternetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static dev.zendo.inbox.EventFields.uuid;
 
@@ -41,9 +36,8 @@ import static dev.zendo.inbox.EventFields.uuid;
  * and the visitor's address as Reply-To when it is a valid one.
  */
 @Singleton
-class OfflineMessageMails implements EventHandler {
+class OfflineMessageMails implements SiteEventHandler {
 
-    private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
     private static final NotificationKind KIND = NotificationKind.OFFLINE_MESSAGE;
 
     private final NotificationsSettings settings;
@@ -66,13 +60,8 @@ class OfflineMessageMails implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<Pattern> topicPattern() {
-        return Optional.of(settings.siteTopics());
+    public NotificationsSettings settings() {
+        return settings;
     }
 
     @Override
@@ -87,16 +76,11 @@ class OfflineMessageMails implements EventHandler {
             return;
         }
         MessageCreated message = event.getMessageCreated();
-        for (Agents.Agent member : recipients(connection, websiteId, event.getAccess().getGroupId())) {
+        for (Agents.Agent member : members.answeringFor(connection, websiteId, event.getAccess().getGroupId())) {
             if (preferences.wants(connection, member.id(), websiteId, KIND)) {
                 send(connection, event, website.get(), member, message);
             }
         }
-    }
-
-    private List<Agents.Agent> recipients(Connection connection, UUID websiteId, String groupId) throws SQLException {
-        List<Agents.Agent> group = groupId.isBlank() ? List.of() : members.inGroup(connection, websiteId, groupId, ANSWERING);
-        return group.isEmpty() ? members.withRoles(connection, websiteId, ANSWERING) : group;
     }
 
     private void send(Connection connection, Envelope event, Websites.Website website, Agents.Agent agent,

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * One-click unsubscribe links: each optional mail carries a random token that turns its kind off for its recipient (an
- * agent, or a visitor's address) and website (RFC 8058). Only the token's SHA-256 is stored; tokens older than {@link #LIFETIME_DAYS} days stop working.
+ * agent, or a visitor's address) and website (RFC 8058). Only the token's SHA-256 is stored; tokens older than {@link #LIFETIME_DAYS} days stop working (and are purged on the next use of a link).
  */
 @Singleton
 public class Unsubscribes {
@@ -31,8 +31,9 @@ public class Unsubscribes {
     private static final String ISSUE = """
             INSERT INTO unsubscribe_token (token_sha256, agent_id, visitor_email, website_id, kind) VALUES (?, ?, ?, ?, ?)""";
     private static final String FIND = """
-            SELECT t.agent_id, t.visitor_email, t.website_id, t.kind, w.name FROM unsubscribe_token t JOIN website w ON w.id = t.website_id
-            WHERE t.token_sha256 = ? AND t.created_at > now() - make_interval(days => ?)""";
+            SELECT t.agent_id, t.visitor_email, t.website_id, t.kind, w.name, w.language, t.created_at > now() - make_interval(days => ?)
+            FROM unsubscribe_token t JOIN website w ON w.id = t.website_id
+            WHERE t.token_sha256 = ?""";
     private static final String PURGE = "DELETE FROM unsubscribe_token WHERE created_at <= now() - make_interval(days => ?)";
 
     private final NotificationsSettings settings;
@@ -73,21 +74,22 @@ public class Unsubscribes {
         return settings.link(UnsubscribeController.PATH + "?token=" + token);
     }
 
-    /** What {@code token} turns off, when it is a working link. */
+    /** What {@code token} turns off (or turned off, until it expired), when it is a link this service issued. */
     @Transactional(readOnly = true)
     Optional<Unsubscription> find(String token) {
         return jdbc.execute(connection -> find(connection, token));
     }
 
-    /** Turns off what {@code token} names; empty when it is no working link. */
+    /** Turns off what {@code token} names when it is a working link; answers what it names, working or expired. */
     @Transactional
     Optional<Unsubscription> use(String token) {
         return jdbc.execute(connection -> {
             Optional<Unsubscription> found = find(connection, token);
-            if (found.isPresent() && found.get().agentId() != null) {
-                preferences.set(connection, found.get().agentId(), found.get().websiteId(), found.get().kind(), false);
-            } else if (found.isPresent()) {
-                optOuts.add(connection, found.get().websiteId(), found.get().visitorEmail(), found.get().kind());
+            Optional<Unsubscription> live = found.filter(Unsubscription::live);
+            if (live.isPresent() && live.get().agentId() != null) {
+                preferences.set(connection, live.get().agentId(), live.get().websiteId(), live.get().kind(), false);
+            } else if (live.isPresent()) {
+                optOuts.add(connection, live.get().websiteId(), live.get().visitorEmail(), live.get().kind());
             }
             try (PreparedStatement purge = connection.prepareStatement(PURGE)) {
                 purge.setInt(1, LIFETIME_DAYS);
@@ -99,8 +101,8 @@ public class Unsubscribes {
 
     private static Optional<Unsubscription> find(Connection connection, String token) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(FIND)) {
-            select.setBytes(1, hash(token));
-            select.setInt(2, LIFETIME_DAYS);
+            select.setInt(1, LIFETIME_DAYS);
+            select.setBytes(2, hash(token));
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -109,8 +111,10 @@ public class Unsubscribes {
                 String visitorEmail = row.getString(2);
                 UUID websiteId = row.getObject(3, UUID.class);
                 String websiteName = row.getString(5);
+                String websiteLanguage = row.getString(6);
+                boolean live = row.getBoolean(7);
                 return NotificationKind.ofWire(row.getString(4))
-                        .map(kind -> new Unsubscription(agentId, visitorEmail, websiteId, kind, websiteName));
+                        .map(kind -> new Unsubscription(agentId, visitorEmail, websiteId, kind, websiteName, websiteLanguage, live));
             }
         }
     }
@@ -119,8 +123,8 @@ public class Unsubscribes {
         return Sha256.of(token);
     }
 
-    /** What one link turns off: for an agent, or else for a visitor's address. */
+    /** What one link turns off: for an agent, or else for a visitor's address; {@code live} while the link works. */
     record Unsubscription(@Nullable String agentId, @Nullable String visitorEmail, UUID websiteId, NotificationKind kind,
-                          String websiteName) {
+                          String websiteName, String websiteLanguage, boolean live) {
     }
 }

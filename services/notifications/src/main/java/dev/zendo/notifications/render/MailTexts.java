@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,6 +38,25 @@ public class MailTexts {
         }
         String primary = Locale.forLanguageTag(tag.strip()).getLanguage();
         return LANGUAGES.contains(primary) ? primary : LANGUAGES.get(0);
+    }
+
+    /**
+     * The most wanted language of an Accept-Language header that mails are written in; empty when none is, or when the
+     * header is missing or malformed.
+     */
+    public static Optional<String> accepted(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .map(range -> range.getRange().split("-", 2)[0])
+                    .filter(LANGUAGES::contains)
+                    .findFirst();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The words of {@code key} in {@code language}, with {@code arguments} put in their {@code {0}}, {@code {1}} places. */

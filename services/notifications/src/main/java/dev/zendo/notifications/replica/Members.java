@@ -11,14 +11,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The replica of memberships: who belongs to which live website, with which role. */
 @Singleton
 public class Members {
+
+    private static final Set<Role> ANSWERING = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
+    private static final Set<Role> MANAGING = EnumSet.of(Role.OWNER, Role.ADMIN);
 
     private static final String UPSERT = """
             INSERT INTO member (website_id, agent_id, role) VALUES (?, ?, ?)
@@ -27,6 +31,11 @@ public class Members {
     private static final String ONE = """
             SELECT m.website_id, m.agent_id, m.role FROM member m
             JOIN website w ON w.id = m.website_id AND NOT w.deleted
+            WHERE m.website_id = ? AND m.agent_id = ?""";
+    private static final String MEMBER = """
+            SELECT a.id, a.email, a.name, a.email_verified, a.disabled FROM member m
+            JOIN website w ON w.id = m.website_id AND NOT w.deleted
+            JOIN agent a ON a.id = m.agent_id
             WHERE m.website_id = ? AND m.agent_id = ?""";
     private static final String WITH_ROLES = """
             SELECT a.id, a.email, a.name, a.email_verified, a.disabled FROM member m
@@ -77,19 +86,35 @@ public class Members {
         });
     }
 
-    /** Whether the agent is a member of the live website. */
-    public boolean isMember(Connection connection, UUID websiteId, String agentId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(ONE)) {
+    /** The agent, when it is known and a member of the live website. */
+    public Optional<Agents.Agent> member(Connection connection, UUID websiteId, String agentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(MEMBER)) {
             select.setObject(1, websiteId);
             select.setString(2, agentId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
+            return agents(select).stream().findFirst();
         }
     }
 
-    /** The known agents of a live website whose role is one of {@code roles}, by id. */
-    public List<Agents.Agent> withRoles(Connection connection, UUID websiteId, Collection<Role> roles) throws SQLException {
+    /** The known members of a live website who answer chats, by id. */
+    public List<Agents.Agent> answering(Connection connection, UUID websiteId) throws SQLException {
+        return withRoles(connection, websiteId, ANSWERING);
+    }
+
+    /**
+     * The known members of a live website who answer the chats of group {@code groupId}: the group's answering members,
+     * else (no group, or none of its members answers chats) every answering member of the website; by id.
+     */
+    public List<Agents.Agent> answeringFor(Connection connection, UUID websiteId, String groupId) throws SQLException {
+        List<Agents.Agent> group = groupId.isBlank() ? List.of() : inGroup(connection, websiteId, groupId, ANSWERING);
+        return group.isEmpty() ? answering(connection, websiteId) : group;
+    }
+
+    /** The known owners and admins of a live website, by id. */
+    public List<Agents.Agent> managers(Connection connection, UUID websiteId) throws SQLException {
+        return withRoles(connection, websiteId, MANAGING);
+    }
+
+    private static List<Agents.Agent> withRoles(Connection connection, UUID websiteId, Set<Role> roles) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(WITH_ROLES)) {
             select.setObject(1, websiteId);
             select.setArray(2, connection.createArrayOf("text", roles.stream().map(Role::name).toArray()));
@@ -97,8 +122,7 @@ public class Members {
         }
     }
 
-    /** The known agents of a live website in group {@code groupId} whose role is one of {@code roles}, by id. */
-    public List<Agents.Agent> inGroup(Connection connection, UUID websiteId, String groupId, Collection<Role> roles) throws SQLException {
+    private static List<Agents.Agent> inGroup(Connection connection, UUID websiteId, String groupId, Set<Role> roles) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(IN_GROUP)) {
             select.setString(1, groupId);
             select.setObject(2, websiteId);

@@ -1,5 +1,6 @@
 package dev.zendo.notifications.webhook;
 
+import dev.zendo.platform.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;

@@ -1,8 +1,8 @@
 package dev.zendo.notifications.webhook.delivery;
 
-import dev.zendo.notifications.webhook.Sql;
 import dev.zendo.notifications.webhook.WebhookStore;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.zendo.notifications.webhook.delivery;
 
-import dev.zendo.notifications.webhook.Sql;
 import dev.zendo.notifications.webhook.WebhookSettings;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,8 +1,8 @@
 package dev.zendo.notifications.webhook.delivery;
 
 import dev.zendo.events.v1.Envelope;
-import dev.zendo.inbox.EventHandler;
 import dev.zendo.notifications.NotificationsSettings;
+import dev.zendo.notifications.SiteEventHandler;
 import dev.zendo.notifications.webhook.EventTypes;
 import dev.zendo.notifications.webhook.payload.WebhookPayloads;
 import io.micronaut.transaction.TransactionDefinition;
@@ -17,9 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Queues each website event for the active subscriptions of its website that want its type: one delivery row per
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  * redelivered event finds its mark and queues nothing), and the dispatcher is woken once it commits.
  */
 @Singleton
-class DeliveryQueue implements EventHandler {
+class DeliveryQueue implements SiteEventHandler {
 
     private static final TransactionDefinition INBOX_TRANSACTION = TransactionDefinition.of(TransactionDefinition.Propagation.MANDATORY);
     private static final String WANTED = """
@@ -55,13 +53,8 @@ class DeliveryQueue implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of();
-    }
-
-    @Override
-    public Optional<Pattern> topicPattern() {
-        return Optional.of(settings.siteTopics());
+    public NotificationsSettings settings() {
+        return settings;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.zendo.notifications.webhook.delivery;
 
 import dev.zendo.notifications.NotificationsSettings;
-import dev.zendo.notifications.access.Role;
 import dev.zendo.notifications.render.MailBody;
 import dev.zendo.notifications.render.MailTexts;
 import dev.zendo.notifications.replica.Agents;
@@ -16,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,7 +45,7 @@ class DisabledWebhookMail {
         Instant now = Instant.now();
         String occurrence = "webhook-disabled:" + subscriptionId + ":" + now.toEpochMilli();
         String language = website.get().language();
-        for (Agents.Agent manager : members.withRoles(connection, websiteId, EnumSet.of(Role.OWNER, Role.ADMIN))) {
+        for (Agents.Agent manager : members.managers(connection, websiteId)) {
             if (!manager.reachable()) {
                 continue;
             }

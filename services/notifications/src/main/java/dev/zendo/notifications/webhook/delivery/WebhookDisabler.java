@@ -1,6 +1,6 @@
 package dev.zendo.notifications.webhook.delivery;
 
-import dev.zendo.notifications.webhook.Sql;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;

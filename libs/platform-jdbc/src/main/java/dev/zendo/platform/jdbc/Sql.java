@@ -1,4 +1,4 @@
-package dev.zendo.conversations.conversation;
+package dev.zendo.platform.jdbc;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Plain SQL on the current transaction's connection: one statement, positional parameters, rows mapped by the caller. */
+/**
+ * Plain SQL on the current transaction's connection: one statement, positional parameters, rows mapped by the caller.
+ * Parameters bind as their JDBC type, except an {@link Instant} (a UTC {@code timestamptz}), an enum (its name), a
+ * {@code UUID[]} (a {@code uuid[]}), a {@link List} (a {@code text[]}) and {@code null} (an untyped NULL).
+ */
 @Singleton
 public class Sql {
 
@@ -69,6 +73,12 @@ public class Sql {
         return row.getObject(column, UUID.class);
     }
 
+    /** A nullable INTEGER column. */
+    public static Integer intOrNull(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
     /** A nullable BIGINT column. */
     public static Long longOrNull(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
@@ -82,6 +92,10 @@ public class Sql {
                 statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
             } else if (parameter instanceof Enum<?> value) {
                 statement.setString(i + 1, value.name());
+            } else if (parameter instanceof UUID[] ids) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", ids));
+            } else if (parameter instanceof List<?> list) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("text", list.toArray()));
             } else if (parameter == null) {
                 statement.setNull(i + 1, Types.NULL);
             } else {
