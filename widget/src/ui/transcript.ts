@@ -4,12 +4,15 @@ import { el } from './dom';
 import { showForm } from './forms';
 import type { Panel } from './panel';
 
+/** The address this page last asked a transcript for, offered again before the one the visitor gave elsewhere. */
+let asked = '';
+
 /** Calls the widget API with the visitor's token. */
 export type WidgetApi = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /**
  * The "Email me the transcript" form instead of the composer: one email field, prefilled with the address the visitor
- * gave before, a send and a cancel button; sending asks for the transcript in the widget's `language`. Success hides it and says when the mail comes; a refusal is shown in the
+ * asked a transcript for before on this page, else the one it gave, a send and a cancel button; sending asks for the transcript in the widget's `language`. Success hides it and says when the mail comes; a refusal is shown in the
  * form, as text, and the field keeps its value.
  */
 export function showTranscriptForm(panel: Panel, t: Texts, email: string, language: string, api: WidgetApi): void {
@@ -20,6 +23,7 @@ export function showTranscriptForm(panel: Panel, t: Texts, email: string, langua
     problem.textContent = '';
     api<{ status: string }>('POST', '/v1/widget/transcript-request', { email: values.email, language }).then(
       guard((answer: { status: string }) => {
+        asked = values.email;
         panel.hideForm();
         panel.setNotice(answer.status === 'sent' ? words.transcriptSent : words.transcriptPending);
       }),
@@ -31,7 +35,7 @@ export function showTranscriptForm(panel: Panel, t: Texts, email: string, langua
     );
   });
   const input = form.querySelector('input') as HTMLInputElement;
-  input.value = email;
+  input.value = asked || email;
   input.autocomplete = 'email';
   const cancel = el('button', { type: 'button', class: 'cancel' }, [words.cancel]);
   cancel.onclick = guard(() => panel.hideForm());
