@@ -3,6 +3,7 @@ package dev.zendo.conversations.transcript;
 import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.events.v1.Actor;
+import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Audience;
 import dev.zendo.events.v1.TranscriptMessage;
 import dev.zendo.events.v1.TranscriptRequested;
@@ -64,7 +65,7 @@ class Transcripts {
                 .setConversationId(conversationId.toString())
                 .setVisitorId(visitorId.toString())
                 .setAudience(Audience.AUDIENCE_SERVICES)
-                .setActor(Actor.newBuilder().setKind(dev.zendo.events.v1.ActorKind.ACTOR_KIND_VISITOR).setId(visitorId.toString()))
+                .setActor(Actor.newBuilder().setKind(ActorKind.ACTOR_KIND_VISITOR).setId(visitorId.toString()))
                 .setTranscriptRequested(TranscriptRequested.newBuilder()
                         .setConversationId(conversationId.toString())
                         .setThreadId(threadId.toString())
