@@ -1,12 +1,14 @@
 import type { chime } from './sound';
 import type { showAwayForm, showPreChatForm, showRating } from './ui/forms';
+import type { showTranscriptForm } from './ui/transcript';
 
-/** What the on-demand chunk (dist/extras.js) hands to the widget: the forms, the rating and the chime. */
+/** What the on-demand chunk (dist/extras.js) hands to the widget: the forms (the transcript's too), the rating and the chime. */
 export interface Extras {
   chime: typeof chime;
   showAwayForm: typeof showAwayForm;
   showPreChatForm: typeof showPreChatForm;
   showRating: typeof showRating;
+  showTranscriptForm: typeof showTranscriptForm;
 }
 
 /** The script element of the chunk, through which the chunk hands its parts over (no global). */

@@ -29,6 +29,7 @@ export interface Texts {
   slow: string;
   unread: string;
   retry: string;
+  transcript: string;
 }
 
 /** The English texts, built into the bundle. */
@@ -62,6 +63,17 @@ export const en: Texts = {
   slow: 'Too many messages: retrying in {n} s',
   unread: '{n} unread messages',
   retry: 'Try again',
+  transcript: 'Email me the transcript',
+};
+
+/**
+ * The English words only the transcript form needs: only the on-demand chunk uses them, so they stay out of the
+ * widget bundle; `lang/<code>.json` has them for the other languages.
+ */
+export const TRANSCRIPT_TEXTS = {
+  transcriptPending: 'We’ll email the transcript when the chat ends.',
+  transcriptSent: 'The transcript is on its way to your inbox.',
+  cancel: 'Cancel',
 };
 
 /** The languages the widget speaks; all but English are fetched on demand from `lang/<code>.json` beside the bundle. */

@@ -104,6 +104,7 @@ export function startWidget(
   let soundOn = store.getItem(keys.sound) === null ? false : store.getItem(keys.sound) === '1';
   let realtime: RealtimeClient | null = null;
   let awayUsed = false;
+  let email = '';
   let formTurn = 0;
 
   const api = <T>(method: string, path: string, body?: unknown) => request<T>(base, method, path, token, body);
@@ -118,6 +119,7 @@ export function startWidget(
       panel.setSound(on);
     }),
     rate: guard((stars: number) => rate(stars)),
+    transcript: () => withExtras((x) => x.showTranscriptForm(panel, t, email, language, api)),
   });
   if (settings) panel.look(settings.color, settings.position, settings.greeting);
   else panel.look('', 'right', '');
@@ -164,6 +166,7 @@ export function startWidget(
   }
 
   function render(): void {
+    panel._transcript.hidden = !conversationId;
     panel.render(messages.all(), outbox.items(), agents.readSeq);
   }
 
@@ -349,6 +352,7 @@ export function startWidget(
     if (!s.agents_online && ended && !awayUsed && !outbox.items().length) {
       withExtras((x) => turn === formTurn && x.showAwayForm(panel, t, s.settings.away_message || t.away, (v) => {
         awayUsed = true;
+        email = v.email;
         panel.hideForm();
         queueMessage({ client_msg_id: uuid(), body: v.body, email: v.email, name: v.name });
         panel.setNotice(t.left);
@@ -396,6 +400,7 @@ export function startWidget(
       panel.setSound(true);
     }
     queue = s.queue_position;
+    email = s.visitor.email || email;
     panel.setNotice(queueText());
     if (s.conversation) {
       conversationId = s.conversation.id;
@@ -487,7 +492,7 @@ export function startWidget(
       }
       const patch: Record<string, string> = {};
       if (u.name) patch.name = u.name;
-      if (u.email) patch.email = u.email;
+      if (u.email) patch.email = email = u.email;
       if (token) api('PATCH', '/v1/widget/visitor', patch).catch((failure: ApiFailure) => warn('identify failed:', failure.message));
     },
     destroy: (forget: boolean) => {

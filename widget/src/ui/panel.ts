@@ -18,6 +18,7 @@ export interface PanelActions {
   toggle(open: boolean): void;
   sound(on: boolean): void;
   rate(stars: number): void;
+  transcript(): void;
 }
 
 /** A message row: stored, or still in the outbox. */
@@ -44,6 +45,8 @@ export class Panel {
   readonly _rating: HTMLElement;
   readonly _form: HTMLFormElement;
   readonly _composer: HTMLFormElement;
+  /** "Email me the transcript", under the composer; shown once the visitor has a conversation. */
+  readonly _transcript: HTMLButtonElement;
   private readonly _input: HTMLTextAreaElement;
   private readonly _live: HTMLElement;
   private _rows: Record<string, HTMLElement> = {};
@@ -77,6 +80,7 @@ export class Panel {
       this._input,
       el('button', { type: 'submit', class: 'primary send' }, [icon('', SEND_ICON)]),
     ]);
+    this._transcript = el('button', { type: 'button', class: 'meta' });
     this._panel = el('section', { id: 'zendo-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'zendo-title' }, [
       el('header', { class: 'header' }, [
         this._avatar,
@@ -89,6 +93,7 @@ export class Panel {
       this._rating,
       this._form,
       this._composer,
+      this._transcript,
     ]);
     this._badge = el('span', { class: 'badge', 'aria-hidden': 'true' });
     this._launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'zendo-panel' }, [
@@ -99,7 +104,7 @@ export class Panel {
     this._live = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
     this._root = el('div', { class: 'zendo' }, [this._panel, this._launcher, this._live]);
     shadow.append(this._root);
-    [this._panel, this._badge, this._notice, this._rating, this._form].forEach((n) => (n.hidden = true));
+    [this._panel, this._badge, this._notice, this._rating, this._form, this._transcript].forEach((n) => (n.hidden = true));
     this.texts(texts);
     this._wire();
   }
@@ -121,6 +126,7 @@ export class Panel {
     this._input.setAttribute('placeholder', t.placeholder);
     this._input.setAttribute('aria-label', t.message);
     this._composer.querySelector('.send')!.setAttribute('aria-label', t.send);
+    this._transcript.textContent = t.transcript;
   }
 
   /**
@@ -238,6 +244,7 @@ export class Panel {
   private _wire(): void {
     this._launcher.onclick = guard(() => this._actions.toggle(!this.isOpen()));
     this._closeButton.onclick = guard(() => this._actions.toggle(false));
+    this._transcript.onclick = this._actions.transcript;
     this._soundButton.onclick = guard(() => this._actions.sound(this._soundButton.getAttribute('aria-pressed') !== 'true'));
     this._panel.onkeydown = guard((e: KeyboardEvent) => {
       if (e.key === 'Escape') this._actions.toggle(false);

@@ -40,7 +40,8 @@ p{margin:0}
 [data-state=failed] .meta{color:#dc2626}
 .notice{padding:8px 16px;font-size:13px;background:#eef2ff}
 [data-tone=error]{background:#fef2f2;color:#991b1b}
-.notice button{background:none;padding:0;text-decoration:underline}
+.notice button,button.meta{background:none;padding:0;text-decoration:underline}
+button.meta{padding-bottom:8px}
 .form,.composer,.rating{display:flex;flex-direction:column;gap:8px;padding:12px 16px;border-top:1px solid #e5e7eb}
 textarea{width:100%;padding:9px 11px;border:1px solid #d1d5db;border-radius:10px;font:inherit;color:inherit;background:#fff}
 .primary{padding:9px 14px;border-radius:10px;font-weight:600}

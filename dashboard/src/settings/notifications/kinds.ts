@@ -15,6 +15,7 @@ const KINDS: Record<string, KindText> = {
     explanation: 'A mail when a visitor leaves a message while nobody is online (only its group, when it has one).',
   },
   missed_reply: { label: 'Missed reply', explanation: 'The mail to a visitor who has not read an agent’s reply.' },
+  transcript: { label: 'Transcript', explanation: 'The chat’s transcript, mailed to a visitor who asked for it when the chat ended.' },
   invitation: { label: 'Invitation', explanation: 'The mail inviting someone to join the website.' },
   webhook_disabled: {
     label: 'Webhook disabled',
@@ -28,7 +29,7 @@ export function kindText(kind: string): KindText {
 }
 
 /** The kinds the notification log can be filtered by (its API's `kind` values). */
-export const LOG_KINDS = ['new_conversation', 'assignment', 'offline_message', 'missed_reply', 'invitation', 'webhook_disabled'];
+export const LOG_KINDS = ['new_conversation', 'assignment', 'offline_message', 'missed_reply', 'transcript', 'invitation', 'webhook_disabled'];
 
 const REASONS: Record<string, string> = {
   self_originated: 'Not sent: the recipient did this themselves.',

@@ -92,7 +92,7 @@ class ConversationsApi extends ServiceApi {
         ['visitors'         : "website_id IN ($ids)", 'page_views': "website_id IN ($ids)", 'conversations': "website_id IN ($ids)",
          'threads'          : "website_id IN ($ids)", 'messages': "website_id IN ($ids)", 'read_cursors': ofConversations,
          'tags'             : "website_id IN ($ids)", 'conversation_tags': ofConversations, 'identity_secrets': "website_id IN ($ids)",
-         'audit_log'        : "website_id IN ($ids)"].collect { table, rows ->
+         'audit_log'        : "website_id IN ($ids)", 'transcript_requests': "website_id IN ($ids)"].collect { table, rows ->
             sql("SELECT '$table' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS rows FROM $table x WHERE $rows".toString())[0]
         } + sql("SELECT 'outbox' AS t, coalesce(string_agg(event_id::text, ',' ORDER BY id), '') AS rows FROM outbox WHERE topic IN (${sites.collect { "'zendo.site.$it.id'" }.join(', ')})".toString())
     }

@@ -86,6 +86,8 @@ class OpenApiContractSpec extends Specification {
                 ['POST', '/v1/widget/rating', '', 'visitor', 200, 'closed', { c -> [thread_id: c.threadId, rating: 5, comment: 'Great'] }],
                 ['POST', '/v1/widget/rating', '', 'visitor', 409, 'open', { c -> [thread_id: c.threadId, rating: 5] }],
                 ['POST', '/v1/widget/read', '', 'visitor', 200, 'open', [seq: 1]],
+                ['POST', '/v1/widget/transcript-request', '', 'visitor', 200, 'open', [email: 'ada@example.com', language: 'de']],
+                ['POST', '/v1/widget/transcript-request', '', 'visitor', 200, 'closed', [email: 'ada@example.com']],
                 ['PATCH', '/v1/widget/visitor', '', 'visitor', 200, 'open', [name: 'Ada', email: 'ada@example.com', phone: '+1 555 0100', attributes: [plan: 'pro']]],
 
                 ['GET', '/v1/inbox/{websiteId}/conversations', '?view=open', 'agent', 200, 'open', null],

@@ -43,13 +43,16 @@ class NotificationsApi extends ServiceApi {
     final String websitesTopic
     final String identityTopic
     final String siteTopicPrefix
+    final String transcriptsTopic
     final Mailbox mailbox = new Mailbox(TestInfra.infrastructure().mailApiUrl())
 
-    private NotificationsApi(String websitesTopic, String identityTopic, String siteTopicPrefix, Map<String, Object> settings) {
+    private NotificationsApi(String websitesTopic, String identityTopic, String siteTopicPrefix, String transcriptsTopic,
+                             Map<String, Object> settings) {
         super('notifications', [DATABASE, KAFKA, MAIL, SEAL_OPENER_KEY, WEBHOOK_SECRETS_KEYSET], settings + [
                 'zendo.notifications.websites-topic': websitesTopic,
                 'zendo.notifications.identity-topic': identityTopic,
                 'zendo.notifications.site-topic-prefix': siteTopicPrefix,
+                'zendo.notifications.transcripts.topic': transcriptsTopic,
                 'zendo.inbox.topic-refresh'         : '200ms',
                 'zendo.notifications.public-url'    : 'https://chat.example.test',
                 'zendo.inbox.group'                 : TestInfra.uniqueName('notifications-spec'),
@@ -61,6 +64,7 @@ class NotificationsApi extends ServiceApi {
         this.websitesTopic = websitesTopic
         this.identityTopic = identityTopic
         this.siteTopicPrefix = siteTopicPrefix
+        this.transcriptsTopic = transcriptsTopic
     }
 
     /** The JVM's shared service. */
@@ -75,8 +79,9 @@ class NotificationsApi extends ServiceApi {
     static NotificationsApi start(Map<String, Object> settings) {
         def websites = TestInfra.uniqueName('zendo.websites-spec')
         def identity = TestInfra.uniqueName('zendo.identity-spec')
-        createTopics(websites, identity)
-        new NotificationsApi(websites, identity, TestInfra.uniqueName('zendo.site-spec') + '.', settings)
+        def transcripts = TestInfra.uniqueName('zendo.transcripts-spec')
+        createTopics(websites, identity, transcripts)
+        new NotificationsApi(websites, identity, TestInfra.uniqueName('zendo.site-spec') + '.', transcripts, settings)
     }
 
     static void createTopics(String... topics) {

@@ -7,6 +7,7 @@ import dev.zendo.conversations.events.SiteEvents;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.message.MessageService;
 import dev.zendo.conversations.message.MessageText;
+import dev.zendo.conversations.transcript.TranscriptRequests;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.ConversationClosed;
@@ -60,17 +61,19 @@ public class ThreadService {
     private final SiteEvents events;
     private final MessageService messages;
     private final ActorNames names;
+    private final TranscriptRequests transcripts;
     private final ApplicationEventPublisher<SlotFreed> slotsFreed;
     private final ApplicationEventPublisher<ThreadQueued> queued;
     private final Clock clock;
 
     ThreadService(ConversationLock lock, Sql sql, SiteEvents events, MessageService messages, ActorNames names,
-                  ApplicationEventPublisher<SlotFreed> slotsFreed, ApplicationEventPublisher<ThreadQueued> queued, Clock clock) {
+                  TranscriptRequests transcripts, ApplicationEventPublisher<SlotFreed> slotsFreed, ApplicationEventPublisher<ThreadQueued> queued, Clock clock) {
         this.lock = lock;
         this.sql = sql;
         this.events = events;
         this.messages = messages;
         this.names = names;
+        this.transcripts = transcripts;
         this.slotsFreed = slotsFreed;
         this.queued = queued;
         this.clock = clock;
@@ -91,7 +94,8 @@ public class ThreadService {
     /**
      * Ends the current thread: RESOLVED when {@code resolved}, otherwise CLOSED, recording who, why and when.
      * 409 {@code thread_closed} when it already ended, {@code no_thread} before the first thread; 400 naming
-     * {@code reason} when it is longer than {@value #MAX_REASON}. The agent who had it gets a {@link SlotFreed}.
+     * {@code reason} when it is longer than {@value #MAX_REASON}. The agent who had it gets a {@link SlotFreed}; a
+     * transcript the visitor asked for goes out ({@link TranscriptRequests#threadClosed}).
      */
     @Transactional
     public ThreadView close(UUID conversationId, Actor by, boolean resolved, String reason) {
@@ -113,6 +117,7 @@ public class ThreadService {
                         .setResolved(resolved)
                         .setReason(why == null ? "" : why)));
         messages.system(conversation.websiteId(), conversation.id(), names.line(resolved ? "Resolved" : "Closed", by), by);
+        transcripts.threadClosed(conversation, thread.id(), now);
         if (thread.status() == ThreadStatus.ACTIVE && thread.agentId() != null) {
             slotsFreed.publishEvent(new SlotFreed(conversation.websiteId(), thread.agentId()));
         }

@@ -13,8 +13,12 @@ import dev.zendo.conversations.message.PostMessage;
 import dev.zendo.conversations.message.Posted;
 import dev.zendo.conversations.message.ReadCursors;
 import dev.zendo.conversations.message.ReaderKind;
+import dev.zendo.conversations.replica.Site;
 import dev.zendo.conversations.thread.ThreadService;
 import dev.zendo.conversations.thread.ThreadView;
+import dev.zendo.conversations.transcript.TranscriptRequest;
+import dev.zendo.conversations.transcript.TranscriptRequestView;
+import dev.zendo.conversations.transcript.TranscriptRequests;
 import dev.zendo.platform.http.ApiException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -23,7 +27,8 @@ import java.util.UUID;
 
 /**
  * A visitor's side of its conversation: sending (rate-limited per visitor, and per website when it opens a new
- * thread), reading history without notes, marking read, rating an ended thread, leaving an offline message.
+ * thread), reading history without notes, marking read, rating an ended thread, leaving an offline message, asking
+ * for the thread's transcript by email (rate-limited with the messages).
  */
 @Singleton
 class VisitorMessages {
@@ -35,9 +40,10 @@ class VisitorMessages {
     private final ThreadService threads;
     private final VisitorDetails details;
     private final WidgetLimits limits;
+    private final TranscriptRequests transcripts;
 
     VisitorMessages(ConversationService conversations, MessageService messages, History history, ReadCursors cursors,
-                    ThreadService threads, VisitorDetails details, WidgetLimits limits) {
+                    ThreadService threads, VisitorDetails details, WidgetLimits limits, TranscriptRequests transcripts) {
         this.conversations = conversations;
         this.messages = messages;
         this.history = history;
@@ -45,6 +51,7 @@ class VisitorMessages {
         this.threads = threads;
         this.details = details;
         this.limits = limits;
+        this.transcripts = transcripts;
     }
 
     /** Posts the visitor's message into its conversation (opened on first need); created=false for a known client_msg_id. */
@@ -106,5 +113,11 @@ class VisitorMessages {
         ConversationView conversation = conversations.ofVisitor(websiteId, visitor.id()).orElseThrow(() -> ApiException.notFound("Thread"));
         ThreadView rated = threads.rate(conversation.id(), request.threadId(), request.rating(), request.comment());
         return new RatingView(rated.id(), rated.rating(), rated.ratingComment(), rated.ratedAt());
+    }
+
+    /** Asks for the transcript of the visitor's current thread by email; counted against the visitor's message limit. */
+    public TranscriptRequestView transcript(Site site, VisitorRow visitor, TranscriptRequest request) {
+        limits.message(visitor.id());
+        return transcripts.request(site, visitor.id(), request);
     }
 }

@@ -3,6 +3,8 @@ package dev.zendo.conversations.widget;
 import dev.zendo.conversations.message.HistoryPage;
 import dev.zendo.conversations.message.MessageView;
 import dev.zendo.conversations.message.Posted;
+import dev.zendo.conversations.transcript.TranscriptRequest;
+import dev.zendo.conversations.transcript.TranscriptRequestView;
 import dev.zendo.conversations.visitor.AuthenticatedVisitor;
 import dev.zendo.platform.http.ApiError;
 import dev.zendo.platform.http.ApiException;
@@ -29,8 +31,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /**
- * What a widget does once it has a visitor token: messages, read cursor, rating, offline messages, the visitor's
- * details and page views. Every call acts on the token's own visitor and website only.
+ * What a widget does once it has a visitor token: messages, read cursor, rating, offline messages, transcript requests,
+ * the visitor's details and page views. Every call acts on the token's own visitor and website only.
  */
 @Controller("/v1/widget")
 @Tag(name = "Widget")
@@ -127,6 +129,23 @@ class WidgetController {
                                     @Valid @Body OfflineMessageRequest body) {
         Caller caller = callers.require(request, token);
         return answer(messages.leave(caller.site().id(), caller.visitor(), body));
+    }
+
+    @Post("/transcript-request")
+    @Operation(summary = "Ask for the transcript of the conversation's current thread by email",
+            description = "While the thread goes on, the transcript is mailed when it ends (status pending); for a thread that ended "
+                    + "within the last 24 hours it is sent at once (status sent). A thread's transcript is sent once: asking again "
+                    + "before that replaces the address and language, asking after it changes nothing. The language is the "
+                    + "widget's (en, de or es), the website's widget language when absent.")
+    @ApiResponse(responseCode = "200", description = "The thread's transcript request", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TranscriptRequestView.class)))
+    @ApiResponse(responseCode = "400", description = "Bad input", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "The visitor has no conversation yet", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "The thread ended too long ago (transcript_unavailable)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "429", description = "Too many messages and requests from this visitor (see Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    TranscriptRequestView transcript(@Parameter(hidden = true) AuthenticatedVisitor token, @Parameter(hidden = true) HttpRequest<?> request,
+                                     @Valid @Body TranscriptRequest body) {
+        Caller caller = callers.require(request, token);
+        return messages.transcript(caller.site(), caller.visitor(), body);
     }
 
     @Patch("/visitor")

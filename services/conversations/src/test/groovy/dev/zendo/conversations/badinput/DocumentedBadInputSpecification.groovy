@@ -56,7 +56,7 @@ abstract class DocumentedBadInputSpecification extends OpenApiBadInputSpec {
     @Override
     Object state() {
         def rows = "md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS rows"
-        ['visitors', 'page_views', 'conversations', 'threads', 'messages', 'tags', 'identity_secrets', 'audit_log'].collect {
+        ['visitors', 'page_views', 'conversations', 'threads', 'messages', 'tags', 'identity_secrets', 'audit_log', 'transcript_requests'].collect {
             api.sql("SELECT $rows FROM $it x WHERE website_id = ?".toString(), [site.id])
         } + ['read_cursors', 'conversation_tags'].collect {
             api.sql("SELECT $rows FROM $it x WHERE conversation_id IN (SELECT id FROM conversations WHERE website_id = ?)".toString(), [site.id])

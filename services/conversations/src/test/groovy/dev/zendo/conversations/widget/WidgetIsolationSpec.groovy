@@ -24,6 +24,7 @@ class WidgetIsolationSpec extends Specification {
             ['POST', '/v1/widget/offline-messages', [email: 'a@example.com', body: 'hi', client_msg_id: 'x-2']],
             ['PATCH', '/v1/widget/visitor', [name: 'Mallory']],
             ['POST', '/v1/widget/page-views', [url: 'https://shop.example/x']],
+            ['POST', '/v1/widget/transcript-request', [email: 'a@example.com']],
     ]
 
     @Shared

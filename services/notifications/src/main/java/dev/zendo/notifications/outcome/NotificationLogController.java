@@ -55,8 +55,8 @@ class NotificationLogController {
                                   schema = @Schema(allowableValues = {"queued", "delivered", "suppressed", "failed"}))
                           @Nullable @QueryValue @Pattern(regexp = "queued|delivered|suppressed|failed") String status,
                           @Parameter(required = false, description = "only notifications of this kind",
-                                  schema = @Schema(allowableValues = {"invitation", "new_conversation", "assignment", "offline_message", "missed_reply", "webhook_disabled"}))
-                          @Nullable @QueryValue @Pattern(regexp = "invitation|new_conversation|assignment|offline_message|missed_reply|webhook_disabled") String kind,
+                                  schema = @Schema(allowableValues = {"invitation", "new_conversation", "assignment", "offline_message", "missed_reply", "transcript", "webhook_disabled"}))
+                          @Nullable @QueryValue @Pattern(regexp = "invitation|new_conversation|assignment|offline_message|missed_reply|transcript|webhook_disabled") String kind,
                           @Parameter(required = false, description = "the next_cursor of the previous page")
                           @Nullable @QueryValue @Size(max = 200) String cursor,
                           @Parameter(required = false, description = "notifications per page")

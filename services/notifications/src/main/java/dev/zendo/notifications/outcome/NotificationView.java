@@ -28,7 +28,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NotificationView(
         UUID id,
-        @Schema(allowableValues = {"invitation", "new_conversation", "assignment", "offline_message", "missed_reply", "webhook_disabled"}) String kind,
+        @Schema(allowableValues = {"invitation", "new_conversation", "assignment", "offline_message", "missed_reply", "transcript", "webhook_disabled"}) String kind,
         @Schema(allowableValues = {"email"}) String channel,
         String eventId,
         @Nullable String recipientAgentId,

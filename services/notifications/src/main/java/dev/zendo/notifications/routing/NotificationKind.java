@@ -23,7 +23,9 @@ public enum NotificationKind {
     /** A visitor left a message through the offline form, for members (of the thread's group, if any) who did not opt out. */
     OFFLINE_MESSAGE,
     /** Agents' replies the visitor did not read within the configured delay, to the visitor's address. */
-    MISSED_REPLY;
+    MISSED_REPLY,
+    /** The transcript of a chat's thread, to the address the visitor asked it to go to, once the thread ended. */
+    TRANSCRIPT;
 
     /** The name on the wire and in the log. */
     public String wire() {
