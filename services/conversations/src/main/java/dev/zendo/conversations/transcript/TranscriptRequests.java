@@ -4,9 +4,9 @@ import dev.zendo.conversations.conversation.ConversationLock;
 import dev.zendo.conversations.conversation.ConversationService;
 import dev.zendo.conversations.conversation.ConversationView;
 import dev.zendo.conversations.conversation.LockedConversation;
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.replica.Site;
 import dev.zendo.platform.http.ApiException;
+import dev.zendo.platform.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

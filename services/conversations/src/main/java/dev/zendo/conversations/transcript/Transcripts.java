@@ -1,6 +1,5 @@
 package dev.zendo.conversations.transcript;
 
-import dev.zendo.conversations.conversation.Sql;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.events.v1.ActorKind;
@@ -9,6 +8,7 @@ import dev.zendo.events.v1.TranscriptMessage;
 import dev.zendo.events.v1.TranscriptRequested;
 import dev.zendo.outbox.Events;
 import dev.zendo.outbox.Outbox;
+import dev.zendo.platform.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;

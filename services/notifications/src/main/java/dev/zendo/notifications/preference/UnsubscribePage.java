@@ -58,7 +58,7 @@ class UnsubscribePage {
 
     private String what(Unsubscribes.Unsubscription found, String language) {
         return Html.escape(switch (found.kind()) {
-            case NEW_CONVERSATION, ASSIGNMENT, OFFLINE_MESSAGE, MISSED_REPLY -> texts.get(language, "unsubscribe_page.what." + found.kind().wire());
+            case NEW_CONVERSATION, ASSIGNMENT, OFFLINE_MESSAGE, MISSED_REPLY, TRANSCRIPT -> texts.get(language, "unsubscribe_page.what." + found.kind().wire());
             default -> found.kind().wire();
         });
     }

@@ -55,6 +55,20 @@ class UnsubscribePageSpec extends Specification {
         '@@@;;q=x'         | 'de' || 'de'     | 'Mails mit Antworten, die Sie im Chat nicht gelesen haben, für <strong>Acme</strong> abbestellen?' | 'Sie erhalten keine Mails'
     }
 
+    def 'a transcript link names the transcripts in #language'() {
+        given:
+        def path = link(website('Acme', language), [email: newAddress('transcript')], 0, 'transcript')
+
+        expect:
+        page('GET', path, null).body.contains(question)
+
+        where:
+        language || question
+        'en'     || 'Stop transcripts of your chats for <strong>Acme</strong>?'
+        'de'     || 'Protokolle Ihrer Chats für <strong>Acme</strong> abbestellen?'
+        'es'     || '¿Dejar de recibir transcripciones de tus chats de <strong>Acme</strong>?'
+    }
+
     def 'an expired visitor link says so in #language and never mentions preferences'() {
         given:
         def path = link(website('Acme', language), [email: newAddress('late')], Unsubscribes.LIFETIME_DAYS + 1)
@@ -121,14 +135,14 @@ class UnsubscribePageSpec extends Specification {
         site
     }
 
-    /** The path of a link, {@code ageDays} old, that stops missed-reply mails of the website for {@code recipient}. */
-    private String link(String site, Map recipient, int ageDays = 0) {
+    /** The path of a link, {@code ageDays} old, that stops {@code kind} mails of the website for {@code recipient}. */
+    private String link(String site, Map recipient, int ageDays = 0, String kind = 'missed_reply') {
         def random = new byte[32]
         new SecureRandom().nextBytes(random)
         def token = Base64.urlEncoder.withoutPadding().encodeToString(random)
         api.sql('''INSERT INTO unsubscribe_token (token_sha256, agent_id, visitor_email, website_id, kind, created_at)
-                   VALUES (?, ?, ?, ?::uuid, 'missed_reply', now() - make_interval(days => ?))''',
-                [MessageDigest.getInstance('SHA-256').digest(token.getBytes(StandardCharsets.UTF_8)), recipient.agent, recipient.email, site, ageDays])
+                   VALUES (?, ?, ?, ?::uuid, ?, now() - make_interval(days => ?))''',
+                [MessageDigest.getInstance('SHA-256').digest(token.getBytes(StandardCharsets.UTF_8)), recipient.agent, recipient.email, site, kind, ageDays])
         "/v1/notifications/unsubscribe?token=$token"
     }
 
