@@ -1,0 +1,132 @@
+# Podman for the project's images and compose stack, kept apart from the system's podman: the settings in
+# infra/containers/containers.conf (runtime runc, fixed default ulimits) and a storage of our own under
+# $ZENDO_CONTAINERS_DIR, both through CONTAINERS_CONF and CONTAINERS_STORAGE_CONF. The storage is shared by every
+# profile of this checkout (images are built once, whichever profile builds them) and outlives `infra.sh fresh`.
+ZENDO_CONTAINERS_DIR=${ZENDO_CONTAINERS_DIR:-$ZENDO_ROOT/.run/containers}
+ZENDO_CONTAINER_PACKAGES=(podman runc podman-compose debootstrap golang-github-containernetworking-plugin-dnsname)
+# The Debian release every image the project builds starts from, imported as the official image's tag so an
+# unchanged `FROM debian:bookworm` builds offline.
+ZENDO_DEBIAN_SUITE=bookworm
+ZENDO_BASE_IMAGE=docker.io/library/debian:$ZENDO_DEBIAN_SUITE
+ZENDO_JRE_IMAGE=${ZENDO_IMAGE_PREFIX:-zendo}/jre:17
+
+# Writes our containers.conf (the repository's file, plus the paths that keep podman's state under our folder) and
+# storage.conf (overlay where it works, else vfs), and points podman at both.
+containers_env() {
+  local conf=$ZENDO_CONTAINERS_DIR/containers.conf storage=$ZENDO_CONTAINERS_DIR/storage.conf
+  mkdir -p "$ZENDO_CONTAINERS_DIR/networks"
+  sed -e "s#^\[engine\]#[engine]\ntmp_dir = \"$ZENDO_CONTAINERS_DIR/tmp\"\nvolume_path = \"$ZENDO_CONTAINERS_DIR/storage/volumes\"#" \
+    "$ZENDO_ROOT/infra/containers/containers.conf" >"$conf.new"
+  printf '\n[network]\nnetwork_config_dir = "%s"\n' "$ZENDO_CONTAINERS_DIR/networks" >>"$conf.new"
+  mv "$conf.new" "$conf"
+  export CONTAINERS_CONF=$conf CONTAINERS_STORAGE_CONF=$storage
+  [[ -f "$storage" ]] && return 0
+  local driver
+  for driver in overlay vfs; do
+    containers_write_storage "$driver"
+    if podman info --format '{{.Store.GraphDriverName}}' >/dev/null 2>"$ZENDO_CONTAINERS_DIR/storage-$driver.log"; then
+      [[ "$driver" == overlay ]] || log "podman storage: overlay does not work here, using vfs (see $ZENDO_CONTAINERS_DIR/storage-overlay.log)"
+      return 0
+    fi
+    rm -rf "$ZENDO_CONTAINERS_DIR/storage" "$ZENDO_CONTAINERS_DIR/run"
+  done
+  rm -f "$storage"
+  die "podman cannot use a storage under $ZENDO_CONTAINERS_DIR: $(tail -n1 "$ZENDO_CONTAINERS_DIR/storage-vfs.log")"
+}
+
+containers_write_storage() {
+  cat >"$CONTAINERS_STORAGE_CONF" <<EOT
+# Written by scripts/lib/containers.sh: the project's own image and container storage.
+[storage]
+driver = "$1"
+graphroot = "$ZENDO_CONTAINERS_DIR/storage"
+runroot = "$ZENDO_CONTAINERS_DIR/run"
+EOT
+}
+
+# Installs podman and its helpers (as root, from Debian) and points podman at the project's settings.
+containers_ensure() {
+  require_packages "${ZENDO_CONTAINER_PACKAGES[@]}"
+  containers_env
+}
+
+# Prints why podman cannot run containers here (nothing when it can): the one line a skipped test shows.
+containers_unusable_reason() {
+  local package missing=()
+  for package in "${ZENDO_CONTAINER_PACKAGES[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
+  if ((${#missing[@]})) && ! { is_root && command -v apt-get >/dev/null; }; then
+    echo "podman cannot run here: missing packages ${missing[*]} and not root to install them"
+    return 0
+  fi
+  local out
+  if ! out=$( (containers_ensure && podman info --format '{{.Host.OCIRuntime.Name}}') 2>&1 ); then
+    echo "podman cannot run here: $(echo "$out" | grep -v '^\s*$' | tail -n1)"
+  fi
+}
+
+image_exists() { podman image exists "$1"; }
+
+# The host's Debian mirror (the first URI of its apt sources naming a bookworm suite, deb822 or one-line format).
+debian_mirror() {
+  local mirror
+  mirror=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '
+    /^URIs:/ { uri = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") { print uri; exit } }')
+  [[ -n "$mirror" ]] || mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+    | awk '$1 == "deb" && $0 ~ / bookworm / { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }')
+  echo "${mirror:-http://deb.debian.org/debian}"
+}
+
+# The apt settings builds mount read-only at /etc/apt: the host's Debian sources only (third-party sources need keys
+# the image lacks) and its apt.conf.d (a snapshot mirror, a proxy).
+build_apt_dir() {
+  local dir=$ZENDO_CONTAINERS_DIR/apt
+  mkdir -p "$dir/sources.list.d" "$dir/apt.conf.d"
+  : >"$dir/sources.list"
+  cp /etc/apt/apt.conf.d/* "$dir/apt.conf.d/" 2>/dev/null || true
+  rm -f "$dir/sources.list.d/"*
+  local file
+  for file in /etc/apt/sources.list.d/*.sources; do
+    [[ -f "$file" ]] && grep -q 'debian' "$file" && grep -q 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' "$file" \
+      && cp "$file" "$dir/sources.list.d/"
+  done
+  [[ -f /etc/apt/sources.list ]] && grep -E '^deb .*debian' /etc/apt/sources.list >"$dir/sources.list" || true
+  if [[ -z "$(ls "$dir/sources.list.d")" && ! -s "$dir/sources.list" ]]; then
+    echo "deb $(debian_mirror) $ZENDO_DEBIAN_SUITE main" >"$dir/sources.list"
+  fi
+  echo "$dir"
+}
+
+# Debian minbase from the host's mirror, imported as debian:bookworm; skipped when the tag exists.
+base_image_ensure() {
+  image_exists "$ZENDO_BASE_IMAGE" && return 0
+  local root=$ZENDO_CONTAINERS_DIR/debootstrap mirror
+  mirror=$(debian_mirror)
+  log "making the $ZENDO_BASE_IMAGE base image with debootstrap from $mirror"
+  rm -rf "$root"
+  debootstrap --variant=minbase "$ZENDO_DEBIAN_SUITE" "$root" "$mirror" >"$ZENDO_CONTAINERS_DIR/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$ZENDO_CONTAINERS_DIR/debootstrap.log" >&2; die "debootstrap failed (log: $ZENDO_CONTAINERS_DIR/debootstrap.log)"; }
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  tar -C "$root" -c . | podman import -q --change 'CMD ["bash"]' - "$ZENDO_BASE_IMAGE" >/dev/null \
+    || die "podman import of the base image failed"
+  rm -rf "$root"
+}
+
+# Builds an image from the repository root with the host's apt settings mounted (apt in a build reaches the same
+# mirror as the host); extra arguments go to podman build.
+image_build() {
+  local tag=$1 dockerfile=$2; shift 2
+  local apt_dir
+  apt_dir=$(build_apt_dir)
+  log "building $tag"
+  podman build -q --network host -f "$ZENDO_ROOT/$dockerfile" -t "$tag" \
+    -v "$apt_dir/sources.list:/etc/apt/sources.list:ro" -v "$apt_dir/sources.list.d:/etc/apt/sources.list.d:ro" \
+    -v "$apt_dir/apt.conf.d:/etc/apt/apt.conf.d:ro" \
+    "$@" "$ZENDO_ROOT" >"$ZENDO_CONTAINERS_DIR/build.log" 2>&1 \
+    || { tail -n 30 "$ZENDO_CONTAINERS_DIR/build.log" >&2; die "building $tag failed (log: $ZENDO_CONTAINERS_DIR/build.log)"; }
+}
+
+# The JRE layer every service image starts from; built once.
+jre_image_ensure() {
+  base_image_ensure
+  image_exists "$ZENDO_JRE_IMAGE" || image_build "$ZENDO_JRE_IMAGE" infra/docker/jre.Dockerfile
+}
