@@ -76,13 +76,13 @@ debian_mirror() {
   echo "${mirror:-http://deb.debian.org/debian}"
 }
 
-# The apt settings builds mount read-only at /etc/apt: the host's Debian sources only (third-party sources need keys
-# the image lacks) and its apt.conf.d (a snapshot mirror, a proxy).
+# The apt settings builds mount read-only under /etc/apt: the host's Debian sources only (third-party sources need
+# keys the image lacks) and its apt.conf.d in one file (a snapshot mirror, a proxy); packages may add files beside it.
 build_apt_dir() {
   local dir=$ZENDO_CONTAINERS_DIR/apt
-  mkdir -p "$dir/sources.list.d" "$dir/apt.conf.d"
+  mkdir -p "$dir/sources.list.d"
   : >"$dir/sources.list"
-  cp /etc/apt/apt.conf.d/* "$dir/apt.conf.d/" 2>/dev/null || true
+  cat /etc/apt/apt.conf.d/* >"$dir/host.conf" 2>/dev/null || true
   rm -f "$dir/sources.list.d/"*
   local file
   for file in /etc/apt/sources.list.d/*.sources; do
@@ -120,7 +120,7 @@ image_build() {
   log "building $tag"
   podman build -q --network host -f "$ZENDO_ROOT/$dockerfile" -t "$tag" \
     -v "$apt_dir/sources.list:/etc/apt/sources.list:ro" -v "$apt_dir/sources.list.d:/etc/apt/sources.list.d:ro" \
-    -v "$apt_dir/apt.conf.d:/etc/apt/apt.conf.d:ro" \
+    -v "$apt_dir/host.conf:/etc/apt/apt.conf.d/99zendo-host.conf:ro" \
     "$@" "$ZENDO_ROOT" >"$ZENDO_CONTAINERS_DIR/build.log" 2>&1 \
     || { tail -n 30 "$ZENDO_CONTAINERS_DIR/build.log" >&2; die "building $tag failed (log: $ZENDO_CONTAINERS_DIR/build.log)"; }
 }
@@ -129,4 +129,35 @@ image_build() {
 jre_image_ensure() {
   base_image_ensure
   image_exists "$ZENDO_JRE_IMAGE" || image_build "$ZENDO_JRE_IMAGE" infra/docker/jre.Dockerfile
+}
+
+# The tag of one of the project's images (docker-compose.yml names the same).
+zendo_image() { echo "${ZENDO_IMAGE_PREFIX:-zendo}/$1:${ZENDO_TAG:-dev}"; }
+# The HTTP port each service listens on in its container, as docker-compose.yml sets it.
+declare -A ZENDO_CONTAINER_PORTS=([identity]=8081 [websites]=8082 [conversations]=8083 [realtime-edge]=8084 [notifications]=8085)
+
+# The five service images and the gateway's (the jars and the front ends must be built).
+app_images_build() {
+  jre_image_ensure
+  local svc
+  for svc in "${ZENDO_SERVICES[@]}"; do
+    [[ -f "$ZENDO_ROOT/services/$svc/target/$svc-0.1.0-SNAPSHOT.jar" ]] || die "no jar for $svc: build it first (make build)"
+    image_build "$(zendo_image "$svc")" infra/docker/service.Dockerfile \
+      --build-arg SERVICE="$svc" --build-arg PORT="${ZENDO_CONTAINER_PORTS[$svc]}"
+  done
+  image_build "$(zendo_image gateway)" infra/docker/gateway.Dockerfile
+}
+
+# The infrastructure images of docker-compose.airgap.yml, on the same Debian base: PostgreSQL and Redis from Debian's
+# packages, Kafka from the broker jars make up runs, GreenMail from its standalone jar.
+airgap_images_build() {
+  source "$ZENDO_ROOT/scripts/lib/kafka.sh"
+  source "$ZENDO_ROOT/scripts/lib/mail.sh"
+  jre_image_ensure
+  kafka_jars
+  mail_jar
+  image_build "$(zendo_image postgres)" infra/docker/postgres.Dockerfile
+  image_build "$(zendo_image redis)" infra/docker/redis.Dockerfile
+  image_build "$(zendo_image kafka)" infra/docker/kafka.Dockerfile --build-arg KAFKA_VERSION="$ZENDO_KAFKA_VERSION"
+  image_build "$(zendo_image mail)" infra/docker/mail.Dockerfile --build-arg GREENMAIL_VERSION="$ZENDO_GREENMAIL_VERSION"
 }
