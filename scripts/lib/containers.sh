@@ -44,8 +44,16 @@ runroot = "$ZENDO_CONTAINERS_DIR/run"
 EOT
 }
 
-# Installs podman and its helpers (as root, from Debian) and points podman at the project's settings.
+# Docker where its daemon answers (images build and compose runs there as users run it), else podman.
+docker_usable() { command -v docker >/dev/null && docker info >/dev/null 2>&1; }
+
+# Installs podman and its helpers (as root, from Debian) and points podman at the project's settings; nothing to do
+# where Docker runs.
 containers_ensure() {
+  if [[ -z "${ZENDO_CONTAINER_ENGINE:-}" ]]; then
+    if docker_usable; then ZENDO_CONTAINER_ENGINE=docker; else ZENDO_CONTAINER_ENGINE=podman; fi
+  fi
+  [[ "$ZENDO_CONTAINER_ENGINE" == docker ]] && return 0
   require_packages "${ZENDO_CONTAINER_PACKAGES[@]}"
   containers_env
 }
@@ -59,12 +67,12 @@ containers_unusable_reason() {
     return 0
   fi
   local out
-  if ! out=$( (containers_ensure && podman info --format '{{.Host.OCIRuntime.Name}}') 2>&1 ); then
+  if ! out=$( (ZENDO_CONTAINER_ENGINE=podman containers_ensure && podman info --format '{{.Host.OCIRuntime.Name}}') 2>&1 ); then
     echo "podman cannot run here: $(echo "$out" | grep -v '^\s*$' | tail -n1)"
   fi
 }
 
-image_exists() { podman image exists "$1"; }
+image_exists() { "$ZENDO_CONTAINER_ENGINE" image inspect "$1" >/dev/null 2>&1; }
 
 # The host's Debian mirror (the first URI of its apt sources naming a bookworm suite, deb822 or one-line format).
 debian_mirror() {
@@ -96,8 +104,10 @@ build_apt_dir() {
   echo "$dir"
 }
 
-# Debian minbase from the host's mirror, imported as debian:bookworm; skipped when the tag exists.
+# Debian minbase from the host's mirror, imported as debian:bookworm; skipped when the tag exists, and with Docker,
+# which pulls the official image.
 base_image_ensure() {
+  [[ "$ZENDO_CONTAINER_ENGINE" == docker ]] && return 0
   image_exists "$ZENDO_BASE_IMAGE" && return 0
   local root=$ZENDO_CONTAINERS_DIR/debootstrap mirror
   mirror=$(debian_mirror)
@@ -111,17 +121,20 @@ base_image_ensure() {
   rm -rf "$root"
 }
 
-# Builds an image from the repository root with the host's apt settings mounted (apt in a build reaches the same
-# mirror as the host); extra arguments go to podman build.
+# Builds an image from the repository root; podman mounts the host's apt settings (apt in a build reaches the same
+# mirror as the host). Extra arguments go to the build command.
 image_build() {
   local tag=$1 dockerfile=$2; shift 2
-  local apt_dir
-  apt_dir=$(build_apt_dir)
+  local build=(docker build -q)
+  if [[ "$ZENDO_CONTAINER_ENGINE" == podman ]]; then
+    local apt_dir
+    apt_dir=$(build_apt_dir)
+    build=(podman build -q --network host -v "$apt_dir/sources.list:/etc/apt/sources.list:ro"
+      -v "$apt_dir/sources.list.d:/etc/apt/sources.list.d:ro" -v "$apt_dir/host.conf:/etc/apt/apt.conf.d/99zendo-host.conf:ro")
+  fi
+  mkdir -p "$ZENDO_CONTAINERS_DIR"
   log "building $tag"
-  podman build -q --network host -f "$ZENDO_ROOT/$dockerfile" -t "$tag" \
-    -v "$apt_dir/sources.list:/etc/apt/sources.list:ro" -v "$apt_dir/sources.list.d:/etc/apt/sources.list.d:ro" \
-    -v "$apt_dir/host.conf:/etc/apt/apt.conf.d/99zendo-host.conf:ro" \
-    "$@" "$ZENDO_ROOT" >"$ZENDO_CONTAINERS_DIR/build.log" 2>&1 \
+  "${build[@]}" -f "$ZENDO_ROOT/$dockerfile" -t "$tag" "$@" "$ZENDO_ROOT" >"$ZENDO_CONTAINERS_DIR/build.log" 2>&1 \
     || { tail -n 30 "$ZENDO_CONTAINERS_DIR/build.log" >&2; die "building $tag failed (log: $ZENDO_CONTAINERS_DIR/build.log)"; }
 }
 
