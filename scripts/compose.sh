@@ -6,10 +6,17 @@
 # API on its mail API port.
 #   up      start the stack and wait until every container is healthy (the keys job: done)
 #   down    stop it and remove its containers, network and volumes; fails naming whatever is left
+#   wait    wait until every container is healthy again (after a restart)
 #   ps      its containers
+#   check   exit 0 where podman can run containers, else 3 with the reason (ContainerStackSpec skips on it)
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ZENDO_ROOT/scripts/lib/containers.sh"
 
+if [[ "${1:-}" == check ]]; then
+  reason=$(containers_unusable_reason)
+  [[ -z "$reason" ]] || { echo "$reason"; exit 3; }
+  exit 0
+fi
 containers_ensure
 ZENDO_COMPOSE_PROJECT=${ZENDO_COMPOSE_PROJECT:-zendo}
 ZENDO_COMPOSE_TIMEOUT=${ZENDO_COMPOSE_TIMEOUT:-600}
@@ -57,10 +64,12 @@ container_ready() {
 # finds its database not yet there exits and its restart policy starts it again, until all are healthy.
 wait_ready() {
   local deadline=$((SECONDS + ZENDO_COMPOSE_TIMEOUT)) name pending
+  local -A ready=()
   while true; do
     pending=()
     while IFS= read -r name; do
-      container_ready "$name" || pending+=("$name")
+      [[ -n "${ready[$name]:-}" ]] && continue
+      if container_ready "$name"; then ready[$name]=1; else pending+=("$name"); fi
     done < <(project_objects containers)
     ((${#pending[@]} == 0)) && return 0
     if ((SECONDS >= deadline)); then
@@ -110,6 +119,7 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
+  wait) if [[ "$ZENDO_CONTAINER_ENGINE" == docker ]]; then compose up -d --wait >&2; else wait_ready; fi ;;
   ps) compose ps ;;
-  *) echo "usage: $0 up|down|ps" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|wait|ps|check" >&2; exit 2 ;;
 esac
