@@ -122,14 +122,14 @@ base_image_ensure() {
 }
 
 # Builds an image from the repository root; podman mounts the host's apt settings (apt in a build reaches the same
-# mirror as the host). Extra arguments go to the build command.
+# mirror as the host); docker format, since OCI images carry no HEALTHCHECK. Extra arguments go to the build command.
 image_build() {
   local tag=$1 dockerfile=$2; shift 2
   local build=(docker build -q)
   if [[ "$ZENDO_CONTAINER_ENGINE" == podman ]]; then
     local apt_dir
     apt_dir=$(build_apt_dir)
-    build=(podman build -q --network host -v "$apt_dir/sources.list:/etc/apt/sources.list:ro"
+    build=(podman build -q --format docker --network host -v "$apt_dir/sources.list:/etc/apt/sources.list:ro"
       -v "$apt_dir/sources.list.d:/etc/apt/sources.list.d:ro" -v "$apt_dir/host.conf:/etc/apt/apt.conf.d/99zendo-host.conf:ro")
   fi
   mkdir -p "$ZENDO_CONTAINERS_DIR"
