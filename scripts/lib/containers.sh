@@ -31,7 +31,7 @@ containers_env() {
     rm -rf "$ZENDO_CONTAINERS_DIR/storage" "$ZENDO_CONTAINERS_DIR/run"
   done
   rm -f "$storage"
-  die "podman cannot use a storage under $ZENDO_CONTAINERS_DIR: $(tail -n1 "$ZENDO_CONTAINERS_DIR/storage-vfs.log")"
+  die "cannot use a container storage under $ZENDO_CONTAINERS_DIR: $(tail -n1 "$ZENDO_CONTAINERS_DIR/storage-vfs.log" 2>/dev/null)"
 }
 
 containers_write_storage() {
@@ -68,7 +68,7 @@ containers_unusable_reason() {
   fi
   local out
   if ! out=$( (ZENDO_CONTAINER_ENGINE=podman containers_ensure && podman info --format '{{.Host.OCIRuntime.Name}}') 2>&1 ); then
-    echo "podman cannot run here: $(echo "$out" | grep -v '^\s*$' | tail -n1)"
+    echo "podman cannot run here: $(echo "$out" | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^\[zendo\] //' | grep -v '^\s*$' | tail -n1)"
   fi
 }
 
