@@ -21,5 +21,7 @@ for app in "${ZENDO_FRONTENDS[@]}"; do frontend_build "$app"; done
 started=$SECONDS
 app_images_build
 airgap_images_build
+# The earlier builds these replaced.
+"$ZENDO_CONTAINER_ENGINE" image prune -f >/dev/null
 log "images built in $((SECONDS - started))s:"
 "$ZENDO_CONTAINER_ENGINE" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E "zendo/|library/debian" | sort >&2
