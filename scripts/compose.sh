@@ -3,7 +3,7 @@
 # compose where Docker's daemon answers, else podman-compose (scripts/lib/containers.sh). podman-compose always adds the
 # override docker-compose.airgap.yml (no registry to pull the official images from); docker compose adds it with
 # ZENDO_COMPOSE_AIRGAP=1. The gateway listens on the profile's gateway port (ZENDO_PORT_BASE moves it), GreenMail's
-# API on its mail API port.
+# API on its mail API port. ZENDO_COMPOSE_EXTRA names one more override file.
 #   up      start the stack and wait until every container is healthy (the keys job: done)
 #   down    stop it and remove its containers, network and volumes; fails naming whatever is left
 #   wait    wait until every container is healthy again (after a restart)
@@ -27,6 +27,8 @@ export ZENDO_PUBLIC_URL=${ZENDO_PUBLIC_URL:-http://localhost:$ZENDO_GATEWAY_PORT
 
 files=(-f "$ZENDO_ROOT/docker-compose.yml")
 [[ "${ZENDO_COMPOSE_AIRGAP:-0}" == 1 ]] && files+=(-f "$ZENDO_ROOT/docker-compose.airgap.yml")
+# One more override of your own (JVM options for a small machine, say), last.
+[[ -n "${ZENDO_COMPOSE_EXTRA:-}" ]] && files+=(-f "$ZENDO_COMPOSE_EXTRA")
 
 compose() {
   if [[ "$ZENDO_CONTAINER_ENGINE" == docker ]]; then
