@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help up down status logs test build infra-up infra-down contracts-baseline bench
+.PHONY: help up down status logs test build infra-up infra-down contracts-baseline bench images compose-up compose-down
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -24,6 +24,15 @@ test: ## every suite against fresh test servers (ZENDO_PORT_BASE=… moves their
 
 build: ## build every service jar without tests
 	@./mvnw -q -B -DskipTests package
+
+images: ## every container image, offline with podman where Docker is missing (see docs/containers.md)
+	@bash scripts/images.sh
+
+compose-up: ## run docker-compose.yml from those images (podman-compose adds docker-compose.airgap.yml)
+	@bash scripts/compose.sh up
+
+compose-down: ## stop the compose stack, removing its containers, network and volumes
+	@bash scripts/compose.sh down
 
 infra-up: ## only PostgreSQL, Redis and Kafka (ZENDO_ENV=test for the test ones)
 	@bash scripts/infra.sh ensure >/dev/null

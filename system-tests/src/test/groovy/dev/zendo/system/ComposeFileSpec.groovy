@@ -199,15 +199,16 @@ class ComposeFileSpec extends Specification {
         }
     }
 
-    def 'the compose gateway and the local gateway both serve the shared routes'() {
+    def 'the gateway image and the local gateway both serve the shared routes'() {
         given:
         def composeGateway = Files.readString(ROOT.resolve('infra/docker/gateway.conf'))
         def localGateway = Files.readString(ROOT.resolve('infra/gateway/nginx.conf.template'))
-        def gatewayVolumes = compose.services.gateway.volumes.collect { it instanceof Map ? "${it.source}:${it.target}" : it }
+        def gatewayImage = Files.readString(ROOT.resolve(compose.services.gateway.build.dockerfile as String))
 
         expect:
         composeGateway.contains('include /etc/nginx/zendo/routes.conf;')
-        gatewayVolumes.any { it.startsWith('./infra/gateway/routes.conf:/etc/nginx/zendo/routes.conf') }
+        gatewayImage.contains('COPY infra/docker/gateway.conf /etc/nginx/zendo/gateway.conf')
+        gatewayImage.contains('COPY infra/gateway/routes.conf /etc/nginx/zendo/routes.conf')
         localGateway.contains('include @ROOT@/infra/gateway/routes.conf;')
         gatewayLocations(composeGateway).isEmpty() && gatewayLocations(localGateway).isEmpty()
         !gatewayRoutes(sharedGatewayRoutes()).isEmpty()

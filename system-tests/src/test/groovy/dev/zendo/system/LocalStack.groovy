@@ -141,7 +141,8 @@ class LocalStack {
         Files.createDirectories(runDir)
     }
 
-    private static int freePortBase() {
+    /** A block of ports every offset of which is free, below the kernel's ephemeral range. */
+    static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
             // Below the kernel's ephemeral ports (32768 and up), where the stack's own client connections could take a service's port.
             int base = 20000 + ThreadLocalRandom.current().nextInt(127) * 100
