@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig
 import org.apache.kafka.clients.producer.ProducerRecord
 import org.apache.kafka.common.serialization.ByteArraySerializer
 import org.apache.kafka.common.serialization.StringSerializer
+import spock.util.concurrent.PollingConditions
 
 import java.nio.charset.StandardCharsets
 import java.time.Instant
@@ -111,13 +112,19 @@ class NotificationsApi extends ServiceApi {
         siteTopicPrefix + websiteId
     }
 
-    /** Publishes a new website owned by {@code ownerId}, in {@code language}, and makes its own topic; returns its id. */
+    /**
+     * Publishes a new website owned by {@code ownerId}, in {@code language}, and makes its own topic; returns its id once
+     * the replica holds it, so events on other topics that name it are not read before it.
+     */
     String website(String ownerId, String name = 'Acme', String language = 'en') {
         def id = UUID.randomUUID().toString()
         createTopics(siteTopic(id))
         publish(websitesTopic, id, envelope('website.created', id).setWebsiteCreated(WebsiteCreated.newBuilder()
                 .setWebsiteId(id).setName(name).setOwnerAgentId(ownerId)
                 .setWidget(WidgetSettings.newBuilder().setLanguage(language))).build())
+        new PollingConditions(timeout: 30, delay: 0.05).eventually {
+            assert sql('SELECT count(*) AS n FROM website WHERE id = ?::uuid', [id])[0].n == 1
+        }
         id
     }
 

@@ -4,14 +4,13 @@ import dev.zendo.events.v1.ActorKind;
 import dev.zendo.events.v1.Envelope;
 import dev.zendo.notifications.NotificationsSettings;
 import dev.zendo.notifications.SiteEventHandler;
+import dev.zendo.notifications.preference.MemberMails;
 import dev.zendo.notifications.preference.Preferences;
-import dev.zendo.notifications.preference.Unsubscribes;
 import dev.zendo.notifications.render.MailBody;
 import dev.zendo.notifications.render.MailTexts;
 import dev.zendo.notifications.replica.Agents;
 import dev.zendo.notifications.replica.Members;
 import dev.zendo.notifications.replica.Websites;
-import dev.zendo.notifications.routing.Notification;
 import dev.zendo.notifications.routing.NotificationKind;
 import dev.zendo.notifications.routing.Notifier;
 import dev.zendo.notifications.routing.Recipient;
@@ -38,18 +37,18 @@ class ConversationMails implements SiteEventHandler {
     private final Websites websites;
     private final Members members;
     private final Preferences preferences;
-    private final Unsubscribes unsubscribes;
     private final MailTexts texts;
+    private final MemberMails mails;
     private final Notifier notifier;
 
     ConversationMails(NotificationsSettings settings, Websites websites, Members members, Preferences preferences,
-                      Unsubscribes unsubscribes, MailTexts texts, Notifier notifier) {
+                      MailTexts texts, MemberMails mails, Notifier notifier) {
         this.settings = settings;
         this.websites = websites;
         this.members = members;
         this.preferences = preferences;
-        this.unsubscribes = unsubscribes;
         this.texts = texts;
+        this.mails = mails;
         this.notifier = notifier;
     }
 
@@ -83,8 +82,8 @@ class ConversationMails implements SiteEventHandler {
             MailBody body = new MailBody()
                     .paragraph(texts.get(language, "new_conversation.intro", website.get().name()))
                     .button(texts.get(language, "conversation.button"), conversationLink(conversationId));
-            send(connection, event, website.get(), member, NotificationKind.NEW_CONVERSATION, body,
-                    texts.get(language, "new_conversation.subject", website.get().name()));
+            mails.send(connection, event, website.get(), member, NotificationKind.NEW_CONVERSATION, body,
+                    texts.get(language, "new_conversation.subject", website.get().name()), "footer.optional", null);
         }
     }
 
@@ -110,23 +109,8 @@ class ConversationMails implements SiteEventHandler {
         MailBody body = new MailBody()
                 .paragraph(texts.get(language, "assignment.intro", website.get().name()))
                 .button(texts.get(language, "conversation.button"), conversationLink(assignment.getConversationId()));
-        send(connection, event, website.get(), assignee.get(), NotificationKind.ASSIGNMENT, body,
-                texts.get(language, "assignment.subject", website.get().name()));
-    }
-
-    private void send(Connection connection, Envelope event, Websites.Website website, Agents.Agent agent, NotificationKind kind,
-                      MailBody body, String subject) throws SQLException {
-        Recipient recipient = new Recipient(agent.id(), agent.email());
-        Instant occurredAt = Sources.occurredAt(event);
-        if (!agent.reachable()) {
-            notifier.suppress(connection, website.id(), kind, event.getEventId(), occurredAt, recipient, "recipient_unreachable");
-            return;
-        }
-        String unsubscribe = unsubscribes.link(connection, agent.id(), website.id(), kind);
-        String language = website.language();
-        body.footerLink(texts.get(language, "footer.optional", website.name()), texts.get(language, "footer.unsubscribe"), unsubscribe);
-        notifier.send(connection, new Notification(website.id(), kind, event.getEventId(), occurredAt, recipient,
-                body.render(subject), unsubscribe));
+        mails.send(connection, event, website.get(), assignee.get(), NotificationKind.ASSIGNMENT, body,
+                texts.get(language, "assignment.subject", website.get().name()), "footer.optional", null);
     }
 
     private String conversationLink(String conversationId) {

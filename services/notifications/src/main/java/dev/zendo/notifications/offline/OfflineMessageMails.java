@@ -6,25 +6,20 @@ import dev.zendo.events.v1.LeftOffline;
 import dev.zendo.events.v1.MessageCreated;
 import dev.zendo.notifications.NotificationsSettings;
 import dev.zendo.notifications.SiteEventHandler;
+import dev.zendo.notifications.preference.MemberMails;
 import dev.zendo.notifications.preference.Preferences;
-import dev.zendo.notifications.preference.Unsubscribes;
 import dev.zendo.notifications.render.MailBody;
 import dev.zendo.notifications.render.MailTexts;
 import dev.zendo.notifications.replica.Agents;
 import dev.zendo.notifications.replica.Members;
 import dev.zendo.notifications.replica.Websites;
-import dev.zendo.notifications.routing.Notification;
 import dev.zendo.notifications.routing.NotificationKind;
-import dev.zendo.notifications.routing.Notifier;
-import dev.zendo.notifications.routing.Recipient;
-import dev.zendo.notifications.routing.Sources;
 import jakarta.inject.Singleton;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,19 +39,17 @@ class OfflineMessageMails implements SiteEventHandler {
     private final Websites websites;
     private final Members members;
     private final Preferences preferences;
-    private final Unsubscribes unsubscribes;
     private final MailTexts texts;
-    private final Notifier notifier;
+    private final MemberMails mails;
 
     OfflineMessageMails(NotificationsSettings settings, Websites websites, Members members, Preferences preferences,
-                        Unsubscribes unsubscribes, MailTexts texts, Notifier notifier) {
+                        MailTexts texts, MemberMails mails) {
         this.settings = settings;
         this.websites = websites;
         this.members = members;
         this.preferences = preferences;
-        this.unsubscribes = unsubscribes;
         this.texts = texts;
-        this.notifier = notifier;
+        this.mails = mails;
     }
 
     @Override
@@ -85,12 +78,6 @@ class OfflineMessageMails implements SiteEventHandler {
 
     private void send(Connection connection, Envelope event, Websites.Website website, Agents.Agent agent,
                       MessageCreated message) throws SQLException {
-        Recipient recipient = new Recipient(agent.id(), agent.email());
-        Instant occurredAt = Sources.occurredAt(event);
-        if (!agent.reachable()) {
-            notifier.suppress(connection, website.id(), KIND, event.getEventId(), occurredAt, recipient, "recipient_unreachable");
-            return;
-        }
         LeftOffline visitor = message.getLeftOffline();
         String email = visitor.getEmail().strip();
         String name = visitor.getName().isBlank() ? email : visitor.getName().strip();
@@ -105,10 +92,8 @@ class OfflineMessageMails implements SiteEventHandler {
         }
         body.button(texts.get(language, "conversation.button"),
                 settings.link("/inbox/open/" + uuid("conversation_id", message.getConversationId())));
-        String unsubscribe = unsubscribes.link(connection, agent.id(), website.id(), KIND);
-        body.footerLink(texts.get(language, "footer.offline_message", website.name()), texts.get(language, "footer.unsubscribe"), unsubscribe);
-        notifier.send(connection, new Notification(website.id(), KIND, event.getEventId(), occurredAt, recipient,
-                body.render(texts.get(language, "offline_message.subject", name, website.name())), unsubscribe, replyTo.orElse(null)));
+        mails.send(connection, event, website, agent, KIND, body, texts.get(language, "offline_message.subject", name, website.name()),
+                "footer.offline_message", replyTo.orElse(null));
     }
 
     private static Optional<String> replyTo(String email) {
