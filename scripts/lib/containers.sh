@@ -138,10 +138,11 @@ image_build() {
     || { tail -n 30 "$ZENDO_CONTAINERS_DIR/build.log" >&2; die "building $tag failed (log: $ZENDO_CONTAINERS_DIR/build.log)"; }
 }
 
-# The JRE layer every service image starts from; built once.
+# The JRE layer every service image starts from (service.Dockerfile's jre stage, which the service builds then find
+# in the build cache), tagged for the air-gap Kafka and mail images; built once.
 jre_image_ensure() {
   base_image_ensure
-  image_exists "$ZENDO_JRE_IMAGE" || image_build "$ZENDO_JRE_IMAGE" infra/docker/jre.Dockerfile
+  image_exists "$ZENDO_JRE_IMAGE" || image_build "$ZENDO_JRE_IMAGE" infra/docker/service.Dockerfile --target jre
 }
 
 # The tag of one of the project's images (docker-compose.yml names the same).
@@ -158,7 +159,11 @@ app_images_build() {
     image_build "$(zendo_image "$svc")" infra/docker/service.Dockerfile \
       --build-arg SERVICE="$svc" --build-arg PORT="${ZENDO_CONTAINER_PORTS[$svc]}"
   done
-  image_build "$(zendo_image gateway)" infra/docker/gateway.Dockerfile
+  # The gateway starts from the official nginx image, or, without a registry (podman here, ZENDO_COMPOSE_AIRGAP=1), from
+  # the Debian base with Debian's nginx; ZENDO_NGINX_IMAGE names another.
+  local nginx=docker.io/library/nginx:1.28
+  [[ "$ZENDO_CONTAINER_ENGINE" == podman || "${ZENDO_COMPOSE_AIRGAP:-0}" == 1 ]] && nginx=$ZENDO_BASE_IMAGE
+  image_build "$(zendo_image gateway)" infra/docker/gateway.Dockerfile --build-arg NGINX_IMAGE="${ZENDO_NGINX_IMAGE:-$nginx}"
 }
 
 # The infrastructure images of docker-compose.airgap.yml, on the same Debian base: PostgreSQL and Redis from Debian's

@@ -214,6 +214,46 @@ class ComposeFileSpec extends Specification {
         !gatewayRoutes(sharedGatewayRoutes()).isEmpty()
     }
 
+    def 'compose runs the official #image image, which the air-gap override swaps for zendo/#service'() {
+        given:
+        def airgap = new Yaml().load(Files.readString(ROOT.resolve('docker-compose.airgap.yml'))) as Map
+
+        expect:
+        compose.services[service].image == image
+        airgap.services[service] == [image: '${ZENDO_IMAGE_PREFIX:-zendo}/' + service + ':${ZENDO_TAG:-dev}']
+
+        where:
+        service    | image
+        'postgres' | 'postgres:15'
+        'redis'    | 'redis:7'
+        'kafka'    | 'apache/kafka:3.9.1'
+        'mail'     | 'greenmail/standalone:2.1.8'
+    }
+
+    def '#service runs an image of the project, built from the checkout and never pulled'() {
+        given:
+        def definition = compose.services[service]
+
+        expect:
+        definition.pull_policy == (definition.build ? '${ZENDO_PULL_POLICY:-build}' : 'never')
+
+        where:
+        service << compose.services.findAll { name, entry -> (entry.image as String).startsWith('${ZENDO_IMAGE_PREFIX:-zendo}/') }
+                .keySet()
+    }
+
+    def 'the gateway builds on the official nginx image, and on the Debian base in the air-gap override'() {
+        given:
+        def airgap = new Yaml().load(Files.readString(ROOT.resolve('docker-compose.airgap.yml'))) as Map
+        def dockerfile = Files.readString(ROOT.resolve(compose.services.gateway.build.dockerfile as String))
+
+        expect:
+        compose.services.gateway.build.args.NGINX_IMAGE == '${ZENDO_NGINX_IMAGE:-docker.io/library/nginx:1.28}'
+        dockerfile.contains('ARG NGINX_IMAGE=docker.io/library/nginx:1.28\nFROM ${NGINX_IMAGE}\n')
+        airgap.services.gateway == [build: [args: [NGINX_IMAGE: 'docker.io/library/debian:bookworm']]]
+        airgap.services.keySet() == ['postgres', 'redis', 'kafka', 'mail', 'gateway'] as Set
+    }
+
     def 'each upstream of the compose gateway is a compose service on the port its name says'() {
         given:
         def upstreams = Files.readString(ROOT.resolve('infra/docker/gateway.conf'))
