@@ -159,11 +159,11 @@ app_images_build() {
     image_build "$(zendo_image "$svc")" infra/docker/service.Dockerfile \
       --build-arg SERVICE="$svc" --build-arg PORT="${ZENDO_CONTAINER_PORTS[$svc]}"
   done
-  # The gateway starts from the official nginx image, or, without a registry (podman here, ZENDO_COMPOSE_AIRGAP=1), from
-  # the Debian base with Debian's nginx; ZENDO_NGINX_IMAGE names another.
-  local nginx=docker.io/library/nginx:1.28
-  [[ "$ZENDO_CONTAINER_ENGINE" == podman || "${ZENDO_COMPOSE_AIRGAP:-0}" == 1 ]] && nginx=$ZENDO_BASE_IMAGE
-  image_build "$(zendo_image gateway)" infra/docker/gateway.Dockerfile --build-arg NGINX_IMAGE="${ZENDO_NGINX_IMAGE:-$nginx}"
+  # The gateway starts from the Dockerfile's official nginx image, or, without a registry (podman here,
+  # ZENDO_COMPOSE_AIRGAP=1), from the Debian base with Debian's nginx; ZENDO_NGINX_IMAGE names another.
+  local nginx=${ZENDO_NGINX_IMAGE:-}
+  [[ -z $nginx && ( "$ZENDO_CONTAINER_ENGINE" == podman || "${ZENDO_COMPOSE_AIRGAP:-0}" == 1 ) ]] && nginx=$ZENDO_BASE_IMAGE
+  image_build "$(zendo_image gateway)" infra/docker/gateway.Dockerfile ${nginx:+--build-arg "NGINX_IMAGE=$nginx"}
 }
 
 # The infrastructure images of docker-compose.airgap.yml, on the same Debian base: PostgreSQL and Redis from Debian's
