@@ -56,15 +56,20 @@ class SystemCheckSpec extends Specification {
         'notifications'   | 'notifications' | ['jdbc', 'kafka']
     }
 
-    def "the gateway's upstreams list every instance, the edge nodes' WebSocket ports behind /ws"() {
+    def "the gateway's upstreams list every instance, the edge nodes' WebSocket ports behind /ws, and keep connections to the HTTP ones open"() {
         given:
         def config = Files.readString(stack.runDir.resolve('gateway/nginx.conf'))
+        def routes = Files.readString(stack.root.resolve('infra/gateway/routes.conf'))
 
         expect:
         upstreamPorts(config, 'conversations') == ['conversations', 'conversations-2'].collect { stack.httpPort(it) }
         upstreamPorts(config, 'realtime_edge') == ['realtime-edge', 'realtime-edge-2'].collect { stack.httpPort(it) }
         upstreamPorts(config, 'realtime_edge_ws') == ['realtime-edge', 'realtime-edge-2'].collect { URI.create(stack.edgeWebSocketUrl(it)).port }
         upstreamPorts(config, 'identity') == [stack.httpPort('identity')]
+
+        and: 'API calls reuse idle upstream connections instead of opening one each'
+        ['identity', 'websites', 'conversations', 'realtime_edge', 'notifications'].every { config =~ /upstream\s+${it}\s*\{[^}]*keepalive \d+;/ }
+        routes.contains('proxy_http_version 1.1;\nproxy_set_header Connection "";')
     }
 
     def 'an unknown API path through the gateway is a JSON 404, not the dashboard'() {
