@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and nothing waits when the loop is idle. Writing from the feed thread straight to a channel would hand its loop a
  * task per frame and another per flush. A channel's frames keep the order they were added in, after anything the
  * feed thread wrote to it earlier.
+ * <p>
+ * A channel is also flushed before a frame that would take its unflushed bytes past the high-water mark, so a burst
+ * (a backlog the feed reads in one poll) goes to the socket in pieces and the channel turns unwritable only when the
+ * socket itself stops taking bytes: the feed closes an unwritable live client as too slow, and a burst is not that.
  */
 final class LoopWrites {
 
@@ -101,7 +105,11 @@ final class LoopWrites {
             Set<Channel> written = Collections.newSetFromMap(new IdentityHashMap<>());
             for (int i = 0; i < messages.size(); i++) {
                 Channel channel = channels.get(i);
-                channel.write(messages.get(i));
+                Object message = messages.get(i);
+                if (channel.bytesBeforeUnwritable() < channel.config().getMessageSizeEstimator().newHandle().size(message)) {
+                    channel.flush();
+                }
+                channel.write(message);
                 written.add(channel);
             }
             for (Channel channel : written) {
