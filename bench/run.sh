@@ -123,9 +123,24 @@ run_durable() {
   folded durable conversations.md env BENCH_PORT_BASE=$((base + 400)) bash "$root/bench/conversations/run.sh" "${BENCH_DURABLE_SECONDS:-60}"
 }
 
+# The stack's processes by name (each service instance, PostgreSQL, Kafka, Redis, the gateway) as name:pid,...
+stack_pids() {
+  local pids="" svc instance named
+  for svc in "${ZENDO_SERVICES[@]}"; do
+    while read -r instance; do
+      [[ -s "$(service_pid "$instance")" ]] && pids+="$instance:$(head -n1 "$(service_pid "$instance")"),"
+    done < <(service_instances "$svc")
+  done
+  for named in "postgres:$ZENDO_RUN_DIR/postgres/data/postmaster.pid" "kafka:$ZENDO_RUN_DIR/kafka/kafka.pid" \
+    "redis:$ZENDO_RUN_DIR/redis/redis.pid" "gateway:$ZENDO_RUN_DIR/gateway/nginx.pid"; do
+    [[ -s ${named#*:} ]] && pids+="${named%%:*}:$(head -n1 "${named#*:}"),"
+  done
+  echo "${pids%,}"
+}
+
 run_e2e() {
   generate e2e e2e --gateway="http://$ZENDO_HOST:$ZENDO_GATEWAY_PORT" --rate="${BENCH_E2E_RATE:-500}" --seconds="$seconds" \
-    --warmup-seconds="$warmup" --visitors="${BENCH_E2E_VISITORS:-50}"
+    --warmup-seconds="$warmup" --visitors="${BENCH_E2E_VISITORS:-50}" --stack-pids="$(stack_pids)"
 }
 
 fanout() {

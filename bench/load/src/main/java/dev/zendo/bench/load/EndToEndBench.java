@@ -6,14 +6,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
  * Scenario 1: visitors post messages through the gateway ({@code POST /v1/widget/messages}) at a fixed rate; one agent
  * socket, also through the gateway, receives them as {@code message:new}. Latency from each message's intended send
- * time to the agent's frame; the REST answer's latency beside it. At most 64 requests in flight: a request due
- * while all are busy waits, and its wait counts.
+ * time to the agent's frame; the REST answer's latency beside it. At most 64 requests in flight, each on a keep-alive
+ * connection of its own: a request due while all are busy waits, and its wait counts. With {@code --stack-pids}, the
+ * CPU each process of the stack spent per message (see {@link StackCpu}).
  */
 final class EndToEndBench {
 
@@ -35,6 +37,7 @@ final class EndToEndBench {
         figures.setting("visitors", visitors);
         figures.setting("max_requests_in_flight", IN_FLIGHT);
 
+        StackCpu cpu = StackCpu.of(options);
         ZendoApi api = new ZendoApi(gateway);
         ZendoTarget.Setup setup = ZendoTarget.Setup.of(api, warmup.plus(seconds).toSeconds() + 600);
         List<String> tokens = new ArrayList<>(visitors);
@@ -45,18 +48,18 @@ final class EndToEndBench {
         Recorder answers = new Recorder(3);
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         URI socket = URI.create("ws://" + gateway.getAuthority() + "/ws");
-        try (Sockets sockets = new Sockets(1, new SourceAddresses(1))) {
+        try (Sockets sockets = new Sockets(1, new SourceAddresses(1)); RestConnections connections = new RestConnections(gateway)) {
             Fleet.open(sockets, socket, 1, tally, r -> new ZendoSession(r, tally, Lifecycle.ONCE, setup.ticket(), setup.websiteId()),
                     Duration.ofSeconds(30));
             FixedRate sender = new FixedRate();
             Consumer<Payload> send = payload -> {
                 inFlight.acquireUninterruptibly();
-                api.message(tokens.get((int) (payload.index() % visitors)), payload.text()).whenComplete((response, error) -> {
+                ZendoApi.message(connections, tokens.get((int) (payload.index() % visitors)), payload.text()).whenComplete((answer, error) -> {
                     inFlight.release();
                     if (error != null) {
                         tally.fail(error.getClass().getSimpleName(), String.valueOf(error.getMessage()));
-                    } else if (response.statusCode() / 100 != 2) {
-                        tally.fail("HTTP " + response.statusCode(), response.body());
+                    } else if (answer.status() / 100 != 2) {
+                        tally.fail("HTTP " + answer.status(), answer.body());
                     } else {
                         answers.recordValue(Math.max(0, (System.nanoTime() - payload.intendedNanos()) / 1_000));
                     }
@@ -67,13 +70,18 @@ final class EndToEndBench {
             tally.takeAges();
             answers.reset();
             long before = tally.deliveries();
+            Map<String, Double> cpuBefore = cpu.seconds();
+            long started = System.nanoTime();
             long end = sender.run(rate, seconds, next, send);
             Fleet.settle(() -> tally.deliveries() - before >= end - next, DRAIN);
+            Map<String, Double> cpuAfter = cpu.seconds();
+            double wallSeconds = (System.nanoTime() - started) / 1e9;
 
             figures.figure("messages", end - next, String.format("messages: %d sent, %d reached the agent, %d repeated, %d other events",
                     end - next, tally.deliveries() - before, tally.repeats(), tally.otherEvents()));
             figures.latencies("rest_answer", answers.getIntervalHistogram(), "REST answer (201), from the intended send time");
             figures.failures(tally);
+            StackCpu.report(cpuBefore, cpuAfter, end - next, "message", wallSeconds, figures);
             figures.latencies("end_to_end", tally.takeAges(), "end to end, visitor REST send to the agent's WebSocket frame");
         }
     }

@@ -29,6 +29,11 @@ record Options(Map<String, String> values) {
         return value;
     }
 
+    /** The value given, or an empty text. */
+    String optional(String name) {
+        return values.getOrDefault(name, "");
+    }
+
     int positive(String name, int fallback) {
         String value = values.get(name);
         try {

@@ -82,16 +82,20 @@ final class ZendoApi {
         }
     }
 
-    /** Posts a visitor's message; completes with the HTTP status. */
-    CompletableFuture<HttpResponse<String>> message(String visitorToken, String body) {
-        return client.sendAsync(post("/v1/widget/messages", Map.of("client_msg_id", UUID.randomUUID().toString(), "body", body))
-                .header("Origin", ORIGIN).header("Authorization", "Bearer " + visitorToken).build(), HttpResponse.BodyHandlers.ofString());
+    /** Posts a visitor's message over one of {@code connections} (to the gateway); completes with the answer. */
+    static CompletableFuture<RestConnections.Answer> message(RestConnections connections, String visitorToken, String body) {
+        return connections.post("/v1/widget/messages", Map.of("Origin", ORIGIN, "Authorization", "Bearer " + visitorToken),
+                json(Map.of("client_msg_id", UUID.randomUUID().toString(), "body", body)));
     }
 
     private HttpRequest.Builder post(String path, Map<String, ?> body) {
+        return HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json(body)));
+    }
+
+    private static byte[] json(Map<String, ?> body) {
         try {
-            return HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
         }
