@@ -7,7 +7,7 @@
 # The realtime scenarios share one local stack (scripts/up.sh, two edge nodes, no front ends) on ZENDO_ENV /
 # ZENDO_PORT_BASE (default bench-load / 47600); the other benchmarks get ports from the same block of 1,000.
 # Settings (environment, defaults are the issue's full run): BENCH_SECONDS (60), BENCH_E2E_RATE (500/s),
-# BENCH_E2E_VISITORS (50), BENCH_FANOUT_CLIENTS (10000), BENCH_FANOUT_RATE (20 events/s), BENCH_WARMUP_SECONDS (10),
+# BENCH_E2E_VISITORS (50), BENCH_E2E_WARMUP_SECONDS (60), BENCH_FANOUT_CLIENTS (10000), BENCH_FANOUT_RATE (20 events/s), BENCH_WARMUP_SECONDS (10),
 # BENCH_IDLE_CLIENTS (20000), BENCH_RECONNECT_CLIENTS (5000), BENCH_RECONNECT_RATE (50/s), BENCH_RECONNECT_STANDING (a tenth of the clients), BENCH_CLIENT_THREADS (1),
 # BENCH_REALTIME_MEMORY_SOCKETS (20000), BENCH_DURABLE_SECONDS (60), BENCH_STARTUP_RUNS (3), BENCH_OUTBOX_SECONDS (15),
 # BENCH_REPLICA_WEBSITES (10), BENCH_JAVA_OPTS (the stack's JVMs), BENCH_SKIP_BUILD=1 (reuse built jars).
@@ -56,11 +56,12 @@ peer_pid=""
 failed=()
 
 # The stack's services: large enough limits for the load (it comes from one address and one agent), tickets and
-# tokens that outlive a run (clients do not renew), and the JIT's full tiers.
+# tokens that outlive a run (clients do not renew), the JIT's full tiers, and PostgreSQL with fsync and
+# synchronous_commit on, as in production (a test stack turns them off).
 export ZENDO_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 stack_env="ZENDO_AUTH_SIGNING_TTL=3h SIGNUP_ADDRESS_LIMIT=100000 WEBSITE_CREATION_LIMIT=100000 WEBSITES_API_LIMIT=1000000
   WIDGET_SESSION_LIMIT=1000000 WIDGET_MESSAGE_LIMIT=1000000 WIDGET_CONVERSATION_LIMIT=1000000
-  MICRONAUT_SERVER_CORS_LOCALHOST_PASS_THROUGH=true DATABASE_POOL_SIZE=20"
+  MICRONAUT_SERVER_CORS_LOCALHOST_PASS_THROUGH=true DATABASE_POOL_SIZE=20 ZENDO_PG_DURABLE=1"
 for setting in $stack_env; do export "${setting?}"; done
 
 stack_up() {
@@ -140,7 +141,7 @@ stack_pids() {
 
 run_e2e() {
   generate e2e e2e --gateway="http://$ZENDO_HOST:$ZENDO_GATEWAY_PORT" --rate="${BENCH_E2E_RATE:-500}" --seconds="$seconds" \
-    --warmup-seconds="$warmup" --visitors="${BENCH_E2E_VISITORS:-50}" --stack-pids="$(stack_pids)"
+    --warmup-seconds="${BENCH_E2E_WARMUP_SECONDS:-60}" --visitors="${BENCH_E2E_VISITORS:-50}" --stack-pids="$(stack_pids)"
 }
 
 fanout() {
