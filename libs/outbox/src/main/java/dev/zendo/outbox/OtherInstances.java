@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 class OtherInstances {
 
-    private static final String NOTIFY = "SELECT pg_notify('" + Outbox.CHANNEL + "', '')";
-
     private final long intervalNanos;
     private final AtomicLong nextNotify = new AtomicLong(System.nanoTime());
 
@@ -32,7 +30,7 @@ class OtherInstances {
             return;
         }
         try (Statement notify = connection.createStatement()) {
-            notify.execute(NOTIFY);
+            notify.execute(OutboxChannel.NOTIFY);
         }
     }
 }

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class Outbox {
 
-    static final String CHANNEL = "zendo_outbox";
     /** Kafka's default record limit is 1 MiB; a larger event could never be published and would hold up the outbox. */
     static final int MAX_EVENT_BYTES = 1_000_000;
 

@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.BooleanSupplier;
 
-/** LISTENs on the outbox channel on its own connection and wakes this instance's relay on every notification. */
+/** LISTENs on its outbox's channel ({@link OutboxChannel}) on its own connection; wakes this instance's relay on each notice. */
 @Singleton
 @Requires(beans = DataSource.class)
 class OutboxListener {
@@ -37,9 +37,7 @@ class OutboxListener {
     void listen(BooleanSupplier running) {
         while (running.getAsBoolean()) {
             try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + Outbox.CHANNEL);
-                }
+                OutboxChannel.listen(connection);
                 signal.wake();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running.getAsBoolean()) {

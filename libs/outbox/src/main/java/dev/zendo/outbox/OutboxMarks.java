@@ -14,8 +14,6 @@ import java.util.List;
 class OutboxMarks {
 
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY (?)";
-    /* Wakes relays whose rows waited for these. */
-    private static final String NOTIFY = "SELECT pg_notify('" + Outbox.CHANNEL + "', '')";
     private static final String FAILED = """
             UPDATE outbox SET attempts = attempts + 1, last_error = ?,
                               retry_at = now() + ? * interval '1 millisecond',
@@ -30,7 +28,7 @@ class OutboxMarks {
              Statement notify = connection.createStatement()) {
             update.setArray(1, OutboxClaim.ids(connection, rows));
             update.executeUpdate();
-            notify.execute(NOTIFY);
+            notify.execute(OutboxChannel.NOTIFY); // wakes the relays of other instances whose rows waited for these
         }
     }
 
