@@ -21,14 +21,9 @@ class LoopWritesSpec extends Specification {
     def 'a burst of #frames frames of #size bytes (#total bytes against a high-water mark of 32768) reaches a reading socket in order, never unwritable'() {
         given:
         def socket = new Socket(true)
-        def channel = channel(socket)
-        def writes = new LoopWrites()
-        def connection = new Connection(channel, 1, 'https://example.test', System.nanoTime(), 10)
 
         when:
-        (1..frames).each { writes.add(connection, frame(it, size)) }
-        writes.submit()
-        channel.runPendingTasks()
+        def channel = burst(socket, frames, size)
 
         then:
         socket.unwritable == 0
@@ -54,14 +49,9 @@ class LoopWritesSpec extends Specification {
     def 'a socket that takes no bytes turns the channel unwritable once what it holds passes the high-water mark'() {
         given:
         def socket = new Socket(false)
-        def channel = channel(socket)
-        def writes = new LoopWrites()
-        def connection = new Connection(channel, 1, 'https://example.test', System.nanoTime(), 10)
 
         when:
-        (1..100).each { writes.add(connection, frame(it, 1_000)) }
-        writes.submit()
-        channel.runPendingTasks()
+        def channel = burst(socket, 100, 1_000)
 
         then:
         socket.unwritable == 1
@@ -72,9 +62,15 @@ class LoopWritesSpec extends Specification {
         channel.finishAndReleaseAll()
     }
 
-    private static EmbeddedChannel channel(Socket socket) {
+    /** A channel ending in {@code socket} after the feed's batched writes of {@code frames} frames of {@code size} bytes. */
+    private static EmbeddedChannel burst(Socket socket, int frames, int size) {
         def channel = new EmbeddedChannel(socket)
         channel.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW, HIGH))
+        def writes = new LoopWrites()
+        def connection = new Connection(channel, 1, 'https://example.test', System.nanoTime(), 10)
+        (1..frames).each { writes.add(connection, frame(it, size)) }
+        writes.submit()
+        channel.runPendingTasks()
         channel
     }
 
