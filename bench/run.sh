@@ -127,13 +127,12 @@ run_durable() {
 # The stack's processes by name (each service instance, PostgreSQL, Kafka, Redis, the gateway) as name:pid,...
 stack_pids() {
   local pids="" svc instance named
+  local files=("postgres:$ZENDO_RUN_DIR/postgres/data/postmaster.pid" "kafka:$ZENDO_RUN_DIR/kafka/kafka.pid"
+    "redis:$ZENDO_RUN_DIR/redis/redis.pid" "gateway:$ZENDO_RUN_DIR/gateway/nginx.pid")
   for svc in "${ZENDO_SERVICES[@]}"; do
-    while read -r instance; do
-      [[ -s "$(service_pid "$instance")" ]] && pids+="$instance:$(head -n1 "$(service_pid "$instance")"),"
-    done < <(service_instances "$svc")
+    while read -r instance; do files+=("$instance:$(service_pid "$instance")"); done < <(service_instances "$svc")
   done
-  for named in "postgres:$ZENDO_RUN_DIR/postgres/data/postmaster.pid" "kafka:$ZENDO_RUN_DIR/kafka/kafka.pid" \
-    "redis:$ZENDO_RUN_DIR/redis/redis.pid" "gateway:$ZENDO_RUN_DIR/gateway/nginx.pid"; do
+  for named in "${files[@]}"; do
     [[ -s ${named#*:} ]] && pids+="${named%%:*}:$(head -n1 "${named#*:}"),"
   done
   echo "${pids%,}"

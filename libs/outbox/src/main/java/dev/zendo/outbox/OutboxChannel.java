@@ -1,7 +1,6 @@
 package dev.zendo.outbox;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -12,25 +11,20 @@ import java.sql.Statement;
  */
 final class OutboxChannel {
 
-    /** Notifies the relays of the outbox in the connection's current schema. */
-    static final String NOTIFY = "SELECT pg_notify('zendo_outbox_' || current_schema(), '')";
+    private static final String NAME = "'zendo_outbox_' || current_schema()";
 
-    private static final String NAME = "SELECT 'zendo_outbox_' || current_schema()";
+    /** Notifies the relays of the outbox in the connection's current schema. */
+    static final String NOTIFY = "SELECT pg_notify(" + NAME + ", '')";
+
+    private static final String LISTEN = "DO $$ BEGIN EXECUTE format('LISTEN %I', " + NAME + "); END $$";
 
     private OutboxChannel() {
     }
 
-    /** LISTENs on {@code connection} to the channel of the outbox in its current schema. */
+    /** LISTENs on {@code connection} (in auto-commit) to the channel of the outbox in its current schema. */
     static void listen(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            String channel;
-            try (ResultSet name = statement.executeQuery(NAME)) {
-                if (!name.next() || name.getString(1) == null) {
-                    throw new SQLException("the outbox's connection has no current schema to name its channel after");
-                }
-                channel = name.getString(1);
-            }
-            statement.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\"");
+            statement.execute(LISTEN);
         }
     }
 }

@@ -52,7 +52,11 @@ final class StackCpu {
             ProcessHandle.of(process.getValue()).ifPresent(root -> root.descendants().forEach(child -> tree.add(child.pid())));
             double seconds = 0;
             for (long pid : tree) {
-                seconds += cpu(pid);
+                try {
+                    seconds += new ServerProcess(pid, clockTicks).cpu().total();
+                } catch (NoSuchFileException e) {
+                    // a child that exited since the tree was listed
+                }
             }
             used.put(process.getKey(), seconds);
         }
@@ -63,32 +67,17 @@ final class StackCpu {
     /** Prints and records each process's CPU per {@code unit} between two readings, busiest first, then the machine's. */
     static void report(Map<String, Double> before, Map<String, Double> after, long units, String unit, double wallSeconds,
                        Figures figures) {
-        Map<String, Object> perUnit = new LinkedHashMap<>();
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        after.keySet().forEach(name -> perUnit.put(name, Math.round((after.get(name) - before.get(name)) * 1e6 / Math.max(1, units)) / 1000.0));
+        double unitsPerSecond = Math.max(1, units) / wallSeconds;
         StringBuilder line = new StringBuilder("CPU per " + unit + " (ms), by process with its children:");
-        after.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
-                .sorted((a, b) -> Double.compare(b.getValue() - before.get(b.getKey()), a.getValue() - before.get(a.getKey())))
-                .forEach(e -> {
-                    double seconds = e.getValue() - before.get(e.getKey());
-                    double millis = seconds * 1000 / Math.max(1, units);
-                    perUnit.put(e.getKey(), Math.round(millis * 1000) / 1000.0);
-                    line.append(String.format(" %s %.2f (%.0f%% of a core);", e.getKey(), millis, 100 * seconds / wallSeconds));
-                });
-        double machine = after.get("machine") - before.get("machine");
-        perUnit.put("machine", Math.round(machine * 1000 / Math.max(1, units) * 1000) / 1000.0);
-        line.append(String.format(" the machine %.2f (%.0f%% of its %d cores busy)", machine * 1000 / Math.max(1, units),
-                100 * machine / wallSeconds / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
+        perUnit.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.2f (%.0f%% of a core);", e.getKey(), e.getValue(), e.getValue() * unitsPerSecond / 10)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        line.append(String.format(" the machine %.2f (%.0f%% of its %d cores busy)", perUnit.get("machine"),
+                perUnit.get("machine") * unitsPerSecond / 10 / cores, cores));
         figures.figure("cpu_ms_per_" + unit, perUnit, line.toString());
-    }
-
-    private double cpu(long pid) throws IOException {
-        String stat;
-        try {
-            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        } catch (NoSuchFileException e) {
-            return 0;
-        }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) clockTicks;
     }
 
     /** Seconds the machine's CPUs were busy (user, nice, system, irq, softirq, steal), summed over CPUs. */
