@@ -5,10 +5,10 @@
 # Scenarios 1-6 of issue #11 (e2e, fanout, memory, peer, reconnect, durable) and the earlier benchmarks (startup,
 # outbox, replica; durable is bench/conversations, memory includes bench/realtime-memory) run their own run.sh.
 # The realtime scenarios share one local stack (scripts/up.sh, two edge nodes, no front ends) on ZENDO_ENV /
-# ZENDO_PORT_BASE (default bench-load / 47600); the other benchmarks get ports from the same block of 1,000.
+# ZENDO_PORT_BASE (default bench-load / 31600); the other benchmarks get ports from the same block of 1,000.
 # Settings (environment, defaults are the issue's full run): BENCH_SECONDS (60), BENCH_E2E_RATE (500/s),
-# BENCH_E2E_VISITORS (50), BENCH_E2E_WARMUP_SECONDS (60), BENCH_FANOUT_CLIENTS (10000), BENCH_FANOUT_RATE (20 events/s), BENCH_WARMUP_SECONDS (10),
-# BENCH_IDLE_CLIENTS (20000), BENCH_RECONNECT_CLIENTS (5000), BENCH_RECONNECT_RATE (5/s), BENCH_RECONNECT_STANDING (a tenth of the clients), BENCH_CLIENT_THREADS (1),
+# BENCH_E2E_VISITORS (50), BENCH_E2E_WARMUP_SECONDS (60), BENCH_FANOUT_CLIENTS (10000), BENCH_FANOUT_RATE (5 events/s), BENCH_WARMUP_SECONDS (10),
+# BENCH_IDLE_CLIENTS (20000), BENCH_RECONNECT_CLIENTS (5000), BENCH_RECONNECT_RATE (5/s), BENCH_RECONNECT_STANDING (a tenth of the clients), BENCH_CLIENT_THREADS (2),
 # BENCH_REALTIME_MEMORY_SOCKETS (20000), BENCH_DURABLE_SECONDS (60), BENCH_STARTUP_RUNS (3), BENCH_OUTBOX_SECONDS (15),
 # BENCH_REPLICA_WEBSITES (10), BENCH_JAVA_OPTS (the stack's JVMs), BENCH_SKIP_BUILD=1 (reuse built jars).
 set -euo pipefail
@@ -21,7 +21,9 @@ for one in "${selected[@]}"; do
     || { echo "SCENARIO is all, or one or more (comma-separated) of: ${scenarios[*]}; not '$one'" >&2; exit 2; }
 done
 
-export ZENDO_ENV=${ZENDO_ENV:-bench-load} ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-47600} ZENDO_EDGE_NODES=2 ZENDO_SKIP_FRONTENDS=1
+# Ports below the kernel's ephemeral range (32768 and up), which the generator's and the services' outgoing
+# connections draw from: a service restarted there can find its port held by one.
+export ZENDO_ENV=${ZENDO_ENV:-bench-load} ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-31600} ZENDO_EDGE_NODES=2 ZENDO_SKIP_FRONTENDS=1
 base=$ZENDO_PORT_BASE
 source "$root/scripts/lib/common.sh"
 source "$root/scripts/lib/services.sh"
@@ -29,7 +31,7 @@ require_tools java javac curl jq npm node jcmd
 
 seconds=${BENCH_SECONDS:-60}
 warmup=${BENCH_WARMUP_SECONDS:-10}
-client_threads=${BENCH_CLIENT_THREADS:-1}
+client_threads=${BENCH_CLIENT_THREADS:-2}
 ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 # One process holds every socket of a scenario (the server, and the generator): more than the open-files limit cannot
 # be opened here, so the socket counts are capped below it, and the results show the counts used.
@@ -117,7 +119,11 @@ folded() {
       report: $report, report_table: ($table | split("\n") | map(select(length > 0)))}}' >"$work/$name.json"
 }
 
-run_startup() { folded startup startup.md env ZENDO_PORT_BASE=$((base + 100)) bash "$root/bench/startup/run.sh" "${BENCH_STARTUP_RUNS:-3}"; }
+# make up's own JVM settings (C1 only) and one edge node: the startup benchmark times make up, not the load stack.
+run_startup() {
+  folded startup startup.md env -u ZENDO_JAVA_OPTS -u ZENDO_EDGE_NODES ZENDO_PORT_BASE=$((base + 100)) \
+    bash "$root/bench/startup/run.sh" "${BENCH_STARTUP_RUNS:-3}"
+}
 run_outbox() { folded outbox outbox.md env ZENDO_PORT_BASE=$((base + 300)) bash "$root/bench/outbox/run.sh" "${BENCH_OUTBOX_SECONDS:-15}"; }
 run_replica() { folded replica replica.md env ZENDO_PORT_BASE=$((base + 200)) bash "$root/bench/replica/run.sh" "${BENCH_REPLICA_WEBSITES:-10}"; }
 run_durable() {
@@ -145,7 +151,7 @@ run_e2e() {
 
 fanout() {
   local target=$1; shift
-  generate fanout "fanout-$target" "$@" --clients="${BENCH_FANOUT_CLIENTS:-10000}" --rate="${BENCH_FANOUT_RATE:-20}" \
+  generate fanout "fanout-$target" "$@" --clients="${BENCH_FANOUT_CLIENTS:-10000}" --rate="${BENCH_FANOUT_RATE:-5}" \
     --seconds="$seconds" --warmup-seconds="$warmup"
 }
 idle() { local target=$1; shift; generate idle "idle-$target" "$@" --clients="${BENCH_IDLE_CLIENTS:-20000}"; }
@@ -166,8 +172,6 @@ run_memory() {
 
 run_peer() {
   trap peer_down EXIT
-  # The peer listens before the Zendo runs open their sockets: its port lies in the ephemeral range the clients' tens
-  # of thousands of connections draw from.
   peer_up
   # shellcheck disable=SC2046
   [[ -f $work/fanout-zendo.json ]] || fanout zendo $(edge_options)

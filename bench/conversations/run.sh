@@ -10,7 +10,7 @@
 # BENCH_SCENARIO=websites measures instead, as a stand-in while conversations has no widget API, website renames
 # through websites' PATCH /v1/websites/{id} at a fixed BENCH_RATE (default 200/s) and websites' outbox lag.
 # Settings (environment): BENCH_RATE (1000 messages/s), BENCH_VISITORS (500), BENCH_CEILING_CONCURRENCY (16,64),
-# BENCH_CONNECTIONS (64), BENCH_WARMUP_SECONDS (20), BENCH_PORT_BASE (47200), BENCH_JAVA_OPTS (the services' JVM),
+# BENCH_CONNECTIONS (64), BENCH_WARMUP_SECONDS (20), BENCH_PORT_BASE (31200), BENCH_JAVA_OPTS (the services' JVM),
 # BENCH_SERVICE_ENV (extra VAR=value settings for the services, space-separated), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,7 +33,7 @@ ceiling_seconds=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
 # conversations) far above the load, which comes from one address.
 service_env=${BENCH_SERVICE_ENV:-"DATABASE_POOL_SIZE=20 MICRONAUT_SERVER_CORS_LOCALHOST_PASS_THROUGH=true WEBSITES_API_LIMIT=1000000 WEBSITE_CREATION_LIMIT=100 WIDGET_SESSION_LIMIT=1000000 WIDGET_MESSAGE_LIMIT=1000000 WIDGET_CONVERSATION_LIMIT=1000000"}
 
-export ZENDO_ENV=bench-conversations ZENDO_PORT_BASE=${BENCH_PORT_BASE:-47200}
+export ZENDO_ENV=bench-conversations ZENDO_PORT_BASE=${BENCH_PORT_BASE:-31200}
 export ZENDO_RUN_DIR=$root/.run/bench-conversations ZENDO_PG_DURABLE=1
 export ZENDO_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms512m -Xmx512m -Xss512k -XX:+ExitOnOutOfMemoryError}
 source "$root/scripts/lib/common.sh"

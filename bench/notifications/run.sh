@@ -11,7 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-50}
-export ZENDO_ENV=bench-notifications ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-47700} ZENDO_RUN_DIR=$root/.run/bench-notifications
+export ZENDO_ENV=bench-notifications ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-31700} ZENDO_RUN_DIR=$root/.run/bench-notifications
 source "$root/scripts/lib/common.sh"
 for lib in postgres redis kafka mail services; do source "$root/scripts/lib/$lib.sh"; done
 services=(identity websites notifications)

@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-15}
-port=$(( ${ZENDO_PORT_BASE:-47000} + 433 ))
+port=$(( ${ZENDO_PORT_BASE:-31000} + 433 ))
 dir=$root/.run/bench-outbox
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 as_owner() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-10000}
-export ZENDO_ENV=bench-realtime ZENDO_PORT_BASE=${BENCH_PORT_BASE:-47400}
+export ZENDO_ENV=bench-realtime ZENDO_PORT_BASE=${BENCH_PORT_BASE:-31400}
 source "$root/scripts/lib/common.sh"
 edge_port=$((ZENDO_PORT_BASE + 84)) ws_port=$((ZENDO_PORT_BASE + 86))
 heap=${BENCH_EDGE_HEAP:-384m}

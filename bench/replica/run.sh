@@ -10,7 +10,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 websites=${1:-10}
-export ZENDO_ENV=bench-replica ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-47100} ZENDO_RUN_DIR=$root/.run/bench-replica
+export ZENDO_ENV=bench-replica ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-31100} ZENDO_RUN_DIR=$root/.run/bench-replica
 source "$root/scripts/lib/common.sh"
 for lib in postgres redis kafka services; do source "$root/scripts/lib/$lib.sh"; done
 services=(identity websites conversations)

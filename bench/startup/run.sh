@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-3}
-export ZENDO_ENV=bench ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-47000} ZENDO_RUN_DIR=$root/.run/bench
+export ZENDO_ENV=bench ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-31000} ZENDO_RUN_DIR=$root/.run/bench
 source "$root/scripts/lib/common.sh"
 source "$root/scripts/lib/postgres.sh"
 source "$root/scripts/lib/services.sh"

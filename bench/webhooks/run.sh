@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 events=${1:-5000}
 conversations=${BENCH_WEBHOOK_CONVERSATIONS:-200}
 [[ "$events" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [events]" >&2; exit 2; }
-export ZENDO_ENV=${ZENDO_ENV:-bench-webhooks} ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-47900}
+export ZENDO_ENV=${ZENDO_ENV:-bench-webhooks} ZENDO_PORT_BASE=${ZENDO_PORT_BASE:-31900}
 
 cd "$root"
 rm -f services/notifications/target/webhook-bench.txt
