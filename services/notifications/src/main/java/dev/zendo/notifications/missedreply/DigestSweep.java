@@ -1,15 +1,11 @@
 package dev.zendo.notifications.missedreply;
 
-import dev.zendo.notifications.preference.Unsubscribes;
-import dev.zendo.notifications.preference.VisitorOptOuts;
+import dev.zendo.notifications.preference.VisitorMails;
 import dev.zendo.notifications.render.MailBody;
 import dev.zendo.notifications.render.MailTexts;
 import dev.zendo.notifications.replica.Visitors;
 import dev.zendo.notifications.replica.Websites;
-import dev.zendo.notifications.routing.Notification;
 import dev.zendo.notifications.routing.NotificationKind;
-import dev.zendo.notifications.routing.Notifier;
-import dev.zendo.notifications.routing.Recipient;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -36,23 +32,19 @@ class DigestSweep {
     private final PendingReplies replies;
     private final Websites websites;
     private final Visitors visitors;
-    private final VisitorOptOuts optOuts;
-    private final Unsubscribes unsubscribes;
     private final MailTexts texts;
-    private final Notifier notifier;
+    private final VisitorMails mails;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    DigestSweep(MissedReplySettings settings, PendingReplies replies, Websites websites, Visitors visitors, VisitorOptOuts optOuts,
-                Unsubscribes unsubscribes, MailTexts texts, Notifier notifier, TransactionOperations<Connection> transactions, Clock clock) {
+    DigestSweep(MissedReplySettings settings, PendingReplies replies, Websites websites, Visitors visitors, MailTexts texts,
+                VisitorMails mails, TransactionOperations<Connection> transactions, Clock clock) {
         this.settings = settings;
         this.replies = replies;
         this.websites = websites;
         this.visitors = visitors;
-        this.optOuts = optOuts;
-        this.unsubscribes = unsubscribes;
         this.texts = texts;
-        this.notifier = notifier;
+        this.mails = mails;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -85,22 +77,12 @@ class DigestSweep {
         if (due.isEmpty() || website.isEmpty() || visitor.isEmpty() || visitor.get().email().isBlank()) {
             return;
         }
-        String email = visitor.get().email();
-        Recipient recipient = new Recipient(null, email);
-        String eventId = due.get(0).messageId();
-        Instant occurredAt = due.get(0).createdAt();
-        if (optOuts.optedOut(connection, website.get().id(), email, KIND)) {
-            notifier.suppress(connection, website.get().id(), KIND, eventId, occurredAt, recipient, "unsubscribed");
-            return;
-        }
         String language = website.get().language();
         String name = website.get().name();
         MailBody body = new MailBody().paragraph(texts.get(language, "missed_reply.intro", name));
         due.forEach(reply -> body.quote(reply.authorName().isBlank() ? name : reply.authorName(), reply.body()));
         body.paragraph(texts.get(language, "missed_reply.next", name));
-        String unsubscribe = unsubscribes.visitorLink(connection, email, website.get().id(), KIND);
-        body.footerLink(texts.get(language, "footer.missed_reply", name), texts.get(language, "footer.unsubscribe"), unsubscribe);
-        notifier.send(connection, new Notification(website.get().id(), KIND, eventId, occurredAt, recipient,
-                body.render(texts.get(language, "missed_reply.subject", name, due.size())), unsubscribe));
+        mails.send(connection, website.get(), language, visitor.get().email(), KIND, due.get(0).messageId(), due.get(0).createdAt(),
+                body, texts.get(language, "missed_reply.subject", name, due.size()), "footer.missed_reply");
     }
 }

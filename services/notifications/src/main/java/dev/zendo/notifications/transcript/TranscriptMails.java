@@ -5,15 +5,11 @@ import dev.zendo.events.v1.Envelope;
 import dev.zendo.events.v1.TranscriptMessage;
 import dev.zendo.events.v1.TranscriptRequested;
 import dev.zendo.inbox.EventHandler;
-import dev.zendo.notifications.preference.Unsubscribes;
-import dev.zendo.notifications.preference.VisitorOptOuts;
+import dev.zendo.notifications.preference.VisitorMails;
 import dev.zendo.notifications.render.MailBody;
 import dev.zendo.notifications.render.MailTexts;
 import dev.zendo.notifications.replica.Websites;
-import dev.zendo.notifications.routing.Notification;
 import dev.zendo.notifications.routing.NotificationKind;
-import dev.zendo.notifications.routing.Notifier;
-import dev.zendo.notifications.routing.Recipient;
 import dev.zendo.notifications.routing.Sources;
 import jakarta.inject.Singleton;
 
@@ -41,19 +37,14 @@ class TranscriptMails implements EventHandler {
 
     private final TranscriptSettings settings;
     private final Websites websites;
-    private final VisitorOptOuts optOuts;
-    private final Unsubscribes unsubscribes;
     private final MailTexts texts;
-    private final Notifier notifier;
+    private final VisitorMails mails;
 
-    TranscriptMails(TranscriptSettings settings, Websites websites, VisitorOptOuts optOuts, Unsubscribes unsubscribes,
-                    MailTexts texts, Notifier notifier) {
+    TranscriptMails(TranscriptSettings settings, Websites websites, MailTexts texts, VisitorMails mails) {
         this.settings = settings;
         this.websites = websites;
-        this.optOuts = optOuts;
-        this.unsubscribes = unsubscribes;
         this.texts = texts;
-        this.notifier = notifier;
+        this.mails = mails;
     }
 
     @Override
@@ -74,12 +65,7 @@ class TranscriptMails implements EventHandler {
         if (website.isEmpty()) {
             return;
         }
-        Recipient recipient = new Recipient(null, email);
         Instant occurredAt = Sources.occurredAt(event);
-        if (optOuts.optedOut(connection, websiteId, email, KIND)) {
-            notifier.suppress(connection, websiteId, KIND, threadId, occurredAt, recipient, "unsubscribed");
-            return;
-        }
         String language = MailTexts.language(transcript.getLanguage());
         String name = website.get().name();
         Instant closedAt = transcript.hasClosedAt() ? Sources.instant(transcript.getClosedAt()) : occurredAt;
@@ -94,10 +80,8 @@ class TranscriptMails implements EventHandler {
         if (transcript.getMessagesCount() == 0) {
             body.paragraph(texts.get(language, "transcript.empty"));
         }
-        String unsubscribe = unsubscribes.visitorLink(connection, email, websiteId, KIND);
-        body.footerLink(texts.get(language, "footer.transcript", name), texts.get(language, "footer.unsubscribe"), unsubscribe);
-        notifier.send(connection, new Notification(websiteId, KIND, threadId, occurredAt, recipient,
-                body.render(texts.get(language, "transcript.subject", name)), unsubscribe));
+        mails.send(connection, website.get(), language, email, KIND, threadId, occurredAt, body,
+                texts.get(language, "transcript.subject", name), "footer.transcript");
     }
 
     private String author(String language, String websiteName, TranscriptMessage message) {
