@@ -83,6 +83,6 @@ class DigestSweep {
         due.forEach(reply -> body.quote(reply.authorName().isBlank() ? name : reply.authorName(), reply.body()));
         body.paragraph(texts.get(language, "missed_reply.next", name));
         mails.send(connection, website.get(), language, visitor.get().email(), KIND, due.get(0).messageId(), due.get(0).createdAt(),
-                body, texts.get(language, "missed_reply.subject", name, due.size()), "footer.missed_reply");
+                body, texts.get(language, "missed_reply.subject", name, due.size()));
     }
 }

@@ -34,17 +34,17 @@ public class VisitorMails {
 
     /**
      * Sends {@code body} as {@code subject} to {@code email} in {@code language}, once per kind and {@code eventId},
-     * the footer's reason being the text {@code footerKey}.
+     * the footer's reason being the kind's text {@code footer.<kind>}.
      */
     public void send(Connection connection, Websites.Website website, String language, String email, NotificationKind kind,
-                     String eventId, Instant occurredAt, MailBody body, String subject, String footerKey) throws SQLException {
+                     String eventId, Instant occurredAt, MailBody body, String subject) throws SQLException {
         Recipient recipient = new Recipient(null, email);
         if (optOuts.optedOut(connection, website.id(), email, kind)) {
             notifier.suppress(connection, website.id(), kind, eventId, occurredAt, recipient, "unsubscribed");
             return;
         }
         String unsubscribe = unsubscribes.visitorLink(connection, email, website.id(), kind);
-        body.footerLink(texts.get(language, footerKey, website.name()), texts.get(language, "footer.unsubscribe"), unsubscribe);
+        body.footerLink(texts.get(language, "footer." + kind.wire(), website.name()), texts.get(language, "footer.unsubscribe"), unsubscribe);
         notifier.send(connection, new Notification(website.id(), kind, eventId, occurredAt, recipient, body.render(subject), unsubscribe));
     }
 }

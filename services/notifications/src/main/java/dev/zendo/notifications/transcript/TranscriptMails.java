@@ -81,7 +81,7 @@ class TranscriptMails implements EventHandler {
             body.paragraph(texts.get(language, "transcript.empty"));
         }
         mails.send(connection, website.get(), language, email, KIND, threadId, occurredAt, body,
-                texts.get(language, "transcript.subject", name), "footer.transcript");
+                texts.get(language, "transcript.subject", name));
     }
 
     private String author(String language, String websiteName, TranscriptMessage message) {
