@@ -25,7 +25,9 @@ import java.util.UUID;
 @Singleton
 public class SiteDirectory {
 
-    private static final String SITE_COLUMNS = "w.website_id, w.name, w.allowed_origins, w.widget::text, w.default_group_id";
+    /** A live website's columns of {@code replica_websites w}, first in a query, for {@link #site}; {@code NOT w.deleted} is the caller's. */
+    public static final String SITE_COLUMNS = "w.website_id AS site_id, w.name AS site_name, w.allowed_origins AS site_origins, "
+            + "w.widget::text AS site_widget, w.default_group_id AS site_group";
     private static final String BY_KEY = "SELECT " + SITE_COLUMNS + """
              FROM replica_keys k JOIN replica_websites w ON w.website_id = k.website_id
             WHERE k.kind = ? AND %s AND NOT k.revoked AND (k.expires_at IS NULL OR k.expires_at > ?) AND NOT w.deleted""";
@@ -93,9 +95,14 @@ public class SiteDirectory {
             if (!row.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new Site(row.getObject(1, UUID.class), row.getString(2), texts(row.getArray(3)),
-                    widget(row.getString(4)), row.getObject(5, UUID.class)));
+            return Optional.of(site(row));
         }
+    }
+
+    /** The website of a row whose first columns are {@link #SITE_COLUMNS}. */
+    public static Site site(ResultSet row) throws SQLException {
+        return new Site(row.getObject(1, UUID.class), row.getString(2), texts(row.getArray(3)), widget(row.getString(4)),
+                row.getObject(5, UUID.class));
     }
 
     static List<String> texts(Array array) throws SQLException {
