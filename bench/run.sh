@@ -8,7 +8,8 @@
 # ZENDO_PORT_BASE (default bench-load / 31600); the other benchmarks get ports from the same block of 1,000.
 # Settings (environment, defaults are the full run): BENCH_SECONDS (60), BENCH_E2E_RATE (500/s),
 # BENCH_E2E_VISITORS (50), BENCH_E2E_WARMUP_SECONDS (60), BENCH_FANOUT_CLIENTS (10000), BENCH_FANOUT_RATE (5 events/s), BENCH_WARMUP_SECONDS (10),
-# BENCH_IDLE_CLIENTS (20000), BENCH_RECONNECT_CLIENTS (5000), BENCH_RECONNECT_RATE (5/s), BENCH_RECONNECT_STANDING (a tenth of the clients), BENCH_CLIENT_THREADS (2),
+# BENCH_IDLE_CLIENTS (20000), BENCH_RECONNECT_CLIENTS (5000), BENCH_RECONNECT_RATE (5/s), BENCH_RECONNECT_STANDING (a tenth of the clients),
+# BENCH_RECONNECT_TICKETS (own: a realtime ticket per client; shared: one for all), BENCH_CLIENT_THREADS (2),
 # BENCH_REALTIME_MEMORY_SOCKETS (20000), BENCH_DURABLE_SECONDS (60), BENCH_STARTUP_RUNS (3), BENCH_OUTBOX_SECONDS (15),
 # BENCH_REPLICA_WEBSITES (10), BENCH_JAVA_OPTS (the stack's JVMs), BENCH_SKIP_BUILD=1 (reuse built jars).
 set -euo pipefail
@@ -197,7 +198,8 @@ run_reconnect() {
   # shellcheck disable=SC2046
   generate reconnect reconnect $(edge_options) --edge-ws-2="ws://$ZENDO_HOST:$(edge_ws_port realtime-edge-2)/ws" \
     --clients="${BENCH_RECONNECT_CLIENTS:-5000}" --rate="${BENCH_RECONNECT_RATE:-5}" --seconds="$seconds" \
-    --standing-clients="${BENCH_RECONNECT_STANDING:-$(( ${BENCH_RECONNECT_CLIENTS:-5000} / 10 ))}"
+    --standing-clients="${BENCH_RECONNECT_STANDING:-$(( ${BENCH_RECONNECT_CLIENTS:-5000} / 10 ))}" \
+    --tickets="${BENCH_RECONNECT_TICKETS:-own}"
   log "restarting the killed edge node"
   bash "$root/scripts/up.sh" >>"$work/up.log" 2>&1 || die "the stack did not come back after the kill"
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * clients of the same website from the start, as a node of a live cluster does: it is warm and already reads the
  * website's topic when the others arrive. Per client, the time from
  * its new socket's upgrade until it holds every event sent before that upgrade; then, over the whole run, the events
- * some client never got (gaps) and the repeats a resume delivered (which a client drops by event id).
+ * some client never got (gaps) and the repeats a resume delivered (which a client drops by event id). Every client
+ * has a ticket of its own ({@code --tickets=own}, the default), so node 2 checks each one's signature as it would a
+ * real herd's; {@code --tickets=shared} gives them one ticket, which a node checks once.
  */
 final class ReconnectBench {
 
@@ -31,16 +33,24 @@ final class ReconnectBench {
         Duration seconds = options.seconds("seconds", 30);
         URI node2 = options.uri("edge-ws-2");
         int standing = options.positive("standing-clients", Math.max(1, clients / 10));
+        String tickets = options.optional("tickets").isEmpty() ? "own" : options.optional("tickets");
+        if (!tickets.equals("own") && !tickets.equals("shared")) {
+            throw new IllegalArgumentException("--tickets must be own or shared, not " + tickets);
+        }
         figures.setting("clients", clients);
         figures.setting("rate_per_second", rate);
         figures.setting("seconds", seconds.toSeconds());
         figures.setting("standing_clients", standing);
+        figures.setting("tickets", tickets);
         Tally tally = new Tally();
         FixedRate sender = new FixedRate();
         AtomicInteger reconnects = new AtomicInteger();
         int maxReconnects = clients * 5;
         try (ZendoTarget target = ZendoTarget.create(options, seconds.toSeconds() + 600);
              Sockets sockets = new Sockets(options.positive("client-threads", 1), SourceAddresses.forSockets(clients + standing))) {
+            if (tickets.equals("own")) {
+                target.ticketPerClient(clients + standing);
+            }
             AtomicLong killedAt = new AtomicLong();
             Lifecycle lifecycle = new Lifecycle() {
                 @Override
@@ -61,7 +71,8 @@ final class ReconnectBench {
                     Duration.ofMinutes(5));
             List<Receiver> standers = Fleet.open(sockets, node2, standing, tally, r -> target.session(r, tally, Lifecycle.ONCE),
                     Duration.ofMinutes(5));
-            System.out.printf("%d clients subscribed on node 1, %d standing on node 2%n", clients, standing);
+            System.out.printf("%d clients subscribed on node 1, %d standing on node 2, %s%n", clients, standing,
+                    tickets.equals("own") ? "each with a ticket of its own" : "all with one ticket");
             CompletableFuture.delayedExecutor(seconds.toMillis() / 3, TimeUnit.MILLISECONDS).execute(() -> {
                 killedAt.set(System.nanoTime());
                 target.server().kill();

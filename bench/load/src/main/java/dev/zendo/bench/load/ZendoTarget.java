@@ -4,25 +4,32 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One Zendo edge node: a new agent owns a new website, every client authenticates with one realtime ticket of that
+ * One Zendo edge node: a new agent owns a new website, every client authenticates with a realtime ticket of that
  * agent (role owner: it receives every conversation event) and subscribes to the website; events go to the website's
- * topic. Options: --gateway, --edge-ws, --edge-http, --kafka, --server-pid, --clock-ticks.
+ * topic. The clients share one ticket, unless {@link #ticketPerClient} gave each its own (a node then checks every
+ * client's signature, as with real users). Options: --gateway, --edge-ws, --edge-http, --kafka, --server-pid, --clock-ticks.
  */
 final class ZendoTarget implements Target {
 
     private final URI socketUri;
-    private final String websiteId;
-    private final String ticket;
+    private final ZendoApi api;
+    private final Setup setup;
     private final KafkaInjector injector;
     private final ServerProcess server;
     private final HeapProbe heap;
+    private final Queue<String> spareTickets = new ConcurrentLinkedQueue<>();
+    private final Map<Receiver, String> tickets = new ConcurrentHashMap<>();
 
-    private ZendoTarget(URI socketUri, String websiteId, String ticket, KafkaInjector injector, ServerProcess server, HeapProbe heap) {
+    private ZendoTarget(URI socketUri, ZendoApi api, Setup setup, KafkaInjector injector, ServerProcess server, HeapProbe heap) {
         this.socketUri = socketUri;
-        this.websiteId = websiteId;
-        this.ticket = ticket;
+        this.api = api;
+        this.setup = setup;
         this.injector = injector;
         this.server = server;
         this.heap = heap;
@@ -30,10 +37,18 @@ final class ZendoTarget implements Target {
 
     /** Sets an agent and a website up; fails when the ticket would lapse within {@code lifetime} seconds. */
     static ZendoTarget create(Options options, long lifetime) throws IOException, InterruptedException {
-        Setup setup = Setup.of(new ZendoApi(options.uri("gateway")), lifetime);
+        ZendoApi api = new ZendoApi(options.uri("gateway"));
+        Setup setup = Setup.of(api, lifetime);
         ServerProcess server = new ServerProcess(options.pid("server-pid"), options.positive("clock-ticks", 100));
-        return new ZendoTarget(options.uri("edge-ws"), setup.websiteId(), setup.ticket(), new KafkaInjector(options.text("kafka"), setup.websiteId()),
+        return new ZendoTarget(options.uri("edge-ws"), api, setup, new KafkaInjector(options.text("kafka"), setup.websiteId()),
                 server, new JvmHeap(server.pid(), options.uri("edge-http").resolve("/prometheus")));
+    }
+
+    /** Fetches {@code clients} more tickets of the agent: each client whose session is made from now on keeps one of its own. */
+    void ticketPerClient(int clients) throws IOException, InterruptedException {
+        for (int i = 0; i < clients; i++) {
+            spareTickets.add(api.ticket(setup.agentToken()).token());
+        }
     }
 
     /**
@@ -71,7 +86,11 @@ final class ZendoTarget implements Target {
 
     @Override
     public ClientSession session(Receiver receiver, Tally tally, Lifecycle lifecycle) {
-        return new ZendoSession(receiver, tally, lifecycle, ticket, websiteId);
+        String ticket = tickets.computeIfAbsent(receiver, r -> {
+            String own = spareTickets.poll();
+            return own == null ? setup.ticket() : own;
+        });
+        return new ZendoSession(receiver, tally, lifecycle, ticket, setup.websiteId());
     }
 
     @Override
