@@ -16,7 +16,8 @@ import java.time.Duration;
  * How the edge treats its connections (docs/protocol.md, "Limits").
  *
  * @param nodeId            this node's name in {@code ready} frames and presence, unique among the nodes; default host name and pid
- * @param authTimeout       a socket must authenticate within this time of the upgrade (else 4401)
+ * @param authTimeout       a socket must send its {@code auth} within this time of the upgrade (else 4401); a token
+ *                          still being checked then is waited for
  * @param idleTimeout       a socket that sends nothing for this long is closed (4000)
  * @param heartbeatInterval how often authenticated sockets get a {@code heartbeat}
  * @param sweepInterval     how often the one sweep over all connections checks the timeouts and expiries above

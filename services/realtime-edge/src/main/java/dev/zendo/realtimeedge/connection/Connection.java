@@ -29,6 +29,7 @@ public final class Connection {
     private volatile Credentials credentials;
     private volatile long lastInbound;
     private volatile boolean closing;
+    private volatile boolean verifying;
     private boolean lookedBack;
     private volatile Object subscriptions;
     private double tokens;
@@ -80,6 +81,16 @@ public final class Connection {
     /** The visitor's credentials, null for agents and before {@code auth}. */
     public VisitorCredentials visitor() {
         return credentials instanceof VisitorCredentials visitor ? visitor : null;
+    }
+
+    /** Whether an {@code auth} token of this connection is being checked: the auth timeout waits for it. */
+    public boolean verifying() {
+        return verifying;
+    }
+
+    /** Marks that an {@code auth} token of this connection is being checked, or no longer is. */
+    public void verifying(boolean verifying) {
+        this.verifying = verifying;
     }
 
     /** Replaces the credentials (first {@code auth} or renewal) and forgets the origin. */

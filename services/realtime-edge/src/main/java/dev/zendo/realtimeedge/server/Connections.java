@@ -98,7 +98,7 @@ public class Connections {
                     if (connection.closing()) {
                         continue;
                     }
-                    if (credentials == null && now - connection.openedAt() > authTimeout) {
+                    if (credentials == null && !connection.verifying() && now - connection.openedAt() > authTimeout) {
                         connection.close(CloseCode.UNAUTHORIZED);
                     } else if (now - connection.lastInbound() > idleTimeout) {
                         connection.close(CloseCode.IDLE);

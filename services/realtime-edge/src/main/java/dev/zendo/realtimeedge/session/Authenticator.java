@@ -46,17 +46,23 @@ public class Authenticator {
         this.nodeId = settings.nodeId();
     }
 
-    /** Verifies {@code token} and applies it to {@code connection}; a bad token closes it 4401. */
+    /**
+     * Verifies {@code token} and applies it to {@code connection}; a bad token closes it 4401. While the token waits
+     * for a verifier thread (a herd of reconnecting clients queues there), the auth timeout does not close the socket.
+     */
     void authenticate(Connection connection, String token) {
+        connection.verifying(true);
         try {
             verifier.verify(token).whenComplete((credentials, failure) -> connection.channel().eventLoop().execute(() ->
                     apply(connection, failure == null ? credentials : Optional.empty())));
         } catch (RejectedExecutionException e) {
+            connection.verifying(false);
             connection.close(CloseCode.UNAUTHORIZED);
         }
     }
 
     private void apply(Connection connection, Optional<Credentials> verified) {
+        connection.verifying(false);
         if (connection.closing()) {
             return;
         }
