@@ -4,6 +4,10 @@ import com.sun.net.httpserver.HttpServer
 import dev.zendo.realtimeedge.support.EdgeSpec
 import spock.lang.Shared
 
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.Executor
+import java.util.concurrent.TimeUnit
+
 /**
  * The auth timeout is for sockets that send no {@code auth}: one whose token is still being checked when it passes (here
  * the visitors' keys take twice the timeout to fetch, within the key fetch's own 500 ms limit, as a queue of a herd's
@@ -41,15 +45,17 @@ class AuthQueueSpec extends EdgeSpec {
         client.closeCode() == null
     }
 
-    /** Serves the keys at {@code jwksUrl} after {@link #KEYS_DELAY_MILLIS}. */
+    /** Serves the keys at {@code jwksUrl}, each answer sent {@link #KEYS_DELAY_MILLIS} after its request. */
     private static HttpServer slowKeys(String jwksUrl) {
         HttpServer server = HttpServer.create(new InetSocketAddress('127.0.0.1', 0), 0)
+        Executor later = CompletableFuture.delayedExecutor(KEYS_DELAY_MILLIS, TimeUnit.MILLISECONDS)
         server.createContext('/jwks.json') { exchange ->
-            Thread.sleep(KEYS_DELAY_MILLIS)
-            byte[] keys = new URL(jwksUrl).bytes
-            exchange.responseHeaders.add('Content-Type', 'application/json')
-            exchange.sendResponseHeaders(200, keys.length)
-            exchange.responseBody.withCloseable { it.write(keys) }
+            later.execute {
+                byte[] keys = new URL(jwksUrl).bytes
+                exchange.responseHeaders.add('Content-Type', 'application/json')
+                exchange.sendResponseHeaders(200, keys.length)
+                exchange.responseBody.withCloseable { it.write(keys) }
+            }
         }
         server.start()
         server

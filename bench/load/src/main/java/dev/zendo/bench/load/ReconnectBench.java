@@ -37,6 +37,7 @@ final class ReconnectBench {
         if (!tickets.equals("own") && !tickets.equals("shared")) {
             throw new IllegalArgumentException("--tickets must be own or shared, not " + tickets);
         }
+        boolean ownTickets = tickets.equals("own");
         figures.setting("clients", clients);
         figures.setting("rate_per_second", rate);
         figures.setting("seconds", seconds.toSeconds());
@@ -48,7 +49,7 @@ final class ReconnectBench {
         int maxReconnects = clients * 5;
         try (ZendoTarget target = ZendoTarget.create(options, seconds.toSeconds() + 600);
              Sockets sockets = new Sockets(options.positive("client-threads", 1), SourceAddresses.forSockets(clients + standing))) {
-            if (tickets.equals("own")) {
+            if (ownTickets) {
                 target.ticketPerClient(clients + standing);
             }
             AtomicLong killedAt = new AtomicLong();
@@ -72,7 +73,7 @@ final class ReconnectBench {
             List<Receiver> standers = Fleet.open(sockets, node2, standing, tally, r -> target.session(r, tally, Lifecycle.ONCE),
                     Duration.ofMinutes(5));
             System.out.printf("%d clients subscribed on node 1, %d standing on node 2, %s%n", clients, standing,
-                    tickets.equals("own") ? "each with a ticket of its own" : "all with one ticket");
+                    ownTickets ? "each with a ticket of its own" : "all with one ticket");
             CompletableFuture.delayedExecutor(seconds.toMillis() / 3, TimeUnit.MILLISECONDS).execute(() -> {
                 killedAt.set(System.nanoTime());
                 target.server().kill();
