@@ -125,7 +125,7 @@ class AgentEventsSpec extends IdentitySpecification {
     /** The events keyed by {@code agentId}, once there are {@code count} of them; fails if there are more. */
     private List<Envelope> eventsOf(String agentId, int count) {
         new PollingConditions(timeout: 20, delay: 0.1).eventually {
-            received.addAll(consumer.poll(Duration.ofMillis(100)))
+            consumer.poll(Duration.ofMillis(100)).forEach { received << it }
             assert received.count { it.key() == agentId } >= count
         }
         drain()

@@ -269,14 +269,20 @@ class WebsiteEventsSpec extends Specification {
         partitions.collectEntries { [(it): 0L] }
     }
 
-    /** Reads from {@code offsets} until {@code done} holds for what was read (partition order per key). */
+    /**
+     * Reads from {@code offsets} until {@code done} holds for what was read (partition order per key), checking again
+     * after every poll, also one that read nothing (the outbox marks rows sent only after Kafka took them); on timeout
+     * the failure lists what was read and the outbox rows still unsent.
+     */
     private List<ConsumerRecord<String, byte[]>> readUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> offsets,
                                                           Closure<Boolean> done) {
         offsets.each { partition, offset -> consumer.seek(partition, offset) }
         List<ConsumerRecord<String, byte[]>> read = []
         eventually.eventually {
-            read.addAll(consumer.poll(Duration.ofMillis(200)).toList())
-            assert done(read)
+            consumer.poll(Duration.ofMillis(200)).forEach { read << it }
+            assert done(read): "read ${read.collect { "$it.topic-$it.partition@$it.offset" }}, positions " +
+                    "${offsets.keySet().collectEntries { [(it): consumer.position(it)] }}, unsent outbox rows " +
+                    api.sql('SELECT id, topic, event_key, attempts, retry_at, parked_at, last_error FROM outbox WHERE sent_at IS NULL')
         }
         read
     }
