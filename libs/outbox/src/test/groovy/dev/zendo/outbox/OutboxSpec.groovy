@@ -99,6 +99,24 @@ class OutboxSpec extends OutboxSpecification {
         eventIdsInOrder(topic) == [second.eventId, first.eventId]
     }
 
+    def 'the events of one transaction are numbered in the order they were appended, whatever their keys'() {
+        given:
+        def topic = uniqueTopic()
+        def events = messages(appended, keys)
+
+        when:
+        appendAll(context, topic, events)
+
+        then:
+        eventIdsInOrder(topic) == events.collect { (it[1] as Envelope).eventId }
+
+        where:
+        appended | keys
+        1        | 1
+        5        | 1
+        40       | 7
+    }
+
     def 'writers that append the same keys in opposite orders all commit, and no transaction has its rows of a key split by another'() {
         given:
         def topic = uniqueTopic()
