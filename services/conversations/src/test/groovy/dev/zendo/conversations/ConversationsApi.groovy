@@ -105,7 +105,7 @@ class ConversationsApi extends ServiceApi {
         def visitorId = UUID.randomUUID()
         sql('INSERT INTO visitors (id, website_id, label, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, now(), now(), now())',
                 [visitorId, site.id, "Visitor ${visitorId.toString().take(8)}".toString()])
-        def conversation = context.getBean(dev.zendo.conversations.conversation.ConversationService).findOrOpen(site.id, visitorId)
+        def conversation = context.getBean(dev.zendo.conversations.conversation.ConversationService).lockOrOpen(site.id, visitorId)
         context.getBean(dev.zendo.conversations.message.MessageService).post(new dev.zendo.conversations.message.PostMessage(site.id,
                 conversation.id(), new dev.zendo.conversations.message.Author(dev.zendo.conversations.message.AuthorKind.VISITOR,
                 visitorId.toString(), 'Visitor'), dev.zendo.conversations.message.MessageKind.TEXT, null, text))

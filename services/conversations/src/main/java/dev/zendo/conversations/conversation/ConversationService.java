@@ -24,26 +24,28 @@ public class ConversationService {
             + " FROM conversations WHERE id = ? AND website_id = ?";
 
     private final Sql sql;
+    private final ConversationLock lock;
     private final Clock clock;
 
-    ConversationService(Sql sql, Clock clock) {
+    ConversationService(Sql sql, ConversationLock lock, Clock clock) {
         this.sql = sql;
+        this.lock = lock;
         this.clock = clock;
     }
 
     /**
-     * The visitor's conversation with the website, created (without a thread) when it has none; safe under concurrent
-     * calls. Answers 404 when the visitor is not one of the website's.
+     * Locks the visitor's conversation with the website until the transaction ends, creating it (without a thread)
+     * when it has none; safe under concurrent calls. Answers 404 when the visitor is not one of the website's.
      */
     @Transactional
-    public ConversationView findOrOpen(UUID websiteId, UUID visitorId) {
-        Optional<ConversationView> existing = ofVisitor(websiteId, visitorId);
+    public LockedConversation lockOrOpen(UUID websiteId, UUID visitorId) {
+        Optional<LockedConversation> existing = lock.lockOfVisitor(websiteId, visitorId);
         if (existing.isPresent()) {
             return existing.get();
         }
         Instant now = clock.instant();
         sql.update(OPEN, UUID.randomUUID(), now, now, now, visitorId, websiteId);
-        return ofVisitor(websiteId, visitorId).orElseThrow(() -> ApiException.notFound("Visitor"));
+        return lock.lockOfVisitor(websiteId, visitorId).orElseThrow(() -> ApiException.notFound("Visitor"));
     }
 
     /** The conversation, when it belongs to {@code websiteId}: another website's conversation is none. */

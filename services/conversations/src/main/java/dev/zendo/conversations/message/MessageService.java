@@ -5,6 +5,7 @@ import dev.zendo.conversations.conversation.LockedConversation;
 import dev.zendo.conversations.thread.ThreadOpening;
 import dev.zendo.events.v1.Actor;
 import dev.zendo.platform.http.ApiException;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -55,6 +56,23 @@ public class MessageService {
      */
     @Transactional
     public Posted post(PostMessage command) {
+        PostMessage checked = checked(command);
+        return store(lock.require(command.websiteId(), command.conversationId()), checked);
+    }
+
+    /**
+     * Stores a message, as {@link #post(PostMessage)} does, in {@code conversation}: the command's, which the caller's
+     * transaction has already locked.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Posted post(LockedConversation conversation, PostMessage command) {
+        if (!conversation.id().equals(command.conversationId()) || !conversation.websiteId().equals(command.websiteId())) {
+            throw new IllegalArgumentException("the locked conversation is not the command's");
+        }
+        return store(conversation, checked(command));
+    }
+
+    private static PostMessage checked(PostMessage command) {
         Author author = command.author();
         if (author.kind() == AuthorKind.SYSTEM || command.kind() == MessageKind.SYSTEM) {
             throw new IllegalArgumentException("system messages are written with MessageService.system");
@@ -62,9 +80,15 @@ public class MessageService {
         if (author.kind() == AuthorKind.VISITOR && command.kind() != MessageKind.TEXT) {
             throw new IllegalArgumentException("a visitor writes text messages only");
         }
-        String clientMsgId = clientMsgId(command.clientMsgId());
-        String body = MessageText.require(command.body(), "body", MessageText.MAX_BODY);
-        LockedConversation conversation = lock.require(command.websiteId(), command.conversationId());
+        return new PostMessage(command.websiteId(), command.conversationId(), author, command.kind(),
+                clientMsgId(command.clientMsgId()), MessageText.require(command.body(), "body", MessageText.MAX_BODY),
+                command.offlineForm());
+    }
+
+    private Posted store(LockedConversation conversation, PostMessage command) {
+        Author author = command.author();
+        String clientMsgId = command.clientMsgId();
+        String body = command.body();
         if (author.kind() == AuthorKind.VISITOR && !conversation.visitorId().toString().equals(author.id())) {
             throw ApiException.notFound("Conversation");
         }

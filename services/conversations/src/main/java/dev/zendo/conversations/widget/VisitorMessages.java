@@ -2,6 +2,7 @@ package dev.zendo.conversations.widget;
 
 import dev.zendo.conversations.conversation.ConversationService;
 import dev.zendo.conversations.conversation.ConversationView;
+import dev.zendo.conversations.conversation.LockedConversation;
 import dev.zendo.conversations.message.Author;
 import dev.zendo.conversations.message.AuthorKind;
 import dev.zendo.conversations.message.History;
@@ -62,11 +63,11 @@ class VisitorMessages {
 
     private Posted send(UUID websiteId, VisitorRow visitor, String clientMsgId, String body, OfflineForm offlineForm) {
         limits.message(visitor.id());
-        ConversationView conversation = conversations.findOrOpen(websiteId, visitor.id());
-        if (!conversation.status().open()) {
+        LockedConversation conversation = conversations.lockOrOpen(websiteId, visitor.id());
+        if (!conversation.hasOpenThread()) {
             limits.newConversation(websiteId);
         }
-        return messages.post(new PostMessage(websiteId, conversation.id(),
+        return messages.post(conversation, new PostMessage(websiteId, conversation.id(),
                 new Author(AuthorKind.VISITOR, visitor.id().toString(), visitor.displayName()), MessageKind.TEXT, clientMsgId, body,
                 offlineForm));
     }

@@ -189,7 +189,7 @@ class ConversationActionsSpec extends Specification {
         given:
         def visitorId = UUID.randomUUID()
         api.sql('INSERT INTO visitors (id, website_id, label, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, now(), now(), now())', [visitorId, site.id, 'Silent Fox 3'])
-        def conversation = api.context.getBean(dev.zendo.conversations.conversation.ConversationService).findOrOpen(site.id, visitorId)
+        def conversation = api.context.getBean(dev.zendo.conversations.conversation.ConversationService).lockOrOpen(site.id, visitorId)
 
         expect:
         api.call('POST', "/v1/inbox/$site.id/conversations/${conversation.id()}/assign", supervisor.token, [agent_id: supervisor.id]).body.error == 'no_thread'

@@ -61,7 +61,7 @@ class InboxListSpec extends Specification {
         api.closeDirectly(named.closedA)
         api.assignDirectly(named.closedB, other.id)
         api.closeDirectly(named.closedB)
-        api.context.getBean(dev.zendo.conversations.conversation.ConversationService).findOrOpen(site.id, visitorWithoutThread())
+        api.context.getBean(dev.zendo.conversations.conversation.ConversationService).lockOrOpen(site.id, visitorWithoutThread())
     }
 
     def '#caller sees #expected in view #view filtered by #filter'() {

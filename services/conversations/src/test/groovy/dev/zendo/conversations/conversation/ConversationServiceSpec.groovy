@@ -13,15 +13,16 @@ class ConversationServiceSpec extends ModelSpecification {
         def visitor = visitor(website)
 
         when:
-        def results = concurrently(10) { conversations.findOrOpen(website, visitor) }
+        def results = concurrently(10) { conversations.lockOrOpen(website, visitor) }
 
         then:
-        results.every { it instanceof ConversationView }
+        results.every { it instanceof LockedConversation }
         results*.id().unique().size() == 1
         rows('SELECT count(*) FROM conversations WHERE visitor_id = ?', visitor).first()[0] == 1
 
         and: 'before its first message it has no thread and shows as closed'
-        with(results.first() as ConversationView) {
+        with(conversations.ofVisitor(website, visitor).orElseThrow()) {
+            id() == results.first().id()
             websiteId() == website
             visitorId() == visitor
             lastSeq() == 0
@@ -51,7 +52,7 @@ class ConversationServiceSpec extends ModelSpecification {
         def before = counts()
 
         when:
-        conversations.findOrOpen(website, stranger)
+        conversations.lockOrOpen(website, stranger)
 
         then:
         def e = thrown(ApiException)

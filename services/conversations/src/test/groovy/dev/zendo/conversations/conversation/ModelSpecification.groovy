@@ -81,7 +81,7 @@ abstract class ModelSpecification extends Specification {
 
     /** A new visitor's conversation with a new website. */
     ConversationView conversation(UUID websiteId = website()) {
-        conversations.findOrOpen(websiteId, visitor(websiteId))
+        conversations.find(websiteId, conversations.lockOrOpen(websiteId, visitor(websiteId)).id()).orElseThrow()
     }
 
     static Author visitorOf(ConversationView conversation) {

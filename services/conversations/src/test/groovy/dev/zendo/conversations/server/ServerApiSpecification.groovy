@@ -26,7 +26,7 @@ abstract class ServerApiSpecification extends Specification {
         UUID visitorId = UUID.randomUUID()
         api.sql('INSERT INTO visitors (id, website_id, label, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, now(), now(), now())',
                 [visitorId, site.id, 'Brave Otter 42'])
-        def conversation = api.context.getBean(ConversationService).findOrOpen(site.id, visitorId)
+        def conversation = api.context.getBean(ConversationService).lockOrOpen(site.id, visitorId)
         api.context.getBean(MessageService).post(new PostMessage(site.id, conversation.id(),
                 new Author(AuthorKind.VISITOR, visitorId.toString(), 'Brave Otter 42'), MessageKind.TEXT, UUID.randomUUID().toString(), text))
         new PollingConditions(timeout: 10).eventually {

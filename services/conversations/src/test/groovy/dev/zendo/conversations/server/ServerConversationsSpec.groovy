@@ -24,7 +24,7 @@ class ServerConversationsSpec extends ServerApiSpecification {
         def first = chat(site, 'First')
         def second = chat(site, 'Second')
         def third = chat(site, 'Third')
-        api.context.getBean(ConversationService).findOrOpen(site.id, UUID.fromString(visitorWithoutMessages(site)))
+        api.context.getBean(ConversationService).lockOrOpen(site.id, UUID.fromString(visitorWithoutMessages(site)))
         chat(api.site())
         expect(200, api.call('POST', "/v1/server/conversations/$first.conversationId/close", site.secretKey, [:]))
 

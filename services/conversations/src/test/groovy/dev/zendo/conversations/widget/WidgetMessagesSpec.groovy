@@ -1,6 +1,7 @@
 package dev.zendo.conversations.widget
 
 import dev.zendo.conversations.ConversationsApi
+import dev.zendo.conversations.conversation.ModelSpecification
 import dev.zendo.conversations.message.Author
 import dev.zendo.conversations.message.AuthorKind
 import dev.zendo.conversations.message.MessageKind
@@ -36,6 +37,25 @@ class WidgetMessagesSpec extends Specification {
         changed.status == 409
         changed.body.error == 'client_msg_id_conflict'
         api.sql("SELECT count(*) AS n FROM messages WHERE client_msg_id = 'c-1' AND conversation_id = ?::uuid", [first.body.conversation_id])[0].n == 1
+    }
+
+    def 'a new visitor\'s messages sent at once open one conversation with one thread, numbered without gaps'() {
+        given:
+        def site = api.site()
+        def token = ConversationsApi.expect(201, api.widgetSession(site)).visitor_token as String
+
+        when:
+        def answers = ModelSpecification.concurrently(8) { int i ->
+            api.widget('POST', '/v1/widget/messages', token, [client_msg_id: "burst-$i".toString(), body: "Message $i".toString()])
+        }
+
+        then:
+        answers*.status == [201] * 8
+        answers*.body*.conversation_id.unique().size() == 1
+        def conversationId = answers[0].body.conversation_id as String
+        answers*.body*.seq.sort() == (1..8).toList()
+        api.sql('SELECT count(*) AS n FROM threads WHERE conversation_id = ?::uuid', [conversationId])[0].n == 1
+        api.sql('SELECT last_seq FROM conversations WHERE id = ?::uuid', [conversationId])[0].last_seq == 8
     }
 
     def 'history, unread counts and the session never show agents\' notes'() {
