@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * socket, also through the gateway, receives them as {@code message:new}. Latency from each message's intended send
  * time to the agent's frame; the REST answer's latency beside it. At most 64 requests in flight, each on a keep-alive
  * connection of its own: a request due while all are busy waits, and its wait counts. With {@code --stack-pids}, the
- * CPU each process of the stack spent per message (see {@link StackCpu}).
+ * CPU each process of the stack spent per message (see {@link StackCpu}). The run fails when the agent's socket closes.
  */
 final class EndToEndBench {
 
@@ -49,7 +49,8 @@ final class EndToEndBench {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         URI socket = URI.create("ws://" + gateway.getAuthority() + "/ws");
         try (Sockets sockets = new Sockets(1, new SourceAddresses(1)); RestConnections connections = new RestConnections(gateway)) {
-            Fleet.open(sockets, socket, 1, tally, r -> new ZendoSession(r, tally, Lifecycle.ONCE, setup.ticket(), setup.websiteId()),
+            AgentSocket agent = new AgentSocket();
+            Fleet.open(sockets, socket, 1, tally, r -> new ZendoSession(r, tally, agent, setup.ticket(), setup.websiteId()),
                     Duration.ofSeconds(30));
             FixedRate sender = new FixedRate();
             Consumer<Payload> send = payload -> {
@@ -67,6 +68,7 @@ final class EndToEndBench {
             };
             long next = sender.run(rate, warmup, 0, send);
             Fleet.settle(() -> tally.deliveries() >= next, DRAIN);
+            agent.requireOpen("warm-up", tally, figures);
             tally.takeAges();
             answers.reset();
             long before = tally.deliveries();
@@ -74,6 +76,7 @@ final class EndToEndBench {
             long started = System.nanoTime();
             long end = sender.run(rate, seconds, next, send);
             Fleet.settle(() -> tally.deliveries() - before >= end - next, DRAIN);
+            agent.requireOpen("measured run", tally, figures);
             Map<String, Double> cpuAfter = cpu.seconds();
             double wallSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -83,6 +86,30 @@ final class EndToEndBench {
             figures.failures(tally);
             StackCpu.report(cpuBefore, cpuAfter, end - next, "message", wallSeconds, figures);
             figures.latencies("end_to_end", tally.takeAges(), "end to end, visitor REST send to the agent's WebSocket frame");
+        }
+    }
+
+    /** The agent's one socket: once it closes, later messages cannot reach it and the run has no figures to give. */
+    private static final class AgentSocket implements Lifecycle {
+
+        private volatile boolean closed;
+
+        @Override
+        public void upgraded(Receiver receiver) {
+        }
+
+        @Override
+        public void closed(Receiver receiver) {
+            closed = true;
+        }
+
+        void requireOpen(String phase, Tally tally, Figures figures) {
+            if (closed) {
+                figures.failures(tally);
+                throw new IllegalStateException("the agent's socket closed during the " + phase + " (failures above), so the"
+                        + " messages after it could not reach it: no end-to-end figures. 4408 means the generator read too"
+                        + " slowly, as while the stack and the generator are still compiling: warm up longer or lower the rate");
+            }
         }
     }
 }
