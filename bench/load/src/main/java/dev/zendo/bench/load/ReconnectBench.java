@@ -33,7 +33,8 @@ final class ReconnectBench {
         Duration seconds = options.seconds("seconds", 30);
         URI node2 = options.uri("edge-ws-2");
         int standing = options.positive("standing-clients", Math.max(1, clients / 10));
-        String tickets = options.optional("tickets").isEmpty() ? "own" : options.optional("tickets");
+        String given = options.optional("tickets");
+        String tickets = given.isEmpty() ? "own" : given;
         if (!tickets.equals("own") && !tickets.equals("shared")) {
             throw new IllegalArgumentException("--tickets must be own or shared, not " + tickets);
         }
