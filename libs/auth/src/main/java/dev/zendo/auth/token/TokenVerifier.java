@@ -5,6 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -12,13 +16,17 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.JWSVerifierFactory;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +39,9 @@ import java.util.Set;
  * Verifies ES256 JWTs of one issuer and audience against that issuer's JWKS: signature, {@code alg}
  * (never {@code none}, never HMAC), {@code typ}, issuer, audience, expiry and not-before. A token that verified is
  * accepted again for up to {@link #REUSE} (never past its expiry) without checking its signature once more: a widget or
- * agent sends many requests with one token, and the P-256 arithmetic was most of a request's CPU time.
+ * agent sends many requests with one token, and the P-256 arithmetic was most of a request's CPU time. A token whose
+ * signature {@link CheckedSignatures} shows was checked (here or in another process) skips only that arithmetic: its
+ * key must still be one the issuer publishes, and every claim is checked.
  */
 public final class TokenVerifier {
 
@@ -40,14 +50,25 @@ public final class TokenVerifier {
     /** How many verified tokens are remembered at most. */
     static final int REMEMBERED = 20_000;
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final DefaultJWTProcessor<SecurityContext> checkedBefore;
+    private final CheckedSignatures checkedSignatures;
     private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REUSE).build();
     private final Clock clock;
 
-    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock) {
+    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock, CheckedSignatures checkedSignatures) {
         this.clock = clock;
+        this.checkedSignatures = checkedSignatures;
+        this.processor = processor(keys, issuer, audience, clock, new DefaultJWSVerifierFactory());
+        this.checkedBefore = processor(keys, issuer, audience, clock, new CheckedBefore());
+    }
+
+    private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer, String audience,
+                                                                  Clock clock, JWSVerifierFactory signatures) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        processor.setJWSVerifierFactory(signatures);
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")) {
             @Override
@@ -55,6 +76,7 @@ public final class TokenVerifier {
                 return Date.from(clock.instant());
             }
         });
+        return processor;
     }
 
     /**
@@ -63,6 +85,12 @@ public final class TokenVerifier {
      * the issuer; while the issuer is unreachable the last keys fetched keep working for {@code cacheTtl}.
      */
     public static TokenVerifier remote(String jwksUrl, Duration cacheTtl, Duration refetchInterval, String issuer, String audience) {
+        return remote(jwksUrl, cacheTtl, refetchInterval, issuer, audience, CheckedSignatures.NONE);
+    }
+
+    /** A {@link #remote(String, Duration, Duration, String, String) remote} verifier sharing checked signatures. */
+    public static TokenVerifier remote(String jwksUrl, Duration cacheTtl, Duration refetchInterval, String issuer, String audience,
+                                       CheckedSignatures checkedSignatures) {
         try {
             JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL())
                     .cache(cacheTtl.toMillis(), 15_000)
@@ -70,7 +98,7 @@ public final class TokenVerifier {
                     .outageTolerant(cacheTtl.toMillis())
                     .retrying(true)
                     .build();
-            return new TokenVerifier(source, issuer, audience, Clock.systemUTC());
+            return new TokenVerifier(source, issuer, audience, Clock.systemUTC(), checkedSignatures);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("not a JWKS URL: " + jwksUrl, e);
         }
@@ -78,7 +106,7 @@ public final class TokenVerifier {
 
     /** A verifier for tokens signed by keys this process holds. */
     public static TokenVerifier local(JWKSet keys, String issuer, String audience) {
-        return new TokenVerifier(new ImmutableJWKSet<>(keys), issuer, audience, Clock.systemUTC());
+        return new TokenVerifier(new ImmutableJWKSet<>(keys), issuer, audience, Clock.systemUTC(), CheckedSignatures.NONE);
     }
 
     /** The token's claims when it is valid; empty when it is malformed, forged, expired or not meant for us. */
@@ -89,11 +117,16 @@ public final class TokenVerifier {
             return Optional.of(known.claims());
         }
         try {
-            JWTClaimsSet claims = processor.process(token, null);
+            SignedJWT jwt = SignedJWT.parse(token);
+            boolean checked = checkedSignatures.contains(token);
+            JWTClaimsSet claims = (checked ? checkedBefore : processor).process(jwt, null);
             Instant expires = claims.getExpirationTime().toInstant();
             if (now.isBefore(expires)) {
                 Instant reusable = now.plus(REUSE);
                 verified.put(token, new Verified(claims, expires.isBefore(reusable) ? expires : reusable));
+                if (!checked) {
+                    checkedSignatures.add(token, expires);
+                }
             }
             return Optional.of(claims);
         } catch (ParseException | BadJOSEException | JOSEException e) {
@@ -103,5 +136,34 @@ public final class TokenVerifier {
 
     /** A token's verified claims, accepted again until {@code until}. */
     private record Verified(JWTClaimsSet claims, Instant until) {
+    }
+
+    /**
+     * Verifiers that hold every ES256 signature, for tokens {@link CheckedSignatures} shows were checked before: the
+     * key selector still has to find the token's key among those the issuer publishes.
+     */
+    private static final class CheckedBefore implements JWSVerifierFactory, JWSVerifier {
+
+        private final JCAContext jca = new JCAContext();
+
+        @Override
+        public JWSVerifier createJWSVerifier(JWSHeader header, Key key) {
+            return this;
+        }
+
+        @Override
+        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+            return JWSAlgorithm.ES256.equals(header.getAlgorithm());
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return Set.of(JWSAlgorithm.ES256);
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return jca;
+        }
     }
 }

@@ -149,7 +149,7 @@ class TokenVerifierSpec extends Specification {
     private TokenVerifier local(Clock clock, AtomicInteger keyLookups) {
         def keys = new JWKSet(key.toPublicJWK())
         new TokenVerifier({ selector, context -> keyLookups.incrementAndGet(); selector.select(keys) } as JWKSource,
-                'zendo-identity', 'zendo', clock)
+                'zendo-identity', 'zendo', clock, CheckedSignatures.NONE)
     }
 
     private TokenVerifier remote() {

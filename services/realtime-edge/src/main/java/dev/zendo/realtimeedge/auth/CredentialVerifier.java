@@ -2,6 +2,7 @@ package dev.zendo.realtimeedge.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.zendo.auth.token.CheckedSignatures;
 import dev.zendo.auth.token.TokenVerifier;
 import dev.zendo.realtimeedge.config.CredentialSettings;
 import jakarta.annotation.PreDestroy;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Verifies {@code auth} tokens off the event loops: agents' realtime tickets against websites' keys, visitors' session
  * tokens against conversations' keys. The issuer picks the key set; the verified claims must then carry the right
- * {@code token_use} and the claims the edge needs.
+ * {@code token_use} and the claims the edge needs. Signatures any node checked are shared ({@link RedisCheckedSignatures}),
+ * so a node taking over a herd of reconnecting clients does not check their signatures again.
  */
 @Singleton
 public class CredentialVerifier {
@@ -35,12 +37,12 @@ public class CredentialVerifier {
     private final TokenVerifier visitors;
     private final ExecutorService executor;
 
-    CredentialVerifier(CredentialSettings settings) {
+    CredentialVerifier(CredentialSettings settings, CheckedSignatures checkedSignatures) {
         this.settings = settings;
         this.tickets = TokenVerifier.remote(settings.ticketsJwksUrl(), settings.cacheTtl(), settings.refetchInterval(),
-                settings.ticketsIssuer(), settings.audience());
+                settings.ticketsIssuer(), settings.audience(), checkedSignatures);
         this.visitors = TokenVerifier.remote(settings.visitorsJwksUrl(), settings.cacheTtl(), settings.refetchInterval(),
-                settings.visitorsIssuer(), settings.audience());
+                settings.visitorsIssuer(), settings.audience(), checkedSignatures);
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(settings.verifierThreads(), settings.verifierThreads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), runnable -> {
