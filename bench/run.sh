@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: every benchmark through one entry point; writes bench/results/<date>.md and .json (machine, settings,
-# every figure). make bench SCENARIO=<name> runs one (SCENARIO=e2e,reconnect a few, on one stack). Each scenario prints its headline figure last.
+# every figure). make bench SCENARIO=<name> runs one (SCENARIO=e2e,reconnect a few, on one stack; a name given twice
+# runs twice, the second's figures named <name>-2). Each scenario prints its headline figure last.
 #   bench/run.sh [all|e2e|fanout|memory|peer|reconnect|durable|startup|outbox|replica]
 # Scenarios 1-6 of issue #11 (e2e, fanout, memory, peer, reconnect, durable) and the earlier benchmarks (startup,
 # outbox, replica; durable is bench/conversations, memory includes bench/realtime-memory) run their own run.sh.
@@ -57,6 +58,7 @@ generator=$root/bench/load
 peer_dir=$root/bench/peer-socketio
 peer_pid=""
 failed=()
+repeat=""
 
 # The stack's services: large enough limits for the load (it comes from one address and one agent), tickets and
 # tokens that outlive a run (clients do not renew), the JIT's full tiers, and PostgreSQL with fsync and
@@ -84,10 +86,13 @@ build_generator() {
 }
 
 # Runs the generator: generate <mode> <name> [--option=value...]; prints its figures into <name>.txt, writes <name>.json.
+# A scenario named again in SCENARIO (reconnect,reconnect: the second on a warm stack) adds "-2" and so on to its names.
 generate() {
-  local mode=$1 name=$2; shift 2
+  local mode=$1 name=$2$repeat; shift 2
   java -Xmx1g -cp "$generator/target/classes:$(cat "$generator/target/classpath.txt")" dev.zendo.bench.load.Main "$mode" \
     --json="$work/$name.json" --clock-ticks="$(getconf CLK_TCK)" --client-threads="$client_threads" "$@" 2>&1 | tee "$(output "$name")"
+  [[ -z $repeat || ! -f $work/$name.json ]] || { jq --arg repeat "$repeat" '.scenario += $repeat' "$work/$name.json" >"$work/$name.json.tmp" \
+    && mv "$work/$name.json.tmp" "$work/$name.json"; }
 }
 
 # The file of a scenario's printed figures; the results list them in the order they were made.
@@ -111,7 +116,7 @@ peer_up() {
 
 # A benchmark with its own run.sh: its output, its headline (last line) and the figures of its report into JSON.
 folded() {
-  local name=$1 report=$2; shift 2
+  local name=$1$repeat report=$2; shift 2
   "$@" 2>&1 | tee "$(output "$name")"
   local table=""
   [[ -f $root/bench/reports/$report ]] && table=$(grep -E '^\| ' "$root/bench/reports/$report" || true)
@@ -175,23 +180,23 @@ run_peer() {
   trap peer_down EXIT
   peer_up
   # shellcheck disable=SC2046
-  [[ -f $work/fanout-zendo.json ]] || fanout zendo $(edge_options)
+  [[ -f $work/fanout-zendo$repeat.json ]] || fanout zendo $(edge_options)
   # shellcheck disable=SC2046
-  [[ -f $work/idle-zendo.json ]] || idle zendo $(edge_options)
+  [[ -f $work/idle-zendo$repeat.json ]] || idle zendo $(edge_options)
   # shellcheck disable=SC2086
   fanout socketio $peer_options
   # shellcheck disable=SC2086
   idle socketio $peer_options
   peer_down
-  jq -n --slurpfile zf "$work/fanout-zendo.json" --slurpfile sf "$work/fanout-socketio.json" \
-    --slurpfile zi "$work/idle-zendo.json" --slurpfile si "$work/idle-socketio.json" '
+  jq -n --slurpfile zf "$work/fanout-zendo$repeat.json" --slurpfile sf "$work/fanout-socketio$repeat.json" \
+    --slurpfile zi "$work/idle-zendo$repeat.json" --slurpfile si "$work/idle-socketio$repeat.json" --arg scenario "peer$repeat" '
     def ratio(a; b): if b == 0 then null else ((a / b) * 100 | round) / 100 end;
-    {scenario: "peer", settings: {}, figures: {
+    {scenario: $scenario, settings: {}, figures: {
       deliveries_per_cpu_second_ratio: ratio($zf[0].figures.deliveries_per_cpu_second; $sf[0].figures.deliveries_per_cpu_second),
       rss_per_socket_ratio: ratio($zi[0].figures.rss_bytes_per_socket; $si[0].figures.rss_bytes_per_socket),
       live_per_socket_ratio: ratio($zi[0].figures.live_bytes_per_socket; $si[0].figures.live_bytes_per_socket)}}' >"$work/peer.json"
   jq -r '.figures | "Zendo / socket.io, memory per socket: RSS delta \(.rss_per_socket_ratio), live heap + off-heap \(.live_per_socket_ratio) (goal <= 0.33)",
-    "Zendo / socket.io, deliveries per server CPU-second: \(.deliveries_per_cpu_second_ratio) (goal >= 3)"' "$work/peer.json" | tee "$(output peer)"
+    "Zendo / socket.io, deliveries per server CPU-second: \(.deliveries_per_cpu_second_ratio) (goal >= 3)"' "$work/peer$repeat.json" | tee "$(output "peer$repeat")"
 }
 
 run_reconnect() {
@@ -207,7 +212,11 @@ run_reconnect() {
 needs_stack() { [[ $1 == e2e || $1 == fanout || $1 == memory || $1 == peer || $1 == reconnect ]]; }
 
 build_generator
+declare -A runs=()
 for current in "${selected[@]}"; do
+  runs[$current]=$(( ${runs[$current]:-0} + 1 ))
+  repeat=""
+  (( ${runs[$current]} == 1 )) || repeat="-${runs[$current]}"
   if needs_stack "$current"; then
     stack_running || stack_up
   else

@@ -21,7 +21,9 @@ const RENEW_BEFORE_MS = 15_000;
 /**
  * One agent's WebSocket to the realtime edge: authenticates with tickets (renewed before they expire), subscribes
  * to one website, resumes from the last cursor after any drop, drops repeated events, pings, reconnects with
- * jittered backoff when the socket closes or stays silent past two heartbeats.
+ * jittered backoff when the socket closes or stays silent past two heartbeats. A reconnect sends the ticket it holds
+ * while that has time left (the node taking over finds its signature checked, docs/protocol.md "Checked signatures"),
+ * and a new one after the edge refused it (4401).
  */
 export class RealtimeConnection {
   private socket: WebSocket | null = null;
@@ -29,6 +31,7 @@ export class RealtimeConnection {
   private subscribedOn: WebSocket | null = null;
   private websiteId: string | null = null;
   private cursor: string | null = null;
+  private credentials: { ticket: string; expiresAt: number } | null = null;
   private attempt = 0;
   private stopped = true;
   private wasLive = false;
@@ -63,6 +66,7 @@ export class RealtimeConnection {
   /** Closes the socket for good. */
   stop(): void {
     this.stopped = true;
+    this.credentials = null;
     this.clearTimers();
     this.socket?.close(1000);
     this.socket = null;
@@ -100,14 +104,17 @@ export class RealtimeConnection {
 
   private async connect(): Promise<void> {
     if (this.status !== 'offline') this.setStatus(this.wasLive ? 'resyncing' : 'connecting');
-    let credentials: { ticket: string; expiresAt: number };
-    try {
-      credentials = await this.deps.ticket();
-    } catch {
-      this.retryLater();
-      return;
+    let credentials = this.credentials;
+    if (!credentials || credentials.expiresAt - this.now() <= RENEW_BEFORE_MS) {
+      try {
+        credentials = await this.deps.ticket();
+      } catch {
+        this.retryLater();
+        return;
+      }
     }
     if (this.stopped || this.socket) return;
+    this.credentials = credentials;
     const socket = this.deps.open();
     this.socket = socket;
     socket.onopen = () => {
@@ -121,6 +128,7 @@ export class RealtimeConnection {
       if (this.socket !== socket) return;
       this.socket = null;
       this.clearTimers();
+      if (event.code === 4401) this.credentials = null;
       if (!this.stopped) this.retryLater(event.code === 4401 ? 0 : undefined);
     };
     this.watch();
@@ -223,7 +231,10 @@ export class RealtimeConnection {
     this.setTimer('renew', delay, async () => {
       try {
         const next = await this.deps.ticket();
-        if (this.send({ type: 'auth', v: 1, token: next.ticket })) this.scheduleRenewal(next.expiresAt);
+        if (this.send({ type: 'auth', v: 1, token: next.ticket })) {
+          this.credentials = next;
+          this.scheduleRenewal(next.expiresAt);
+        }
       } catch {
         this.scheduleRenewal(this.now() + RENEW_BEFORE_MS + 5_000);
       }

@@ -112,6 +112,59 @@ describe('RealtimeConnection', () => {
     expect(statuses.at(-1)).toBe('live');
   });
 
+  it('reconnects with the ticket it holds while that has time left, and with the renewed one after a renewal', async () => {
+    const first = await live();
+    first.drop();
+    await vi.advanceTimersByTimeAsync(backoffDelay(0, () => 0.5));
+    const second = await live();
+    expect(second.sent[0]).toEqual({ type: 'auth', v: 1, token: 't0' });
+    await vi.advanceTimersByTimeAsync(29_000);
+    second.server({ type: 'heartbeat', cursors: {} });
+    await vi.advanceTimersByTimeAsync(16_000);
+    expect(second.sent.filter((f) => f.type === 'auth').at(-1)).toEqual({ type: 'auth', v: 1, token: 't2' });
+    second.drop();
+    await vi.advanceTimersByTimeAsync(backoffDelay(0, () => 0.5));
+    const third = await live();
+    expect(third.sent[0]).toEqual({ type: 'auth', v: 1, token: 't2' });
+  });
+
+  it('fetches a new ticket to reconnect after the edge refused the one it held', async () => {
+    const first = await live();
+    first.drop(4401);
+    const second = await live();
+    expect(second.sent[0]).toEqual({ type: 'auth', v: 1, token: 't1' });
+  });
+
+  it('fetches a new ticket to reconnect when the one it holds is about to expire, and after a stop', async () => {
+    connection.stop();
+    const own: FakeSocket[] = [];
+    let issued = 0;
+    const conn = new RealtimeConnection({
+      ticket: async () => ({ ticket: `s${issued++}`, expiresAt: Date.now() + 15_200 }),
+      open: () => {
+        const socket = new FakeSocket();
+        own.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      onFrame: () => {},
+      onStatus: () => {},
+      random: () => 0.5,
+    });
+    conn.start(W);
+    await flush();
+    own[0].open();
+    own[0].drop();
+    await vi.advanceTimersByTimeAsync(backoffDelay(0, () => 0.5));
+    own[1].open();
+    expect(own[1].sent[0]).toEqual({ type: 'auth', v: 1, token: 's1' });
+    conn.stop();
+    conn.start(W);
+    await flush();
+    own[2].open();
+    expect(own[2].sent[0]).toEqual({ type: 'auth', v: 1, token: 's2' });
+    conn.stop();
+  });
+
   it('takes the cursor of heartbeats as a resume point', async () => {
     const first = await live();
     first.server({ type: 'heartbeat', cursors: { [W]: 'hb7' } });
