@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RealtimeConnection } from '../../src/realtime/connection';
+import { RealtimeConnection, type ConnectionDeps } from '../../src/realtime/connection';
 import { backoffDelay, RESYNC, type RealtimeFrame, type RealtimeStatus } from '../../src/realtime/frames';
 
 /** A WebSocket the test drives: records what the client sends, delivers what the test says the server sends. */
@@ -39,6 +39,24 @@ const event = (id: string, cursor: string, extra: Record<string, unknown> = {}) 
   data: {},
   ...extra,
 });
+
+/** A connection of a test's own, with the sockets it opens. */
+function standalone(deps: Partial<ConnectionDeps>): { conn: RealtimeConnection; own: FakeSocket[] } {
+  const own: FakeSocket[] = [];
+  const conn = new RealtimeConnection({
+    ticket: async () => ({ ticket: 't', expiresAt: Date.now() + 60_000 }),
+    open: () => {
+      const socket = new FakeSocket();
+      own.push(socket);
+      return socket as unknown as WebSocket;
+    },
+    onFrame: () => {},
+    onStatus: () => {},
+    random: () => 0.5,
+    ...deps,
+  });
+  return { conn, own };
+}
 
 describe('RealtimeConnection', () => {
   let sockets: FakeSocket[];
@@ -137,19 +155,8 @@ describe('RealtimeConnection', () => {
 
   it('fetches a new ticket to reconnect when the one it holds is about to expire, and after a stop', async () => {
     connection.stop();
-    const own: FakeSocket[] = [];
     let issued = 0;
-    const conn = new RealtimeConnection({
-      ticket: async () => ({ ticket: `s${issued++}`, expiresAt: Date.now() + 15_200 }),
-      open: () => {
-        const socket = new FakeSocket();
-        own.push(socket);
-        return socket as unknown as WebSocket;
-      },
-      onFrame: () => {},
-      onStatus: () => {},
-      random: () => 0.5,
-    });
+    const { conn, own } = standalone({ ticket: async () => ({ ticket: `s${issued++}`, expiresAt: Date.now() + 15_200 }) });
     conn.start(W);
     await flush();
     own[0].open();
@@ -215,18 +222,7 @@ describe('RealtimeConnection', () => {
   it('waits for the network instead of retrying while the device is offline', async () => {
     connection.stop();
     let online = true;
-    const own: FakeSocket[] = [];
-    const conn = new RealtimeConnection({
-      ticket: async () => ({ ticket: 't', expiresAt: Date.now() + 60_000 }),
-      open: () => {
-        const socket = new FakeSocket();
-        own.push(socket);
-        return socket as unknown as WebSocket;
-      },
-      onFrame: () => {},
-      onStatus: () => {},
-      isOnline: () => online,
-    });
+    const { conn, own } = standalone({ isOnline: () => online });
     conn.start(W);
     await flush();
     own[0].open();
