@@ -88,11 +88,13 @@ build_generator() {
 # Runs the generator: generate <mode> <name> [--option=value...]; prints its figures into <name>.txt, writes <name>.json.
 # A scenario named again in SCENARIO (reconnect,reconnect: the second on a warm stack) adds "-2" and so on to its names.
 generate() {
-  local mode=$1 name=$2$repeat; shift 2
+  local mode=$1 name=$2$repeat status=0; shift 2
   java -Xmx1g -cp "$generator/target/classes:$(cat "$generator/target/classpath.txt")" dev.zendo.bench.load.Main "$mode" \
-    --json="$work/$name.json" --clock-ticks="$(getconf CLK_TCK)" --client-threads="$client_threads" "$@" 2>&1 | tee "$(output "$name")"
+    --json="$work/$name.json" --clock-ticks="$(getconf CLK_TCK)" --client-threads="$client_threads" "$@" 2>&1 \
+    | tee "$(output "$name")" || status=$?
   [[ -z $repeat || ! -f $work/$name.json ]] || { jq --arg repeat "$repeat" '.scenario += $repeat' "$work/$name.json" >"$work/$name.json.tmp" \
     && mv "$work/$name.json.tmp" "$work/$name.json"; }
+  return "$status"
 }
 
 # The file of a scenario's printed figures; the results list them in the order they were made.
@@ -194,7 +196,7 @@ run_peer() {
     {scenario: $scenario, settings: {}, figures: {
       deliveries_per_cpu_second_ratio: ratio($zf[0].figures.deliveries_per_cpu_second; $sf[0].figures.deliveries_per_cpu_second),
       rss_per_socket_ratio: ratio($zi[0].figures.rss_bytes_per_socket; $si[0].figures.rss_bytes_per_socket),
-      live_per_socket_ratio: ratio($zi[0].figures.live_bytes_per_socket; $si[0].figures.live_bytes_per_socket)}}' >"$work/peer.json"
+      live_per_socket_ratio: ratio($zi[0].figures.live_bytes_per_socket; $si[0].figures.live_bytes_per_socket)}}' >"$work/peer$repeat.json"
   jq -r '.figures | "Zendo / socket.io, memory per socket: RSS delta \(.rss_per_socket_ratio), live heap + off-heap \(.live_per_socket_ratio) (goal <= 0.33)",
     "Zendo / socket.io, deliveries per server CPU-second: \(.deliveries_per_cpu_second_ratio) (goal >= 3)"' "$work/peer$repeat.json" | tee "$(output "peer$repeat")"
 }

@@ -21,8 +21,9 @@ pg_as_owner() {
   if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# A generated password, made on first use and kept (readable only by us) in the profile's secrets folder.
-pg_secret() {
+# A generated secret (48 hex characters), made on first use and kept (readable only by us) in the profile's secrets
+# folder: PostgreSQL's passwords, and the secret the realtime edge's nodes share.
+generated_secret() {
   local file=$ZENDO_SECRETS_DIR/$1.password
   if [[ ! -s "$file" ]]; then
     (umask 077 && mkdir -p "$ZENDO_SECRETS_DIR" && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$file")
@@ -30,10 +31,10 @@ pg_secret() {
   cat "$file"
 }
 
-pg_admin_password() { pg_secret postgres-admin; }
+pg_admin_password() { generated_secret postgres-admin; }
 # The password of a service's role (make up), and of the roles specs create (TestInfra).
-pg_role_password() { pg_secret "$1"; }
-pg_spec_role_password() { pg_secret spec-roles; }
+pg_role_password() { generated_secret "$1"; }
+pg_spec_role_password() { generated_secret spec-roles; }
 
 pg_running() { [[ -f "$PG_DATA/postmaster.pid" ]] && pid_alive "$PG_DATA/postmaster.pid" "$PG_DATA"; }
 

@@ -87,6 +87,8 @@ service_env() {
     echo "REALTIME_TICKETS_ISSUER=zendo-websites"
     echo "REALTIME_VISITOR_JWKS_URL=http://$ZENDO_HOST:$ZENDO_CONVERSATIONS_PORT/v1/widget/jwks.json"
     echo "REALTIME_VISITOR_ISSUER=zendo-conversations"
+    # The nodes share the signatures they checked in Redis, keyed with this secret (docs/protocol.md).
+    echo "REALTIME_CHECKED_SIGNATURES_SECRET=$(generated_secret realtime-checked-signatures)"
   fi
   if service_has_database "$svc"; then
     echo "DATABASE_URL=jdbc:postgresql://$ZENDO_HOST:$ZENDO_PG_PORT/$ZENDO_PG_DATABASE"

@@ -150,6 +150,11 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
   value: {{ printf "http://%s:%v/v1/widget/jwks.json" (include "zendo.serviceName" (dict "root" .root "name" "conversations")) $values.services.conversations.port | quote }}
 - name: REALTIME_VISITOR_ISSUER
   value: {{ .svc.realtimeTokens.visitorIssuer | quote }}
+- name: REALTIME_CHECKED_SIGNATURES_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "zendo.checkedSignaturesSecretName" (dict "root" .root "svc" .svc) }}
+      key: secret
 {{- end }}
 {{- with .svc.trustedProxies }}
 - name: TRUSTED_PROXIES
@@ -369,4 +374,9 @@ spec:
       targetPort: ws
       protocol: TCP
     {{- end }}
+{{- end }}
+
+{{/* The Secret holding the realtime edge's checked-signatures secret. */}}
+{{- define "zendo.checkedSignaturesSecretName" -}}
+{{- .svc.realtimeTokens.checkedSignatures.existingSecret | default (printf "%s-realtime-signatures" (include "zendo.fullname" .root)) -}}
 {{- end }}

@@ -223,6 +223,20 @@ class HelmChartSpec extends Specification {
         container('notifications').env.find { it.name == 'WEBHOOK_SECRETS_KEYSET_FILE' }.value == '/webhook-secrets/keyset.json'
     }
 
+    def 'the realtime edge reads the secret its nodes share from the Secret #secret'() {
+        given:
+        def env = (render(values).find { it.kind == 'Deployment' && it.metadata.labels[COMPONENT] == 'realtime-edge' }
+                .spec.template.spec.containers.first() as Map).env.find { it.name == 'REALTIME_CHECKED_SIGNATURES_SECRET' }
+
+        expect:
+        env.valueFrom.secretKeyRef == [name: secret, key: 'secret']
+
+        where:
+        values                                                                              | secret
+        [:]                                                                                 | 'zendo-realtime-signatures'
+        ['services.realtime-edge.realtimeTokens.checkedSignatures.existingSecret': 'edges'] | 'edges'
+    }
+
     def '#service is scaled by a HorizontalPodAutoscaler'() {
         given:
         def autoscaler = ofService('HorizontalPodAutoscaler', service)

@@ -19,6 +19,7 @@ import java.time.Clock
 import java.time.Duration
 import java.time.Instant
 import java.util.concurrent.Callable
+import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import java.util.concurrent.atomic.AtomicInteger
@@ -146,10 +147,59 @@ class TokenVerifierSpec extends Specification {
         'signature' | 2
     }
 
-    private TokenVerifier local(Clock clock, AtomicInteger keyLookups) {
+    def 'a token recorded as checked skips only the signature arithmetic: #description is #outcome'() {
+        given:
+        Set<String> recorded = ConcurrentHashMap.newKeySet()
+        def verifier = local(new SteppingClock(Instant.now()), new AtomicInteger(), recorded)
+        String jwt = make(key)
+        recorded << jwt
+
+        expect:
+        verifier.verify(jwt).isPresent() == accepted
+
+        where:
+        description                                   | make                                                                      | accepted
+        'a genuine token'                             | { ECKey k -> token(k, k.keyID) }                                          | true
+        'a token whose signature does not hold'       | { ECKey k -> tampered(token(k, k.keyID)) }                                | true
+        'a token whose key id the JWKS does not have' | { ECKey k -> token(k, 'retired') }                                        | false
+        'a token signed by a key of another id'       | { ECKey k -> signed(KeyTool.newKey(), valid().build()) }                  | false
+        'an expired token'                            | { ECKey k -> signed(k, valid().expirationTime(Date.from(Instant.now() - Duration.ofMinutes(2))).build()) } | false
+        'a token for another audience'                | { ECKey k -> signed(k, valid().audience('zendo-realtime').build()) }      | false
+        outcome = accepted ? 'accepted' : 'refused'
+    }
+
+    def 'only a token that verified in full and has not expired is recorded as checked'() {
+        given:
+        Set<String> recorded = ConcurrentHashMap.newKeySet()
+        def verifier = local(new SteppingClock(Instant.now()), new AtomicInteger(), recorded)
+        String genuine = token(key, key.keyID)
+        String forged = tampered(token(key, key.keyID))
+        String expired = signed(key, valid().expirationTime(Date.from(Instant.now() - Duration.ofSeconds(30))).build())
+
+        when:
+        [genuine, forged, expired].each { verifier.verify(it) }
+
+        then: 'the expired token is still within the minute of clock skew, so it verified'
+        verifier.verify(expired).isPresent()
+        recorded == [genuine] as Set
+    }
+
+    private TokenVerifier local(Clock clock, AtomicInteger keyLookups, Set<String> recorded = null) {
         def keys = new JWKSet(key.toPublicJWK())
+        def checked = recorded == null ? CheckedSignatures.NONE : new CheckedSignatures() {
+            boolean contains(String token) { recorded.contains(token) }
+
+            void add(String token, Instant expiresAt) { recorded << token }
+        }
         new TokenVerifier({ selector, context -> keyLookups.incrementAndGet(); selector.select(keys) } as JWKSource,
-                'zendo-identity', 'zendo', clock, CheckedSignatures.NONE)
+                'zendo-identity', 'zendo', clock, checked)
+    }
+
+    /** The token with its signature changed. */
+    private static String tampered(String jwt) {
+        def parts = jwt.split('\\.')
+        parts[2] = parts[2].reverse()
+        parts.join('.')
     }
 
     private TokenVerifier remote() {

@@ -5,8 +5,10 @@ import com.nimbusds.jwt.JWTParser;
 import dev.zendo.auth.token.CheckedSignatures;
 import dev.zendo.auth.token.TokenVerifier;
 import dev.zendo.realtimeedge.config.CredentialSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import redis.clients.jedis.JedisPooled;
 
 import java.text.ParseException;
 import java.util.HashMap;
@@ -24,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Verifies {@code auth} tokens off the event loops: agents' realtime tickets against websites' keys, visitors' session
  * tokens against conversations' keys. The issuer picks the key set; the verified claims must then carry the right
- * {@code token_use} and the claims the edge needs. Signatures any node checked are shared ({@link RedisCheckedSignatures}),
- * so a node taking over a herd of reconnecting clients does not check their signatures again.
+ * {@code token_use} and the claims the edge needs. With a secret for them, signatures any node checked are shared
+ * ({@link RedisCheckedSignatures}), so a node taking over a herd of reconnecting clients does not check them again.
  */
 @Singleton
 public class CredentialVerifier {
@@ -37,8 +39,11 @@ public class CredentialVerifier {
     private final TokenVerifier visitors;
     private final ExecutorService executor;
 
-    CredentialVerifier(CredentialSettings settings, CheckedSignatures checkedSignatures) {
+    CredentialVerifier(CredentialSettings settings, JedisPooled redis, MeterRegistry registry) {
         this.settings = settings;
+        CheckedSignatures checkedSignatures = settings.sharesCheckedSignatures()
+                ? new RedisCheckedSignatures(redis, registry, settings.checkedSignaturesSecret())
+                : CheckedSignatures.NONE;
         this.tickets = TokenVerifier.remote(settings.ticketsJwksUrl(), settings.cacheTtl(), settings.refetchInterval(),
                 settings.ticketsIssuer(), settings.audience(), checkedSignatures);
         this.visitors = TokenVerifier.remote(settings.visitorsJwksUrl(), settings.cacheTtl(), settings.refetchInterval(),

@@ -3,73 +3,86 @@ package dev.zendo.realtimeedge.auth;
 import dev.zendo.auth.token.CheckedSignatures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tokens whose signatures the edge's nodes have checked, shared in Redis under the keys of docs/protocol.md
  * "Checked signatures": a node taking over a failed node's clients verifies their tokens without the P-256 arithmetic.
- * Only a hash of each token is stored, until the token expires. When Redis fails, tokens are checked in full.
+ * A key is the HMAC of a token under a secret only the edge's nodes hold, so neither the token nor a way to record a
+ * forged one is in Redis. When Redis fails, tokens are checked in full, and Redis is left alone for a while.
  */
-@Singleton
 class RedisCheckedSignatures implements CheckedSignatures {
 
     static final String PREFIX = "zendo:realtime:signatures:";
+    /** How long reads or writes skip Redis after one failed. */
+    static final Duration PAUSE = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCheckedSignatures.class);
+    private static final String HMAC = "HmacSHA256";
 
     private final JedisPooled redis;
+    private final SecretKeySpec secret;
     private final Counter found;
     private final Counter absent;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final Outage reads = new Outage("read");
+    private final Outage writes = new Outage("written");
 
-    RedisCheckedSignatures(JedisPooled redis, MeterRegistry registry) {
+    RedisCheckedSignatures(JedisPooled redis, MeterRegistry registry, String secret) {
         this.redis = redis;
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
         this.found = lookups(registry, "found");
         this.absent = lookups(registry, "absent");
     }
 
     @Override
     public boolean contains(String token) {
+        if (reads.paused()) {
+            return false;
+        }
         try {
             boolean checked = redis.exists(key(token));
-            recovered();
+            reads.succeeded();
             (checked ? found : absent).increment();
             return checked;
         } catch (JedisException e) {
-            failed(e);
+            reads.failed(e);
             return false;
         }
     }
 
     @Override
     public void add(String token, Instant expiresAt) {
+        if (writes.paused()) {
+            return;
+        }
         try {
             redis.set(key(token), "", SetParams.setParams().pxAt(expiresAt.toEpochMilli()));
-            recovered();
+            writes.succeeded();
         } catch (JedisException e) {
-            failed(e);
+            writes.failed(e);
         }
     }
 
-    /** The key of a token: its SHA-256, base64url without padding. */
-    static String key(String token) {
+    /** The key of a token: its HMAC-SHA256 under the nodes' secret, base64url without padding. */
+    String key(String token) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(secret);
+            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has " + HMAC, e);
         }
     }
 
@@ -79,15 +92,34 @@ class RedisCheckedSignatures implements CheckedSignatures {
                 .register(registry);
     }
 
-    private void recovered() {
-        if (failing.compareAndSet(true, false)) {
-            LOG.info("checked signatures are readable in Redis again");
-        }
-    }
+    /** Failures of one direction: logged when they start and end; after each, Redis is skipped for {@link #PAUSE}. */
+    private static final class Outage {
 
-    private void failed(JedisException e) {
-        if (failing.compareAndSet(false, true)) {
-            LOG.warn("checked signatures unavailable in Redis, so tokens are checked in full until it answers: {}", e.toString());
+        private final String what;
+        private volatile boolean failing;
+        private volatile long pausedUntil;
+
+        Outage(String what) {
+            this.what = what;
+        }
+
+        boolean paused() {
+            return failing && System.nanoTime() - pausedUntil < 0;
+        }
+
+        void succeeded() {
+            if (failing) {
+                failing = false;
+                LOG.info("checked signatures are {} in Redis again", what);
+            }
+        }
+
+        void failed(JedisException e) {
+            pausedUntil = System.nanoTime() + PAUSE.toNanos();
+            if (!failing) {
+                failing = true;
+                LOG.warn("checked signatures cannot be {} in Redis, so tokens are checked in full until it answers: {}", what, e.toString());
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.zendo.testsupport.TestInfra
 import dev.zendo.testsupport.TestIssuer
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry
 import redis.clients.jedis.JedisPooled
+import redis.clients.jedis.params.SetParams
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -13,11 +14,13 @@ import java.time.Duration
 import java.time.Instant
 
 /**
- * Nodes share the signatures they checked in Redis: a node verifies a token another node checked without the P-256
- * arithmetic, every other check still made, and checks in full when Redis does not answer. Each "node" here is a
- * credential verifier of its own, with its own meters.
+ * Nodes holding one secret share the signatures they checked in Redis: a node verifies a token another node checked
+ * without the P-256 arithmetic, every other check still made; without the secret a record in Redis is worth nothing;
+ * when Redis does not answer, a node checks in full. Each "node" here is a credential verifier with its own meters.
  */
 class CheckedSignaturesSpec extends Specification {
+
+    static final String SECRET = 'edge-nodes-secret-0123456789abcdef'
 
     @Shared
     @AutoCleanup
@@ -54,7 +57,9 @@ class CheckedSignaturesSpec extends Specification {
         then:
         verified.get().subject() == 'agent-1'
         lookups(first, 'absent') == 1
-        redis.pttl(RedisCheckedSignatures.key(ticket)) in (Duration.ofMinutes(9).toMillis()..Duration.ofMinutes(10).toMillis())
+        redis.pttl(key(ticket)) in (Duration.ofMinutes(9).toMillis()..Duration.ofMinutes(10).toMillis())
+        redis.get(key(ticket)) == ''
+        !key(ticket).contains(ticket.split('\\.')[2])
 
         when:
         def again = second.verify(ticket).get()
@@ -65,53 +70,57 @@ class CheckedSignaturesSpec extends Specification {
         lookups(second, 'absent') == 0
     }
 
-    def 'only a hash of the token is stored'() {
-        given:
-        String ticket = websites.token('agent-2', agentClaims)
-
-        when:
-        node().verify(ticket).get()
-
-        then:
-        String signature = ticket.split('\\.')[2]
-        redis.get(RedisCheckedSignatures.key(ticket)) == ''
-        redis.keys(RedisCheckedSignatures.PREFIX + '*').every { !it.contains(signature) && redis.get(it) == '' }
-    }
-
-    def 'a token whose signature does not hold is refused, and accepted once a node records it as checked: Redis is inside the trust boundary'() {
+    def 'a token whose signature does not hold is refused, and accepted only when recorded under the nodes\' secret'() {
         given:
         def node = node()
         String tampered = websites.tamperedToken('agent-3', agentClaims, 'agent-4')
 
         expect:
         node.verify(tampered).get().isEmpty()
-        !redis.exists(RedisCheckedSignatures.key(tampered))
+        !redis.exists(key(tampered))
 
-        when:
-        redis.set(RedisCheckedSignatures.key(tampered), '')
+        when: 'someone who can write to Redis but lacks the secret records it'
+        redis.set(key(tampered, 'another-secret-0123456789abcdef-xyz'), '', SetParams.setParams().px(60_000))
+        redis.set(RedisCheckedSignatures.PREFIX + tampered.sha256(), '', SetParams.setParams().px(60_000))
+
+        then:
+        node.verify(tampered).get().isEmpty()
+
+        when: 'a node holding the secret had recorded it'
+        redis.set(key(tampered), '', SetParams.setParams().px(60_000))
 
         then:
         node.verify(tampered).get().get().subject() == 'agent-4'
     }
 
-    def 'a token #description is refused even when its signature is recorded as checked'() {
+    def 'a token #description is refused even when recorded as checked'() {
         given:
         def node = node()
         String token = make()
-        redis.set(RedisCheckedSignatures.key(token), '')
+        redis.set(key(token), '', SetParams.setParams().px(60_000))
 
         expect:
         node.verify(token).get().isEmpty()
+        lookups(node, 'found') == 1
 
         where:
-        description                                    | make
-        'that expired'                                 | { websites.expiredToken('agent-5', agentClaims) }
-        'for another audience'                         | { websites.token('agent-5', agentClaims, 'zendo', Instant.now().plus(Duration.ofMinutes(10))) }
-        'of an unknown issuer'                         | { websites.wrongIssuerToken('agent-5', agentClaims) }
-        'signed by a key the issuer does not publish'  | { websites.foreignKeyToken('agent-5', agentClaims) }
-        'that is unsigned'                             | { websites.unsignedToken('agent-5', agentClaims) }
-        'of the wrong use'                             | { websites.token('agent-5', [token_use: 'visitor', website_id: UUID.randomUUID().toString()]) }
-        "naming conversations but signed by websites" | { websites.token(UUID.randomUUID().toString(), [token_use: 'visitor', website_id: UUID.randomUUID().toString(), iss: 'zendo-conversations']) }
+        description                                   | make
+        'that expired'                                | { websites.expiredToken('agent-5', agentClaims) }
+        'for another audience'                        | { websites.token('agent-5', agentClaims, 'zendo', Instant.now().plus(Duration.ofMinutes(10))) }
+        'signed by a key the issuer does not publish' | { websites.foreignKeyToken('agent-5', agentClaims) }
+        'of the wrong use'                            | { websites.token('agent-5', [token_use: 'visitor', website_id: UUID.randomUUID().toString()]) }
+        'naming conversations but signed by websites' | { websites.token(UUID.randomUUID().toString(), [token_use: 'visitor', website_id: UUID.randomUUID().toString(), iss: 'zendo-conversations']) }
+    }
+
+    def 'nodes without a secret share nothing'() {
+        given:
+        def node = node(redis, null)
+        String ticket = websites.token('agent-8', agentClaims)
+
+        expect:
+        node.verify(ticket).get().isPresent()
+        !redis.exists(key(ticket))
+        meters[node].find('zendo.realtime.auth.checked.signatures').counters().isEmpty()
     }
 
     def 'a node whose Redis does not answer checks every signature itself'() {
@@ -130,14 +139,43 @@ class CheckedSignaturesSpec extends Specification {
         unreachable.close()
     }
 
-    private CredentialVerifier node(JedisPooled store = redis) {
+    def 'a secret of #length characters is #outcome at startup'() {
+        when:
+        def failure = null
+        try {
+            settings(secret)
+        } catch (IllegalArgumentException e) {
+            failure = e
+        }
+
+        then:
+        (failure != null) == refused
+
+        where:
+        secret    | refused
+        null      | false
+        ''        | false
+        'x' * 31  | true
+        'x' * 32  | false
+        length = secret?.length() ?: 0
+        outcome = refused ? 'refused' : 'taken'
+    }
+
+    private CredentialVerifier node(JedisPooled store = redis, String secret = SECRET) {
         def registry = new SimpleMeterRegistry()
-        def node = new CredentialVerifier(new CredentialSettings(websites.jwksUrl(), 'zendo-websites', conversations.jwksUrl(),
-                'zendo-conversations', 'zendo-realtime', Duration.ofMinutes(5), Duration.ofSeconds(30), 1),
-                new RedisCheckedSignatures(store, registry))
+        def node = new CredentialVerifier(settings(secret), store, registry)
         nodes << node
         meters[node] = registry
         node
+    }
+
+    private CredentialSettings settings(String secret) {
+        new CredentialSettings(websites.jwksUrl(), 'zendo-websites', conversations.jwksUrl(), 'zendo-conversations', 'zendo-realtime',
+                Duration.ofMinutes(5), Duration.ofSeconds(30), 1, secret)
+    }
+
+    private String key(String token, String secret = SECRET) {
+        new RedisCheckedSignatures(redis, new SimpleMeterRegistry(), secret).key(token)
     }
 
     private double lookups(CredentialVerifier node, String result) {

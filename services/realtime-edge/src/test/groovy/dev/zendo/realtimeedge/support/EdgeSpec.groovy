@@ -70,7 +70,8 @@ abstract class EdgeSpec extends Specification {
         properties.putAll([
                 'zendo.realtime.auth.tickets-jwks-url' : websites.jwksUrl(),
                 'zendo.realtime.auth.visitors-jwks-url': conversations.jwksUrl(),
-                'zendo.realtime.node-id'               : 'edge-spec'])
+                'zendo.realtime.node-id'               : 'edge-spec',
+                'zendo.realtime.auth.checked-signatures-secret': 'edge-spec-secret-0123456789abcdef0'])
         properties.putAll(settings())
         context = ApplicationContext.builder().environments('test').properties(properties).start()
         port = context.getBean(EdgeServer).port()
