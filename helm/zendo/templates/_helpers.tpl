@@ -155,6 +155,7 @@ takes (dict "root" $ "name" <service> "svc" <service values>).
     secretKeyRef:
       name: {{ include "zendo.checkedSignaturesSecretName" (dict "root" .root "svc" .svc) }}
       key: secret
+      optional: true
 {{- end }}
 {{- with .svc.trustedProxies }}
 - name: TRUSTED_PROXIES
@@ -378,5 +379,5 @@ spec:
 
 {{/* The Secret holding the realtime edge's checked-signatures secret. */}}
 {{- define "zendo.checkedSignaturesSecretName" -}}
-{{- .svc.realtimeTokens.checkedSignatures.existingSecret | default (printf "%s-realtime-signatures" (include "zendo.fullname" .root)) -}}
+{{- ((.svc.realtimeTokens).checkedSignatures).existingSecret | default (printf "%s-realtime-signatures" (include "zendo.fullname" .root)) -}}
 {{- end }}

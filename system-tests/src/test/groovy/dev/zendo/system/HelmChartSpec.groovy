@@ -229,7 +229,7 @@ class HelmChartSpec extends Specification {
                 .spec.template.spec.containers.first() as Map).env.find { it.name == 'REALTIME_CHECKED_SIGNATURES_SECRET' }
 
         expect:
-        env.valueFrom.secretKeyRef == [name: secret, key: 'secret']
+        env.valueFrom.secretKeyRef == [name: secret, key: 'secret', optional: true]
 
         where:
         values                                                                              | secret
