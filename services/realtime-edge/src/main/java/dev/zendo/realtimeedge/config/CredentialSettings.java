@@ -41,7 +41,7 @@ public record CredentialSettings(
     public static final int SECRET_LENGTH = 32;
 
     public CredentialSettings {
-        if (checkedSignaturesSecret != null && !checkedSignaturesSecret.isBlank() && checkedSignaturesSecret.length() < SECRET_LENGTH) {
+        if (given(checkedSignaturesSecret) && checkedSignaturesSecret.length() < SECRET_LENGTH) {
             throw new IllegalArgumentException("zendo.realtime.auth.checked-signatures-secret must be at least " + SECRET_LENGTH
                     + " characters (it is " + checkedSignaturesSecret.length() + ")");
         }
@@ -53,7 +53,11 @@ public record CredentialSettings(
 
     /** Whether nodes share the signatures they checked: a secret was given. */
     public boolean sharesCheckedSignatures() {
-        return checkedSignaturesSecret != null && !checkedSignaturesSecret.isBlank();
+        return given(checkedSignaturesSecret);
+    }
+
+    private static boolean given(String secret) {
+        return secret != null && !secret.isBlank();
     }
 
     @Override
