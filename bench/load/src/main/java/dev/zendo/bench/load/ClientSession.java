@@ -35,6 +35,7 @@ abstract class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame>
     protected abstract void text(ChannelHandlerContext ctx, String text) throws IOException;
 
     protected final void markSubscribed() {
+        receiver.subscribed(System.nanoTime());
         if (!subscribed) {
             subscribed = true;
             tally.subscribed();
@@ -91,6 +92,7 @@ abstract class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame>
     void connectFailed(Throwable cause) {
         tally.fail("connect failed: " + cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()));
         tally.lost();
+        receiver.lost(System.nanoTime());
         lifecycle.closed(receiver);
     }
 
@@ -99,6 +101,7 @@ abstract class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame>
         if (!subscribed) {
             tally.lost();
         }
+        receiver.lost(System.nanoTime());
         lifecycle.closed(receiver);
         super.channelInactive(ctx);
     }

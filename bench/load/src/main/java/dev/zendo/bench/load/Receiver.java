@@ -15,6 +15,10 @@ final class Receiver {
     private long resumeTarget = -1;
     private long resumeOpenedNanos;
     private long resumedAfterNanos = -1;
+    private long lostNanos = -1;
+    private boolean lossPending;
+    private long readyNanos = -1;
+    private long subscribedNanos = -1;
 
     Receiver(Tally tally) {
         this.tally = tally;
@@ -46,11 +50,50 @@ final class Receiver {
         return cursor;
     }
 
+    /** Its socket closed (or a new one could not connect) at {@code nanos}; the first loss since its last reopen counts. */
+    synchronized void lost(long nanos) {
+        if (!lossPending) {
+            lostNanos = nanos;
+            lossPending = true;
+        }
+    }
+
     /** A new socket of this receiver was upgraded when {@code injected} events had been sent. */
     synchronized void reopened(long injected, long openedNanos) {
         resumeOpenedNanos = openedNanos;
         resumeTarget = injected;
         resumedAfterNanos = contiguous >= injected ? 0 : -1;
+        readyNanos = -1;
+        subscribedNanos = -1;
+        lossPending = false;
+    }
+
+    /** The server answered {@code auth} (or its protocol's equivalent) on the current socket. */
+    synchronized void ready(long nanos) {
+        if (readyNanos < 0) {
+            readyNanos = nanos;
+        }
+    }
+
+    /** The server confirmed the subscription on the current socket. */
+    synchronized void subscribed(long nanos) {
+        if (subscribedNanos < 0) {
+            subscribedNanos = nanos;
+        }
+    }
+
+    /**
+     * The steps of its last resume, in nanoseconds: from the close to the new socket's upgrade, from the upgrade to
+     * {@code ready}, from {@code ready} to {@code subscribed}, and from {@code subscribed} to holding every event; empty
+     * when it has not resumed or a step was not seen.
+     */
+    synchronized long[] resumeSteps() {
+        if (resumedAfterNanos < 0 || lostNanos < 0 || readyNanos < 0 || subscribedNanos < 0) {
+            return new long[0];
+        }
+        long resumed = resumeOpenedNanos + resumedAfterNanos;
+        return new long[] {resumeOpenedNanos - lostNanos, readyNanos - resumeOpenedNanos, subscribedNanos - readyNanos,
+                Math.max(0, resumed - subscribedNanos)};
     }
 
     /** How long after its new socket opened the receiver had every event sent before that; -1: not (yet). */

@@ -84,11 +84,16 @@ final class ReconnectBench {
                     && r.gaps(sent) == 0) && standers.stream().allMatch(r -> r.gaps(sent) == 0), DRAIN);
 
             Histogram resumed = new Histogram(3);
+            Histogram[] steps = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
             long lastResumed = 0;
             int reopened = 0;
             for (Receiver receiver : receivers) {
                 if (receiver.reopened()) {
                     reopened++;
+                }
+                long[] took = receiver.resumeSteps();
+                for (int i = 0; i < took.length; i++) {
+                    steps[i].recordValue(took[i] / 1_000);
                 }
                 if (receiver.resumedAfterNanos() >= 0) {
                     resumed.recordValue(receiver.resumedAfterNanos() / 1_000);
@@ -105,6 +110,10 @@ final class ReconnectBench {
             figures.failures(tally);
             figures.figure("standing_gaps", standingGaps, String.format("events the standing clients on node 2 never received: %d", standingGaps));
             figures.figure("gaps", gaps, String.format("events never received, over %d events x %d clients: %d", sent, clients, gaps));
+            figures.latencies("step_close_to_upgrade", steps[0], "  step: from the close to the new socket's upgrade");
+            figures.latencies("step_upgrade_to_ready", steps[1], "  step: from the upgrade to ready (auth)");
+            figures.latencies("step_ready_to_subscribed", steps[2], "  step: from ready to subscribed");
+            figures.latencies("step_subscribed_to_resumed", steps[3], "  step: from subscribed to every event");
             figures.latencies("resume_after_reconnect", resumed, "resumed with no gap, after the client's reconnect");
         }
     }

@@ -55,6 +55,7 @@ final class SocketIoSession extends ClientSession {
             if (!parse(text.substring(2)).path("sid").isTextual()) {
                 throw new IOException("a connect packet without sid");
             }
+            receiver.ready(System.nanoTime());
         } else if (text.startsWith("42")) {
             JsonNode event = parse(text.substring(2));
             if (!event.isArray() || !event.path(0).isTextual()) {

@@ -42,6 +42,7 @@ final class ZendoSession extends ClientSession {
         String type = required(frame, "type");
         switch (type) {
             case "ready" -> {
+                receiver.ready(System.nanoTime());
                 var subscribe = Json.MAPPER.createObjectNode().put("type", "subscribe").put("website_id", websiteId);
                 String cursor = receiver.cursor();
                 if (cursor != null) {
