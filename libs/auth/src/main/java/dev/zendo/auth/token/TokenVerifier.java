@@ -31,7 +31,12 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -111,25 +116,68 @@ public final class TokenVerifier {
 
     /** The token's claims when it is valid; empty when it is malformed, forged, expired or not meant for us. */
     public Optional<JWTClaimsSet> verify(String token) {
+        return verify(List.of(token)).get(0);
+    }
+
+    /**
+     * {@link #verify(String) verify} for each of {@code tokens}, in order, asking {@link CheckedSignatures} once for
+     * all of them and recording the newly checked ones at once: a herd of reconnecting clients costs a round trip or
+     * two per batch, not per token.
+     */
+    public List<Optional<JWTClaimsSet>> verify(List<String> tokens) {
         Instant now = clock.instant();
-        Verified known = verified.getIfPresent(token);
-        if (known != null && now.isBefore(known.until())) {
-            return Optional.of(known.claims());
-        }
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            boolean checked = checkedSignatures.contains(token);
-            JWTClaimsSet claims = (checked ? checkedBefore : processor).process(jwt, null);
-            Instant expires = claims.getExpirationTime().toInstant();
-            if (now.isBefore(expires)) {
-                Instant reusable = now.plus(REUSE);
-                verified.put(token, new Verified(claims, expires.isBefore(reusable) ? expires : reusable));
-                if (!checked) {
-                    checkedSignatures.add(token, expires);
-                }
+        List<Optional<JWTClaimsSet>> results = new ArrayList<>(tokens.size());
+        Map<String, SignedJWT> unknown = new LinkedHashMap<>();
+        for (String token : tokens) {
+            Verified known = verified.getIfPresent(token);
+            if (known != null && now.isBefore(known.until())) {
+                results.add(Optional.of(known.claims()));
+            } else {
+                results.add(null);
+                parse(token).ifPresent(jwt -> unknown.put(token, jwt));
             }
-            return Optional.of(claims);
-        } catch (ParseException | BadJOSEException | JOSEException e) {
+        }
+        Set<String> checked = unknown.isEmpty() ? Set.of() : checkedSignatures.checked(unknown.keySet());
+        Map<String, Optional<JWTClaimsSet>> processed = new HashMap<>();
+        Map<String, Instant> newlyChecked = new HashMap<>();
+        unknown.forEach((token, jwt) -> {
+            boolean checkedBefore = checked.contains(token);
+            Optional<JWTClaimsSet> claims = process(jwt, checkedBefore ? this.checkedBefore : processor);
+            processed.put(token, claims);
+            claims.ifPresent(valid -> {
+                Instant expires = valid.getExpirationTime().toInstant();
+                if (now.isBefore(expires)) {
+                    Instant reusable = now.plus(REUSE);
+                    verified.put(token, new Verified(valid, expires.isBefore(reusable) ? expires : reusable));
+                    if (!checkedBefore) {
+                        newlyChecked.put(token, expires);
+                    }
+                }
+            });
+        });
+        if (!newlyChecked.isEmpty()) {
+            checkedSignatures.add(newlyChecked);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                results.set(i, processed.getOrDefault(tokens.get(i), Optional.empty()));
+            }
+        }
+        return results;
+    }
+
+    private static Optional<SignedJWT> parse(String token) {
+        try {
+            return Optional.of(SignedJWT.parse(token));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JWTClaimsSet> process(SignedJWT jwt, DefaultJWTProcessor<SecurityContext> processor) {
+        try {
+            return Optional.of(processor.process(jwt, null));
+        } catch (BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
     }

@@ -184,12 +184,44 @@ class TokenVerifierSpec extends Specification {
         recorded == [genuine] as Set
     }
 
-    private TokenVerifier local(Clock clock, AtomicInteger keyLookups, Set<String> recorded = null) {
+    def 'a batch of tokens asks once which were checked, records the new ones at once, and gives each its own outcome'() {
+        given:
+        Set<String> recorded = ConcurrentHashMap.newKeySet()
+        List<String> calls = []
+        def verifier = local(new SteppingClock(Instant.now()), new AtomicInteger(), recorded, calls)
+        String known = token(key, key.keyID)
+        recorded << known
+        String fresh = token(key, key.keyID)
+        String forged = tampered(token(key, key.keyID))
+
+        when:
+        def results = verifier.verify([fresh, 'not.a.token', known, forged, fresh])
+
+        then:
+        results*.isPresent() == [true, false, true, false, true]
+        calls == ['checked 3', 'add 1']
+        recorded == [known, fresh] as Set
+
+        when: 'the same tokens again, within the minute a verified token is remembered'
+        calls.clear()
+        verifier.verify([known, fresh])
+
+        then:
+        calls.isEmpty()
+    }
+
+    private TokenVerifier local(Clock clock, AtomicInteger keyLookups, Set<String> recorded = null, List<String> calls = []) {
         def keys = new JWKSet(key.toPublicJWK())
         def checked = recorded == null ? CheckedSignatures.NONE : new CheckedSignatures() {
-            boolean contains(String token) { recorded.contains(token) }
+            Set<String> checked(Collection<String> tokens) {
+                calls << "checked ${tokens.size()}".toString()
+                tokens.findAll { recorded.contains(it) } as Set
+            }
 
-            void add(String token, Instant expiresAt) { recorded << token }
+            void add(Map<String, Instant> expiresAt) {
+                calls << "add ${expiresAt.size()}".toString()
+                recorded.addAll(expiresAt.keySet())
+            }
         }
         new TokenVerifier({ selector, context -> keyLookups.incrementAndGet(); selector.select(keys) } as JWKSource,
                 'zendo-identity', 'zendo', clock, checked)

@@ -8,6 +8,7 @@ import redis.clients.jedis.ClientSetInfoConfig
 import redis.clients.jedis.DefaultJedisClientConfig
 import redis.clients.jedis.HostAndPort
 import redis.clients.jedis.JedisPooled
+import redis.clients.jedis.Protocol
 import redis.clients.jedis.params.SetParams
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -115,6 +116,27 @@ class CheckedSignaturesSpec extends Specification {
         'naming conversations but signed by websites' | { websites.token(UUID.randomUUID().toString(), [token_use: 'visitor', website_id: UUID.randomUUID().toString(), iss: 'zendo-conversations']) }
     }
 
+    def 'a herd of #count tokens arriving at once is looked up in a few round trips, not one per token'() {
+        given:
+        def first = node()
+        def second = node()
+        List<String> tokens = (1..count).collect { websites.token("agent-herd-$it", agentClaims) }
+        tokens.collect { first.verify(it) }*.get()
+        long before = calls('mget')
+
+        when: 'Redis holds its answers for a moment, so every token is queued before the first lookup returns'
+        redis.sendCommand(Protocol.Command.CLIENT, 'PAUSE', '500')
+        def verified = tokens.collect { second.verify(it) }*.get()
+
+        then: 'the first lookup, then one per batch of the rest'
+        verified.every { it.isPresent() }
+        lookups(second, 'found') == count
+        calls('mget') - before <= 1 + Math.ceil((count - 1) / CredentialVerifier.BATCH)
+
+        where:
+        count << [40, 600]
+    }
+
     def 'nodes without a secret share nothing'() {
         given:
         def node = node(redis, null)
@@ -156,7 +178,7 @@ class CheckedSignaturesSpec extends Specification {
         then: 'one lookup and one write timed out; the other tokens did not wait for Redis'
         verified.every { it.isPresent() }
         new PollingConditions(timeout: 5).eventually {
-            assert silent.commands('EXISTS') == 1
+            assert silent.commands('MGET') == 1
             assert silent.commands('SET') == 1
         }
 
@@ -202,6 +224,12 @@ class CheckedSignaturesSpec extends Specification {
 
     private String key(String token, String secret = SECRET) {
         new RedisCheckedSignatures(redis, new SimpleMeterRegistry(), secret).key(token)
+    }
+
+    /** How many {@code command}s Redis has run since it started. */
+    private long calls(String command) {
+        def stats = redis.info('commandstats').readLines().find { it.startsWith("cmdstat_${command}:") }
+        stats == null ? 0 : (stats =~ /calls=(\d+)/)[0][1] as long
     }
 
     private double lookups(CredentialVerifier node, String result) {
