@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Commits per second of a one-row transaction that appends one outbox event, with 1, 8 and 32 writers, as
 # `Outbox.append` writes it now (advisory lock on the key, insert at commit, NOTIFY throttled to one per interval)
-# and as it did before (NOTIFY in every appending transaction). Runs pgbench against its own PostgreSQL with the
-# default durability (fsync and synchronous_commit on), prints the figures and writes bench/reports/outbox.md.
+# and as it did before (NOTIFY in every appending transaction); then what the relay's bookkeeping costs per sent row
+# (WAL bytes and time), deleting rows as it sends them (now) and marking them sent, then deleting them (before
+# 2026-12-02). Runs against its own PostgreSQL with the default durability (fsync and synchronous_commit on), prints
+# the figures and writes bench/reports/outbox.md.
 #   bench/outbox/run.sh [seconds per run]     (default 15)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,10 +22,14 @@ as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
 trap 'as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null' EXIT
 psql() { PGOPTIONS="-c client_min_messages=warning" "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres "$@"; }
 
+migrations=$root/libs/outbox/src/main/resources/db/outbox
+# The outbox table as the services have it; with "before-deleting-sent-rows", as it was until V1_2.
 reset() {
+  local latest=(-f "$migrations/V1_2__outbox_rows_deleted_when_sent.sql")
+  [[ ${1:-} == before-deleting-sent-rows ]] && latest=()
   psql -c 'DROP TABLE IF EXISTS outbox, note' \
-       -f "$root/libs/outbox/src/main/resources/db/outbox/V1__outbox.sql" \
-       -f "$root/libs/outbox/src/main/resources/db/outbox/V1_1__outbox_commit_order_and_parking.sql" \
+       -f "$migrations/V1__outbox.sql" \
+       -f "$migrations/V1_1__outbox_commit_order_and_parking.sql" "${latest[@]}" \
        -c 'CREATE TABLE note (id BIGSERIAL PRIMARY KEY, text TEXT NOT NULL)'
 }
 
@@ -54,6 +60,31 @@ for variant in notify-every-append lock-and-insert-at-commit; do
   done
 done
 
+# The relay's bookkeeping for 20,000 sent rows, in transactions of 200 (its default batch size).
+sent_rows=20000
+: >"$dir/delete-when-sent.sql"
+: >"$dir/mark-then-delete.sql"
+for (( first = 1; first <= sent_rows; first += 200 )); do
+  batch="ARRAY(SELECT generate_series($first, $(( first + 199 ))))::bigint[]"
+  echo "DELETE FROM outbox WHERE id = ANY ($batch);" >>"$dir/delete-when-sent.sql"
+  echo "UPDATE outbox SET sent_at = now() WHERE id = ANY ($batch);" >>"$dir/mark-then-delete.sql"
+done
+echo "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() + interval '1 hour';" >>"$dir/mark-then-delete.sql"
+relay_rows=""
+for variant in delete-when-sent mark-then-delete; do
+  reset "$([[ $variant == mark-then-delete ]] && echo before-deleting-sent-rows)"
+  psql -c "INSERT INTO outbox (event_id, topic, event_key, payload)
+             SELECT gen_random_uuid(), 'zendo.bench', 'c' || (i % 500), decode(repeat('ab', 300), 'hex')
+             FROM generate_series(1, $sent_rows) i" -c 'VACUUM ANALYZE outbox' -c 'CHECKPOINT'
+  before=$(psql -At -c 'SELECT pg_current_wal_lsn()')
+  started=$(date +%s%N)
+  psql -f "$dir/$variant.sql"
+  micros=$(( ($(date +%s%N) - started) / 1000 / sent_rows ))
+  wal=$(psql -At -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$before')::bigint / $sent_rows")
+  printf 'relay %-18s %5d WAL bytes and %3d µs per sent row\n' "$variant" "$wal" "$micros"
+  relay_rows+="| $variant | $wal | $micros |"$'\n'
+done
+
 mkdir -p "$root/bench/reports"
 cat >"$root/bench/reports/outbox.md" <<EOT
 # Outbox appends: commits per second
@@ -72,6 +103,18 @@ run, against a PostgreSQL $("$bin/postgres" --version | awk '{print $3}') of its
 | variant | writers | commits/s |
 | --- | --- | --- |
 $rows
+## The relay's bookkeeping per sent row
+
+$sent_rows rows (300-byte payloads) sent in transactions of 200, each statement committed on its own (psql's
+autocommit), after a checkpoint; WAL bytes from \`pg_current_wal_lsn()\`, time from the client.
+
+- \`delete-when-sent\`: what \`OutboxMarks\` does now: \`DELETE … WHERE id = ANY (…)\` in the publishing transaction.
+- \`mark-then-delete\`: what it did before 2026-12-02: \`UPDATE … SET sent_at = now()\`, which writes a new version of
+  each row with its payload and two index entries, then the cleanup's \`DELETE\` of the sent rows.
+
+| variant | WAL bytes per row | µs per row |
+| --- | --- | --- |
+$relay_rows
 The machine is small and shared: compare the rows of one run, not runs of different days.
 EOT
 echo "report: bench/reports/outbox.md"
