@@ -25,15 +25,15 @@ class OutboxClaim {
             SELECT id, event_id, topic, event_key, payload, attempts,
                    (extract(epoch FROM clock_timestamp() - created_at) * 1000000)::bigint
             FROM outbox o
-            WHERE parked_at IS NULL AND (retry_at IS NULL OR retry_at <= now())
+            WHERE sent_at IS NULL AND parked_at IS NULL AND (retry_at IS NULL OR retry_at <= now())
               AND NOT EXISTS (SELECT 1 FROM outbox f
-                              WHERE f.attempts > 0
+                              WHERE f.sent_at IS NULL AND f.attempts > 0
                                 AND f.topic = o.topic AND f.event_key = o.event_key AND f.id < o.id
                                 AND (f.parked_at IS NOT NULL OR f.retry_at > now()))
             ORDER BY id LIMIT ? FOR UPDATE OF o SKIP LOCKED""";
     private static final String EARLIER_UNCLAIMED = """
             SELECT topic, event_key, min(id) FROM outbox
-            WHERE id < ? AND id <> ALL (?) GROUP BY topic, event_key""";
+            WHERE sent_at IS NULL AND id < ? AND id <> ALL (?) GROUP BY topic, event_key""";
 
     private final OutboxSettings settings;
 

@@ -9,11 +9,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
-/** Records in the claiming transaction what became of published rows: sent (deleted), to be retried later, or parked. */
+/** Records in the claiming transaction what became of published rows: sent, to be retried later, or parked. */
 @Singleton
 class OutboxMarks {
 
-    private static final String SENT = "DELETE FROM outbox WHERE id = ANY (?)";
+    private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY (?)";
     private static final String FAILED = """
             UPDATE outbox SET attempts = attempts + 1, last_error = ?,
                               retry_at = now() + ? * interval '1 millisecond',
@@ -24,10 +24,10 @@ class OutboxMarks {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = connection.prepareStatement(SENT);
+        try (PreparedStatement update = connection.prepareStatement(MARK_SENT);
              Statement notify = connection.createStatement()) {
-            delete.setArray(1, OutboxClaim.ids(connection, rows));
-            delete.executeUpdate();
+            update.setArray(1, OutboxClaim.ids(connection, rows));
+            update.executeUpdate();
             notify.execute(OutboxChannel.NOTIFY); // wakes the relays of other instances whose rows waited for these
         }
     }

@@ -42,6 +42,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private final OutboxClaim claim;
     private final OutboxPublisher publisher;
     private final OutboxMarks marks;
+    private final SentRowCleanup cleanup;
     private final OutboxListener listener;
     private final ParkedRows parkedRows;
     private final OutboxSettings settings;
@@ -57,12 +58,13 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private Thread listening;
 
     OutboxRelay(TransactionOperations<Connection> transactions, OutboxClaim claim, OutboxPublisher publisher,
-                OutboxMarks marks, OutboxListener listener, ParkedRows parkedRows,
+                OutboxMarks marks, SentRowCleanup cleanup, OutboxListener listener, ParkedRows parkedRows,
                 OutboxSettings settings, RelaySignal signal, MeterRegistry meters) {
         this.transactions = transactions;
         this.claim = claim;
         this.publisher = publisher;
         this.marks = marks;
+        this.cleanup = cleanup;
         this.listener = listener;
         this.parkedRows = parkedRows;
         this.settings = settings;
@@ -121,7 +123,9 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         int failedInARow = 0;
         while (running) {
             try {
-                parkedRows.refreshIfDue();
+                if (cleanup.runIfDue()) {
+                    parkedRows.refresh();
+                }
                 Batch batch = publishBatch();
                 if (batch.stalled()) {
                     throw new BrokerTrouble(batch.firstError());

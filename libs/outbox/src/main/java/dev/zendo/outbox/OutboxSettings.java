@@ -17,6 +17,7 @@ import static dev.zendo.platform.settings.DurationBounds.requireAtLeast;
  * @param enabled        whether this instance runs a relay (appending works either way)
  * @param batchSize      most rows claimed and published in one transaction
  * @param pollInterval   how often the relay looks for rows when nothing woke it
+ * @param retention      how long sent rows are kept before they are deleted
  * @param maxBackoff     longest pause between attempts after a failure (pauses start at 100 ms and double)
  * @param drainTimeout   how long shutdown waits for the batch in flight before abandoning it unmarked
  * @param maxAttempts    failed attempts after which a row is parked until an operator retries it
@@ -28,6 +29,7 @@ public record OutboxSettings(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "200") @Min(1) @Max(10_000) int batchSize,
         @NotNull @Bindable(defaultValue = "5s") Duration pollInterval,
+        @NotNull @Bindable(defaultValue = "1m") Duration retention,
         @NotNull @Bindable(defaultValue = "30s") Duration maxBackoff,
         @NotNull @Bindable(defaultValue = "5s") Duration drainTimeout,
         @Bindable(defaultValue = "10") @Min(1) @Max(1_000) int maxAttempts,
@@ -35,9 +37,16 @@ public record OutboxSettings(
 
     public OutboxSettings {
         requireAtLeast("zendo.outbox.poll-interval", pollInterval, Duration.ofMillis(10));
+        requireAtLeast("zendo.outbox.retention", retention, Duration.ofSeconds(1));
         requireAtLeast("zendo.outbox.max-backoff", maxBackoff, OutboxRelay.FIRST_BACKOFF);
         requireAtLeast("zendo.outbox.drain-timeout", drainTimeout, Duration.ZERO);
         requireAtLeast("zendo.outbox.notify-interval", notifyInterval, Duration.ZERO);
+    }
+
+    /** How often sent rows are deleted: twice per retention, at least once a minute. */
+    Duration cleanupInterval() {
+        Duration half = retention.dividedBy(2);
+        return half.compareTo(Duration.ofMinutes(1)) < 0 ? half : Duration.ofMinutes(1);
     }
 
     /** The pause after the {@code attempts}-th failure: 100 ms, doubling, at most {@code maxBackoff}. */

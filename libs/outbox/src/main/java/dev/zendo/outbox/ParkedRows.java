@@ -11,7 +11,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
 @Requires(beans = DataSource.class)
 public class ParkedRows {
 
-    /** How often the relay counts the parked rows again when nothing of its own changed them. */
-    static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
-
     private static final String LIST = """
             SELECT id, event_id, topic, event_key, attempts, parked_at, last_error FROM outbox
-            WHERE parked_at IS NOT NULL ORDER BY id LIMIT ?""";
-    private static final String COUNT = "SELECT count(*) FROM outbox WHERE attempts > 0 AND parked_at IS NOT NULL";
+            WHERE parked_at IS NOT NULL AND sent_at IS NULL ORDER BY id LIMIT ?""";
+    private static final String COUNT = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND attempts > 0 AND parked_at IS NOT NULL";
     private static final String RETRY = """
             UPDATE outbox SET parked_at = NULL, retry_at = NULL, attempts = 0, last_error = NULL
-            WHERE parked_at IS NOT NULL AND (cardinality(?::bigint[]) = 0 OR id = ANY (?))""";
+            WHERE parked_at IS NOT NULL AND sent_at IS NULL AND (cardinality(?::bigint[]) = 0 OR id = ANY (?))""";
 
     private final TransactionOperations<Connection> transactions;
     private final RelaySignal signal;
     private final AtomicLong parked = new AtomicLong();
-    private volatile long nextRefresh = System.nanoTime();
 
     ParkedRows(TransactionOperations<Connection> transactions, RelaySignal signal, MeterRegistry meters) {
         this.transactions = transactions;
@@ -79,19 +74,8 @@ public class ParkedRows {
         return retried;
     }
 
-    /**
-     * Counts the parked rows again when {@link #REFRESH_INTERVAL} has passed since the last count (other instances park
-     * and retry rows too); called by the relay's thread.
-     */
-    void refreshIfDue() {
-        if (System.nanoTime() - nextRefresh >= 0) {
-            refresh();
-        }
-    }
-
     /** Counts the parked rows again for the gauge. */
     void refresh() {
-        nextRefresh = System.nanoTime() + REFRESH_INTERVAL.toNanos();
         parked.set(transactions.executeRead(status -> {
             try (PreparedStatement count = status.getConnection().prepareStatement(COUNT);
                  ResultSet result = count.executeQuery()) {

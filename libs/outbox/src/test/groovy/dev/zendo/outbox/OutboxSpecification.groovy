@@ -76,7 +76,7 @@ abstract class OutboxSpecification extends Specification {
     }
 
     static long unsent(ApplicationContext context) {
-        query(context, 'SELECT count(*) FROM outbox') as long
+        query(context, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL') as long
     }
 
     static double published(ApplicationContext context) {
