@@ -2,8 +2,8 @@
 # Commits per second of a one-row transaction that appends one outbox event, with 1, 8 and 32 writers, as
 # `Outbox.append` writes it now (advisory lock on the key, insert at commit, NOTIFY throttled to one per interval)
 # and as it did before (NOTIFY in every appending transaction); then what the relay's bookkeeping costs per sent row
-# (WAL bytes and time), deleting rows as it sends them (now) and marking them sent, then deleting them (before
-# 2026-12-02). Runs against its own PostgreSQL with the default durability (fsync and synchronous_commit on), prints
+# (WAL bytes and time), as it is done (rows marked sent, deleted by the cleanup later) and deleting rows as they are
+# sent. Runs against its own PostgreSQL with the default durability (fsync and synchronous_commit on), prints
 # the figures and writes bench/reports/outbox.md.
 #   bench/outbox/run.sh [seconds per run]     (default 15)
 set -euo pipefail
@@ -22,14 +22,10 @@ as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
 trap 'as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null' EXIT
 psql() { PGOPTIONS="-c client_min_messages=warning" "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres "$@"; }
 
-migrations=$root/libs/outbox/src/main/resources/db/outbox
-# The outbox table as the services have it; with "before-deleting-sent-rows", as it was until V1_2.
 reset() {
-  local latest=(-f "$migrations/V1_2__outbox_rows_deleted_when_sent.sql")
-  [[ ${1:-} == before-deleting-sent-rows ]] && latest=()
   psql -c 'DROP TABLE IF EXISTS outbox, note' \
-       -f "$migrations/V1__outbox.sql" \
-       -f "$migrations/V1_1__outbox_commit_order_and_parking.sql" "${latest[@]}" \
+       -f "$root/libs/outbox/src/main/resources/db/outbox/V1__outbox.sql" \
+       -f "$root/libs/outbox/src/main/resources/db/outbox/V1_1__outbox_commit_order_and_parking.sql" \
        -c 'CREATE TABLE note (id BIGSERIAL PRIMARY KEY, text TEXT NOT NULL)'
 }
 
@@ -71,8 +67,8 @@ for (( first = 1; first <= sent_rows; first += 200 )); do
 done
 echo "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() + interval '1 hour';" >>"$dir/mark-then-delete.sql"
 relay_rows=""
-for variant in delete-when-sent mark-then-delete; do
-  reset "$([[ $variant == mark-then-delete ]] && echo before-deleting-sent-rows)"
+for variant in mark-then-delete delete-when-sent; do
+  reset
   psql -c "INSERT INTO outbox (event_id, topic, event_key, payload)
              SELECT gen_random_uuid(), 'zendo.bench', 'c' || (i % 500), decode(repeat('ab', 300), 'hex')
              FROM generate_series(1, $sent_rows) i" -c 'VACUUM ANALYZE outbox' -c 'CHECKPOINT'
@@ -108,9 +104,11 @@ $rows
 $sent_rows rows (300-byte payloads) sent in transactions of 200, each statement committed on its own (psql's
 autocommit), after a checkpoint; WAL bytes from \`pg_current_wal_lsn()\`, time from the client.
 
-- \`delete-when-sent\`: what \`OutboxMarks\` does now: \`DELETE … WHERE id = ANY (…)\` in the publishing transaction.
-- \`mark-then-delete\`: what it did before 2026-12-02: \`UPDATE … SET sent_at = now()\`, which writes a new version of
-  each row with its payload and two index entries, then the cleanup's \`DELETE\` of the sent rows.
+- \`mark-then-delete\`: what the relay does: \`OutboxMarks\`' \`UPDATE … SET sent_at = now()\`, which writes a new
+  version of each row with its payload and two index entries, then \`SentRowCleanup\`'s \`DELETE\` of the sent rows.
+- \`delete-when-sent\`: the alternative: \`DELETE … WHERE id = ANY (…)\` in the publishing transaction. The services'
+  specs read the events a request wrote from the outbox table, so they need the sent rows to stay until they read
+  Kafka instead.
 
 | variant | WAL bytes per row | µs per row |
 | --- | --- | --- |
