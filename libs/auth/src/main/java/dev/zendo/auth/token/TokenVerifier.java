@@ -31,7 +31,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,24 +125,22 @@ public final class TokenVerifier {
      */
     public List<Optional<JWTClaimsSet>> verify(List<String> tokens) {
         Instant now = clock.instant();
-        List<Optional<JWTClaimsSet>> results = new ArrayList<>(tokens.size());
+        Map<String, Optional<JWTClaimsSet>> outcomes = new HashMap<>();
         Map<String, SignedJWT> unknown = new LinkedHashMap<>();
         for (String token : tokens) {
             Verified known = verified.getIfPresent(token);
             if (known != null && now.isBefore(known.until())) {
-                results.add(Optional.of(known.claims()));
+                outcomes.put(token, Optional.of(known.claims()));
             } else {
-                results.add(null);
                 parse(token).ifPresent(jwt -> unknown.put(token, jwt));
             }
         }
         Set<String> checked = unknown.isEmpty() ? Set.of() : checkedSignatures.checked(unknown.keySet());
-        Map<String, Optional<JWTClaimsSet>> processed = new HashMap<>();
         Map<String, Instant> newlyChecked = new HashMap<>();
         unknown.forEach((token, jwt) -> {
             boolean checkedBefore = checked.contains(token);
             Optional<JWTClaimsSet> claims = process(jwt, checkedBefore ? this.checkedBefore : processor);
-            processed.put(token, claims);
+            outcomes.put(token, claims);
             claims.ifPresent(valid -> {
                 Instant expires = valid.getExpirationTime().toInstant();
                 if (now.isBefore(expires)) {
@@ -158,12 +155,7 @@ public final class TokenVerifier {
         if (!newlyChecked.isEmpty()) {
             checkedSignatures.add(newlyChecked);
         }
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i) == null) {
-                results.set(i, processed.getOrDefault(tokens.get(i), Optional.empty()));
-            }
-        }
-        return results;
+        return tokens.stream().map(token -> outcomes.getOrDefault(token, Optional.empty())).toList();
     }
 
     private static Optional<SignedJWT> parse(String token) {
