@@ -69,8 +69,12 @@ stack_env="ZENDO_AUTH_SIGNING_TTL=3h SIGNUP_ADDRESS_LIMIT=100000 WEBSITE_CREATIO
   MICRONAUT_SERVER_CORS_LOCALHOST_PASS_THROUGH=true DATABASE_POOL_SIZE=20 ZENDO_PG_DURABLE=1"
 for setting in $stack_env; do export "${setting?}"; done
 
+# A stack starts from empty stores: rows, topics and schemas an earlier run (or an older build) left would be part of
+# what is measured.
 stack_up() {
-  log "starting the stack ($ZENDO_ENV, ports from $base, two edge nodes; log $work/up.log)"
+  stack_down
+  rm -rf "$ZENDO_RUN_DIR/postgres" "$ZENDO_RUN_DIR/redis" "$ZENDO_RUN_DIR/kafka"
+  log "starting the stack ($ZENDO_ENV, ports from $base, two edge nodes, empty stores; log $work/up.log)"
   bash "$root/scripts/up.sh" >"$work/up.log" 2>&1 || { tail -n 20 "$work/up.log" >&2; die "the stack did not start"; }
   export BENCH_SKIP_BUILD=1 ZENDO_SKIP_BUILD=1
 }
