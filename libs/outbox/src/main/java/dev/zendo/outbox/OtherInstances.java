@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,10 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 class OtherInstances {
 
     private final long intervalNanos;
+    private final OutboxChannel channel;
     private final AtomicLong nextNotify = new AtomicLong(System.nanoTime());
 
-    OtherInstances(OutboxSettings settings) {
+    OtherInstances(OutboxSettings settings, OutboxChannel channel) {
         this.intervalNanos = settings.notifyInterval().toNanos();
+        this.channel = channel;
     }
 
     /** Adds a NOTIFY to the transaction of {@code connection} unless another transaction sent one less than an interval ago. */
@@ -29,8 +30,6 @@ class OtherInstances {
         if (now - due < 0 || !nextNotify.compareAndSet(due, now + intervalNanos)) {
             return;
         }
-        try (Statement notify = connection.createStatement()) {
-            notify.execute(OutboxChannel.NOTIFY);
-        }
+        channel.notifyOthers(connection);
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.BooleanSupplier;
 
-/** LISTENs on its outbox's channel ({@link OutboxChannel}) on its own connection; wakes this instance's relay on each notice. */
+/** LISTENs on its outbox's channel ({@link OutboxChannel}) on its own connection; wakes this instance's relay on each other instance's notice. */
 @Singleton
 @Requires(beans = DataSource.class)
 class OutboxListener {
@@ -25,11 +24,13 @@ class OutboxListener {
 
     private final DataSource dataSource;
     private final RelaySignal signal;
+    private final OutboxChannel channel;
     private final OutboxSettings settings;
 
-    OutboxListener(DataSource dataSource, RelaySignal signal, OutboxSettings settings) {
+    OutboxListener(DataSource dataSource, RelaySignal signal, OutboxChannel channel, OutboxSettings settings) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.signal = signal;
+        this.channel = channel;
         this.settings = settings;
     }
 
@@ -37,12 +38,11 @@ class OutboxListener {
     void listen(BooleanSupplier running) {
         while (running.getAsBoolean()) {
             try (Connection connection = dataSource.getConnection()) {
-                OutboxChannel.listen(connection);
+                channel.listen(connection);
                 signal.wake();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running.getAsBoolean()) {
-                    PGNotification[] received = notifications.getNotifications(LISTEN_SLICE_MILLIS);
-                    if (received != null && received.length > 0) {
+                    if (channel.fromOthers(notifications.getNotifications(LISTEN_SLICE_MILLIS))) {
                         signal.wake();
                     }
                 }

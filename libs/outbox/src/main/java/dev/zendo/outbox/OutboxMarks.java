@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,16 +19,21 @@ class OutboxMarks {
                               parked_at = CASE WHEN ? THEN now() END
             WHERE id = ?""";
 
+    private final OutboxChannel channel;
+
+    OutboxMarks(OutboxChannel channel) {
+        this.channel = channel;
+    }
+
     void sent(Connection connection, List<OutboxRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(MARK_SENT);
-             Statement notify = connection.createStatement()) {
+        try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
             update.setArray(1, OutboxClaim.ids(connection, rows));
             update.executeUpdate();
-            notify.execute(OutboxChannel.NOTIFY); // wakes the relays of other instances whose rows waited for these
         }
+        channel.notifyOthers(connection); // wakes the relays of other instances whose rows waited for these
     }
 
     /** Counts a failed attempt of {@code row}: it is tried again after {@code retryAfter}, or never again unless retried when {@code park}. */
