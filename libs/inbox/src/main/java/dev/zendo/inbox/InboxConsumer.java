@@ -12,6 +12,7 @@ import io.micronaut.runtime.ApplicationConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +35,9 @@ import java.util.UUID;
 /**
  * Consumes the topics of this service's {@link EventHandler}s on its own thread, one consumer per instance in the
  * service's consumer group. Records of a partition are handled one after another; an offset is committed only after
- * the transaction that handled (or skipped, or parked) its record committed. A failed record is sought back and
+ * the transaction that handled (or skipped, or parked) its record committed, at most once per
+ * {@code zendo.inbox.commit-interval}, when its partition is taken away, and on shutdown (a commit per record was a
+ * broker round trip per event; after a crash, the records since the last commit are delivered again and skipped). A failed record is sought back and
  * tried again after a backoff; unreadable records, and records whose handler failed {@code zendo.inbox.max-attempts}
  * times, are parked and the partition moves on. Trouble reaching the database counts no attempt.
  */
@@ -55,6 +59,8 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
     private final Counter failures;
     private final Counter parked;
     private final Map<TopicPartition, Attempts> attempts = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long nextCommit;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -116,16 +122,22 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
              KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafkaConsumer)) {
             clientMetrics.bindTo(meters);
             consumer = kafkaConsumer;
+            ConsumerRebalanceListener committing = new CommittingOnRevoke(kafkaConsumer);
             if (dispatch.hasPatterns()) {
-                kafkaConsumer.subscribe(dispatch.subscription());
+                kafkaConsumer.subscribe(dispatch.subscription(), committing);
             } else {
-                kafkaConsumer.subscribe(dispatch.topics());
+                kafkaConsumer.subscribe(dispatch.topics(), committing);
             }
-            while (running) {
-                Duration pause = consumeOnce(kafkaConsumer);
-                if (pause != null) {
-                    Pause.upTo(pause, () -> running);
+            nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
+            try {
+                while (running) {
+                    Duration pause = consumeOnce(kafkaConsumer);
+                    if (pause != null) {
+                        Pause.upTo(pause, () -> running);
+                    }
                 }
+            } finally {
+                commit(kafkaConsumer, uncommitted.keySet());
             }
         } catch (WakeupException e) {
             LOG.debug("inbox: woken to stop");
@@ -141,7 +153,6 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
     /** Polls once and settles what it got, partition by partition; returns the pause before the next poll, if any. */
     private Duration consumeOnce(KafkaConsumer<String, byte[]> kafkaConsumer) {
         ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
-        Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
         Duration pause = null;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
@@ -154,10 +165,13 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
                     pause = pause == null || retryAfter.compareTo(pause) < 0 ? retryAfter : pause;
                     break;
                 }
-                settled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
-        commit(kafkaConsumer, settled);
+        if (System.nanoTime() - nextCommit >= 0) {
+            commit(kafkaConsumer, uncommitted.keySet());
+            nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
+        }
         return pause;
     }
 
@@ -220,7 +234,15 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
      * A failed commit loses nothing: the records are delivered again and skipped as processed. A wake-up to stop may
      * land in the commit; the commit is then made once more, as the wake-up is spent.
      */
-    private void commit(KafkaConsumer<String, byte[]> kafkaConsumer, Map<TopicPartition, OffsetAndMetadata> settled) {
+    private void commit(KafkaConsumer<String, byte[]> kafkaConsumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = uncommitted.get(partition);
+            if (offset != null) {
+                settled.put(partition, offset);
+            }
+        }
+        uncommitted.keySet().removeAll(settled.keySet());
         if (settled.isEmpty()) {
             return;
         }
@@ -249,6 +271,30 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
     }
 
     /** The failed attempts at the record at {@code offset} of a partition. */
+    /** Commits the settled offsets of partitions taken away in a rebalance, so their next owner starts after them. */
+    private final class CommittingOnRevoke implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> kafkaConsumer;
+
+        CommittingOnRevoke(KafkaConsumer<String, byte[]> kafkaConsumer) {
+            this.kafkaConsumer = kafkaConsumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit(kafkaConsumer, partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            uncommitted.keySet().removeAll(partitions);
+        }
+    }
+
     private record Attempts(long offset, int count) {
         static final Attempts NONE = new Attempts(-1, 0);
 

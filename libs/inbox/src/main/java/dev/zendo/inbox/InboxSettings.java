@@ -23,6 +23,9 @@ import static dev.zendo.platform.settings.DurationBounds.requireAtLeast;
  * @param pollTimeout  how long one poll of Kafka waits for records
  * @param drainTimeout how long shutdown waits for the record in flight before abandoning it uncommitted
  * @param topicRefresh how soon a new topic matching a handler's pattern is consumed (Kafka's metadata max age)
+ * @param commitInterval how often the offsets of settled records are committed at most (0: after every poll); they
+ *                       are also committed when partitions are taken away and on shutdown, and a record delivered
+ *                       again after a crash is skipped as processed
  */
 @Context
 @ConfigurationProperties("zendo.inbox")
@@ -33,7 +36,8 @@ public record InboxSettings(
         @NotNull @Bindable(defaultValue = "10s") Duration maxBackoff,
         @NotNull @Bindable(defaultValue = "500ms") Duration pollTimeout,
         @NotNull @Bindable(defaultValue = "10s") Duration drainTimeout,
-        @NotNull @Bindable(defaultValue = "5s") Duration topicRefresh) {
+        @NotNull @Bindable(defaultValue = "5s") Duration topicRefresh,
+        @NotNull @Bindable(defaultValue = "1s") Duration commitInterval) {
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
@@ -42,6 +46,7 @@ public record InboxSettings(
         requireAtLeast("zendo.inbox.poll-timeout", pollTimeout, Duration.ofMillis(10));
         requireAtLeast("zendo.inbox.drain-timeout", drainTimeout, Duration.ZERO);
         requireAtLeast("zendo.inbox.topic-refresh", topicRefresh, Duration.ofMillis(100));
+        requireAtLeast("zendo.inbox.commit-interval", commitInterval, Duration.ZERO);
     }
 
     /** The pause after the {@code attempts}-th failure: 100 ms, doubling, at most {@code maxBackoff}. */

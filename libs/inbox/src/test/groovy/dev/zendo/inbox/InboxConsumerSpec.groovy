@@ -183,6 +183,71 @@ class InboxConsumerSpec extends InboxSpecification {
         committedOffsets(group) == endOffsets(topic)
     }
 
+    def 'offsets are committed once per commit interval, not after every poll'() {
+        given: 'an interval longer than the spec'
+        def topic = newTopic()
+        def group = TestInfra.uniqueName('inbox-spec')
+        context = start(database(), new RecordingHandler(topic), ['zendo.inbox.group': group, 'zendo.inbox.commit-interval': '1h'])
+
+        when: 'records arrive one by one, over several polls'
+        (1..12).each { produce(topic, [['c' + (it % 3), message('c' + (it % 3), it)]]) }
+
+        then: 'all are handled and none of their offsets is committed yet'
+        within(30).eventually {
+            assert counted(context, 'zendo.inbox.handled') == 12
+        }
+        committedOffsets(group).isEmpty()
+
+        when:
+        context.close()
+
+        then: 'shutdown commits them'
+        committedOffsets(group) == endOffsets(topic)
+    }
+
+    def 'with a short commit interval the offsets follow the handled records while the consumer runs'() {
+        given:
+        def topic = newTopic()
+        def group = TestInfra.uniqueName('inbox-spec')
+        context = start(database(), new RecordingHandler(topic), ['zendo.inbox.group': group, 'zendo.inbox.commit-interval': '100ms'])
+
+        when:
+        (1..12).each { produce(topic, [['c' + (it % 3), message('c' + (it % 3), it)]]) }
+
+        then:
+        within(30).eventually {
+            assert counted(context, 'zendo.inbox.handled') == 12
+            assert committedOffsets(group) == endOffsets(topic)
+        }
+    }
+
+    def 'an instance taking partitions over in a rebalance starts after what their first owner handled'() {
+        given:
+        def topic = newTopic()
+        def group = TestInfra.uniqueName('inbox-spec')
+        def database = database()
+        context = start(database, new RecordingHandler(topic), ['zendo.inbox.group': group, 'zendo.inbox.commit-interval': '1h'])
+        produce(topic, (1..30).collect { ['c' + (it % 3), message('c' + (it % 3), it)] })
+        within(30).eventually {
+            assert counted(context, 'zendo.inbox.handled') == 30
+        }
+
+        when: 'a second instance joins the group: the rebalance takes partitions from the first, which commits them'
+        other = start(database, new RecordingHandler(topic), ['zendo.inbox.group': group, 'zendo.inbox.commit-interval': '1h'])
+        within(60).eventually {
+            assert membersWithPartitions(group) == 2
+        }
+        produce(topic, (31..60).collect { ['c' + (it % 3), message('c' + (it % 3), it)] })
+
+        then: 'every record is handled once, and none is delivered twice: the first committed what it handled when it gave partitions up'
+        within(60).eventually {
+            assert counted(context, 'zendo.inbox.handled') + counted(other, 'zendo.inbox.handled') == 60
+        }
+        counted(other, 'zendo.inbox.handled') > 0
+        counted(context, 'zendo.inbox.duplicates') + counted(other, 'zendo.inbox.duplicates') == 0
+        count(context, 'seen') == 60
+    }
+
     def 'replaying the topic from the beginning changes nothing'() {
         given:
         def topic = newTopic()

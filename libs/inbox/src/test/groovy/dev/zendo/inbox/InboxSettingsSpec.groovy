@@ -17,7 +17,7 @@ class InboxSettingsSpec extends Specification {
         def context = run([:])
 
         expect:
-        context.getBean(InboxSettings) == new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(5))
+        context.getBean(InboxSettings) == new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(1))
 
         cleanup:
         context.close()
@@ -38,12 +38,13 @@ class InboxSettingsSpec extends Specification {
         'max-backoff'   | '50ms'    || 'zendo.inbox.max-backoff must be at least PT0.1S'
         'poll-timeout'  | '5ms'     || 'zendo.inbox.poll-timeout must be at least PT0.01S'
         'drain-timeout' | '-1s'     || 'zendo.inbox.drain-timeout must be at least PT0S'
+        'commit-interval' | '-1ms'  || 'zendo.inbox.commit-interval must be at least PT0S'
         'group'         | 'a group' || "must be letters, digits, '.', '_' or '-'"
     }
 
     def 'the pause after failure #attempts is #pause'() {
         expect:
-        new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(5)).backoff(attempts) == pause
+        new InboxSettings(true, null, 5, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(1)).backoff(attempts) == pause
 
         where:
         attempts || pause

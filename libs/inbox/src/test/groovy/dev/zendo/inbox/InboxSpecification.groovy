@@ -78,6 +78,13 @@ abstract class InboxSpecification extends Specification {
         }
     }
 
+    /** How many members of {@code group} hold partitions. */
+    static int membersWithPartitions(String group) {
+        admin { Admin admin ->
+            admin.describeConsumerGroups([group]).all().get()[group].members().count { !it.assignment().topicPartitions().isEmpty() } as int
+        }
+    }
+
     /** The end offsets of the non-empty partitions of {@code topic}, per partition number. */
     static Map<Integer, Long> endOffsets(String topic) {
         admin { Admin admin ->
