@@ -37,9 +37,10 @@ import java.util.UUID;
  * service's consumer group. Records of a partition are handled one after another; an offset is committed only after
  * the transaction that handled (or skipped, or parked) its record committed, at most once per
  * {@code zendo.inbox.commit-interval}, when its partition is taken away, and on shutdown (a commit per record was a
- * broker round trip per event; after a crash, the records since the last commit are delivered again and skipped). A failed record is sought back and
- * tried again after a backoff; unreadable records, and records whose handler failed {@code zendo.inbox.max-attempts}
- * times, are parked and the partition moves on. Trouble reaching the database counts no attempt.
+ * broker round trip per event; after a crash, the records since the last commit are delivered again and skipped). A
+ * failed record is sought back and tried again after a backoff; unreadable records, and records whose handler failed
+ * {@code zendo.inbox.max-attempts} times, are parked and the partition moves on. Trouble reaching the database counts
+ * no attempt.
  */
 @Singleton
 @Requires(property = "zendo.inbox.enabled", notEquals = "false")
@@ -270,7 +271,6 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The failed attempts at the record at {@code offset} of a partition. */
     /** Commits the settled offsets of partitions taken away in a rebalance, so their next owner starts after them. */
     private final class CommittingOnRevoke implements ConsumerRebalanceListener {
 
@@ -295,6 +295,7 @@ public class InboxConsumer implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    /** The failed attempts at the record at {@code offset} of a partition. */
     private record Attempts(long offset, int count) {
         static final Attempts NONE = new Attempts(-1, 0);
 
