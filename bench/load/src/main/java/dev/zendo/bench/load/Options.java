@@ -35,15 +35,23 @@ record Options(Map<String, String> values) {
     }
 
     int positive(String name, int fallback) {
+        return atLeast(name, fallback, 1, "a positive integer");
+    }
+
+    int nonNegative(String name, int fallback) {
+        return atLeast(name, fallback, 0, "an integer of 0 or more");
+    }
+
+    private int atLeast(String name, int fallback, int least, String what) {
         String value = values.get(name);
         try {
             int parsed = value == null ? fallback : Integer.parseInt(value);
-            if (parsed <= 0) {
+            if (parsed < least) {
                 throw new NumberFormatException();
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a positive integer, not " + value);
+            throw new IllegalArgumentException("--" + name + " must be " + what + ", not " + value);
         }
     }
 

@@ -19,6 +19,8 @@ final class Receiver {
     private boolean lossPending;
     private long readyNanos = -1;
     private long subscribedNanos = -1;
+    private long connectingNanos = -1;
+    private int attempts;
 
     Receiver(Tally tally) {
         this.tally = tally;
@@ -58,6 +60,16 @@ final class Receiver {
         }
     }
 
+    /** The number of this reconnect attempt since the receiver was last subscribed, from 0. */
+    synchronized int nextAttempt() {
+        return attempts++;
+    }
+
+    /** A reconnect attempt starts connecting a new socket at {@code nanos}. */
+    synchronized void connecting(long nanos) {
+        connectingNanos = nanos;
+    }
+
     /** A new socket of this receiver was upgraded when {@code injected} events had been sent. */
     synchronized void reopened(long injected, long openedNanos) {
         resumeOpenedNanos = openedNanos;
@@ -80,20 +92,22 @@ final class Receiver {
         if (subscribedNanos < 0) {
             subscribedNanos = nanos;
         }
+        attempts = 0;
     }
 
     /**
-     * The steps of its last resume, in nanoseconds: from the close to the new socket's upgrade, from the upgrade to
-     * {@code ready}, from {@code ready} to {@code subscribed}, and from {@code subscribed} to holding every event; empty
-     * when it has not resumed or a step was not seen.
+     * The steps of its last resume, in nanoseconds: from the close to the last reconnect attempt's start (the client's
+     * backoff), from that to the new socket's upgrade, from the upgrade to {@code ready}, from {@code ready} to
+     * {@code subscribed}, and from {@code subscribed} to holding every event; empty when it has not resumed or a step
+     * was not seen.
      */
     synchronized long[] resumeSteps() {
-        if (resumedAfterNanos < 0 || lostNanos < 0 || readyNanos < 0 || subscribedNanos < 0) {
+        if (resumedAfterNanos < 0 || lostNanos < 0 || connectingNanos < 0 || readyNanos < 0 || subscribedNanos < 0) {
             return new long[0];
         }
         long resumed = resumeOpenedNanos + resumedAfterNanos;
-        return new long[] {resumeOpenedNanos - lostNanos, readyNanos - resumeOpenedNanos, subscribedNanos - readyNanos,
-                Math.max(0, resumed - subscribedNanos)};
+        return new long[] {connectingNanos - lostNanos, resumeOpenedNanos - connectingNanos, readyNanos - resumeOpenedNanos,
+                subscribedNanos - readyNanos, Math.max(0, resumed - subscribedNanos)};
     }
 
     /** How long after its new socket opened the receiver had every event sent before that; -1: not (yet). */

@@ -6,13 +6,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 5: N clients on edge node 1 while events flow at a fixed rate; a third into the run node 1 is killed
- * (SIGKILL). Each client reconnects at once to node 2 and subscribes with its last cursor. Node 2 holds standing
+ * (SIGKILL). Each client reconnects to node 2 after the dashboard's backoff ({@code --reconnect-backoff-ms}, 500: a
+ * random wait up to 500 ms, doubling with each failed attempt; 0 reconnects every client at once) and subscribes with
+ * its last cursor. Node 2 holds standing
  * clients of the same website from the start, as a node of a live cluster does: it is warm and already reads the
  * website's topic when the others arrive. Per client, the time from
  * its new socket's upgrade until it holds every event sent before that upgrade; then, over the whole run, the events
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReconnectBench {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private ReconnectBench() {
     }
@@ -39,11 +43,13 @@ final class ReconnectBench {
             throw new IllegalArgumentException("--tickets must be own or shared, not " + tickets);
         }
         boolean ownTickets = tickets.equals("own");
+        int backoff = options.nonNegative("reconnect-backoff-ms", 500);
         figures.setting("clients", clients);
         figures.setting("rate_per_second", rate);
         figures.setting("seconds", seconds.toSeconds());
         figures.setting("standing_clients", standing);
         figures.setting("tickets", tickets);
+        figures.setting("reconnect_backoff_ms", backoff);
         Tally tally = new Tally();
         FixedRate sender = new FixedRate();
         AtomicInteger reconnects = new AtomicInteger();
@@ -65,7 +71,10 @@ final class ReconnectBench {
                 @Override
                 public void closed(Receiver receiver) {
                     if (killedAt.get() != 0 && reconnects.incrementAndGet() <= maxReconnects) {
-                        sockets.open(node2, target.session(receiver, tally, this));
+                        sockets.later(backoffMillis(backoff, receiver.nextAttempt()), () -> {
+                            receiver.connecting(System.nanoTime());
+                            sockets.open(node2, target.session(receiver, tally, this));
+                        });
                     }
                 }
             };
@@ -84,7 +93,7 @@ final class ReconnectBench {
                     && r.gaps(sent) == 0) && standers.stream().allMatch(r -> r.gaps(sent) == 0), DRAIN);
 
             Histogram resumed = new Histogram(3);
-            Histogram[] steps = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
+            Histogram[] steps = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
             long lastResumed = 0;
             int reopened = 0;
             for (Receiver receiver : receivers) {
@@ -110,11 +119,18 @@ final class ReconnectBench {
             figures.failures(tally);
             figures.figure("standing_gaps", standingGaps, String.format("events the standing clients on node 2 never received: %d", standingGaps));
             figures.figure("gaps", gaps, String.format("events never received, over %d events x %d clients: %d", sent, clients, gaps));
-            figures.latencies("step_close_to_upgrade", steps[0], "  step: from the close to the new socket's upgrade");
-            figures.latencies("step_upgrade_to_ready", steps[1], "  step: from the upgrade to ready (auth)");
-            figures.latencies("step_ready_to_subscribed", steps[2], "  step: from ready to subscribed");
-            figures.latencies("step_subscribed_to_resumed", steps[3], "  step: from subscribed to every event");
+            figures.latencies("step_close_to_connect", steps[0], "  step: from the close to the reconnect (the client's backoff)");
+            figures.latencies("step_connect_to_upgrade", steps[1], "  step: from the reconnect to the new socket's upgrade");
+            figures.latencies("step_upgrade_to_ready", steps[2], "  step: from the upgrade to ready (auth)");
+            figures.latencies("step_ready_to_subscribed", steps[3], "  step: from ready to subscribed");
+            figures.latencies("step_subscribed_to_resumed", steps[4], "  step: from subscribed to every event");
             figures.latencies("resume_after_reconnect", resumed, "resumed with no gap, after the client's reconnect");
         }
+    }
+
+    /** The dashboard's reconnect wait (dashboard/src/realtime/frames.ts, {@code backoffDelay}): full jitter, doubling. */
+    private static long backoffMillis(int base, int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, (long) base << Math.min(attempt, 16));
+        return (long) (ThreadLocalRandom.current().nextDouble() * ceiling);
     }
 }

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /** Netty WebSocket client sockets on a few event-loop threads, each opened from the next source address. */
 final class Sockets implements AutoCloseable {
@@ -52,6 +53,15 @@ final class Sockets implements AutoCloseable {
                         session.connectFailed(future.cause());
                     }
                 });
+    }
+
+    /** Runs {@code task} on one of the sockets' threads {@code delayMillis} from now, or here at once for 0. */
+    void later(long delayMillis, Runnable task) {
+        if (delayMillis <= 0) {
+            task.run();
+        } else {
+            group.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
