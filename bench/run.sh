@@ -10,7 +10,8 @@
 # Settings (environment, defaults are the full run): BENCH_SECONDS (60), BENCH_E2E_RATE (500/s),
 # BENCH_E2E_VISITORS (50), BENCH_E2E_WARMUP_SECONDS (60), BENCH_FANOUT_CLIENTS (10000), BENCH_FANOUT_RATE (5 events/s), BENCH_WARMUP_SECONDS (10),
 # BENCH_IDLE_CLIENTS (20000), BENCH_RECONNECT_CLIENTS (5000), BENCH_RECONNECT_RATE (5/s), BENCH_RECONNECT_STANDING (a tenth of the clients),
-# BENCH_RECONNECT_TICKETS (own: a realtime ticket per client; shared: one for all), BENCH_CLIENT_THREADS (2),
+# BENCH_RECONNECT_TICKETS (own: a realtime ticket per client; shared: one for all), BENCH_RECONNECT_BACKOFF_MS (500:
+# the dashboard's first reconnect wait, a random part of it; 0: every client at once), BENCH_CLIENT_THREADS (2),
 # BENCH_REALTIME_MEMORY_SOCKETS (20000), BENCH_DURABLE_SECONDS (60), BENCH_STARTUP_RUNS (3), BENCH_OUTBOX_SECONDS (15),
 # BENCH_REPLICA_WEBSITES (10), BENCH_JAVA_OPTS (the stack's JVMs), BENCH_SKIP_BUILD=1 (reuse built jars).
 set -euo pipefail
@@ -210,7 +211,7 @@ run_reconnect() {
   generate reconnect reconnect $(edge_options) --edge-ws-2="ws://$ZENDO_HOST:$(edge_ws_port realtime-edge-2)/ws" \
     --clients="${BENCH_RECONNECT_CLIENTS:-5000}" --rate="${BENCH_RECONNECT_RATE:-5}" --seconds="$seconds" \
     --standing-clients="${BENCH_RECONNECT_STANDING:-$(( ${BENCH_RECONNECT_CLIENTS:-5000} / 10 ))}" \
-    --tickets="${BENCH_RECONNECT_TICKETS:-own}"
+    --tickets="${BENCH_RECONNECT_TICKETS:-own}" --reconnect-backoff-ms="${BENCH_RECONNECT_BACKOFF_MS:-500}"
   log "restarting the killed edge node"
   bash "$root/scripts/up.sh" >>"$work/up.log" 2>&1 || die "the stack did not come back after the kill"
 }
