@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReconnectBench {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private ReconnectBench() {
     }
@@ -71,7 +69,7 @@ final class ReconnectBench {
                 @Override
                 public void closed(Receiver receiver) {
                     if (killedAt.get() != 0 && reconnects.incrementAndGet() <= maxReconnects) {
-                        sockets.later(backoffMillis(backoff, receiver.nextAttempt()), () -> {
+                        sockets.later(Backoff.millis(backoff, receiver.nextAttempt()), () -> {
                             receiver.connecting(System.nanoTime());
                             sockets.open(node2, target.session(receiver, tally, this));
                         });
@@ -126,11 +124,5 @@ final class ReconnectBench {
             figures.latencies("step_subscribed_to_resumed", steps[4], "  step: from subscribed to every event");
             figures.latencies("resume_after_reconnect", resumed, "resumed with no gap, after the client's reconnect");
         }
-    }
-
-    /** The dashboard's reconnect wait (dashboard/src/realtime/frames.ts, {@code backoffDelay}): full jitter, doubling. */
-    private static long backoffMillis(int base, int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, (long) base << Math.min(attempt, 16));
-        return (long) (ThreadLocalRandom.current().nextDouble() * ceiling);
     }
 }
