@@ -87,7 +87,8 @@ final class EndToEndBench {
             figures.latencies("rest_answer", answers.getIntervalHistogram(), "REST answer (201), from the intended send time");
             figures.failures(tally);
             int reconnects = agent.reconnects() - reconnectsBefore;
-            figures.figure("agent_reconnects", reconnects, String.format("the agent's socket reconnected %d times", reconnects));
+            figures.figure("agent_reconnects", reconnects, String.format("the agent's socket reconnected %d times in the measured run"
+                    + " (%d in the warm-up)", reconnects, reconnectsBefore));
             StackCpu.report(cpuBefore, cpuAfter, end - next, "message", wallSeconds, figures);
             figures.latencies("end_to_end", tally.takeAges(), "end to end, visitor REST send to the agent's WebSocket frame");
         }
