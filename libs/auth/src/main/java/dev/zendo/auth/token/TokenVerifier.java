@@ -2,6 +2,7 @@ package dev.zendo.auth.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -45,7 +46,8 @@ import java.util.Set;
  * accepted again for up to {@link #REUSE} (never past its expiry) without checking its signature once more: a widget or
  * agent sends many requests with one token, and the P-256 arithmetic was most of a request's CPU time. A token whose
  * signature {@link CheckedSignatures} shows was checked (here or in another process) skips only that arithmetic: its
- * key must still be one the issuer publishes, and every claim is checked.
+ * key must still be one the issuer publishes, and every claim is checked. A remembered token is forgotten once that
+ * time has passed, whether or not more tokens arrive, so a herd of logins leaves no claims held in an idle process.
  */
 public final class TokenVerifier {
 
@@ -57,10 +59,19 @@ public final class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final DefaultJWTProcessor<SecurityContext> checkedBefore;
     private final CheckedSignatures checkedSignatures;
-    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(REUSE).build();
+    private final Cache<String, Verified> verified;
+    private final Duration reuse;
     private final Clock clock;
 
     TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock, CheckedSignatures checkedSignatures) {
+        this(keys, issuer, audience, clock, checkedSignatures, REUSE);
+    }
+
+    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock, CheckedSignatures checkedSignatures,
+                  Duration reuse) {
+        this.verified = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(reuse)
+                .scheduler(Scheduler.systemScheduler()).build();
+        this.reuse = reuse;
         this.clock = clock;
         this.checkedSignatures = checkedSignatures;
         this.processor = processor(keys, issuer, audience, clock, new DefaultJWSVerifierFactory());
@@ -144,7 +155,7 @@ public final class TokenVerifier {
             claims.ifPresent(valid -> {
                 Instant expires = valid.getExpirationTime().toInstant();
                 if (now.isBefore(expires)) {
-                    Instant reusable = now.plus(REUSE);
+                    Instant reusable = now.plus(reuse);
                     verified.put(token, new Verified(valid, expires.isBefore(reusable) ? expires : reusable));
                     if (!checkedBefore) {
                         newlyChecked.put(token, expires);
@@ -156,6 +167,11 @@ public final class TokenVerifier {
             checkedSignatures.add(newlyChecked);
         }
         return tokens.stream().map(token -> outcomes.getOrDefault(token, Optional.empty())).toList();
+    }
+
+    /** How many verified tokens are remembered now. */
+    long remembered() {
+        return verified.estimatedSize();
     }
 
     private static Optional<SignedJWT> parse(String token) {

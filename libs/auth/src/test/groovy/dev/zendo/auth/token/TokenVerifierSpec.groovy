@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer
 import dev.zendo.auth.keys.KeyTool
 import dev.zendo.testsupport.SteppingClock
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 import java.nio.charset.StandardCharsets
 import java.time.Clock
@@ -116,6 +117,18 @@ class TokenVerifierSpec extends Specification {
         keyLookups.get() == 2
     }
 
+    def 'a remembered token is forgotten once its reuse time has passed, with no token verified after it'() {
+        given:
+        def verifier = local(Clock.systemUTC(), new AtomicInteger(), null, [], Duration.ofMillis(200))
+        assert verifier.verify(token(key, key.keyID)).isPresent()
+        assert verifier.remembered() == 1
+
+        expect:
+        new PollingConditions(timeout: 5).eventually {
+            assert verifier.remembered() == 0
+        }
+    }
+
     def 'a remembered token is refused once it has expired'() {
         given:
         def clock = new SteppingClock(Instant.now())
@@ -210,7 +223,8 @@ class TokenVerifierSpec extends Specification {
         calls.isEmpty()
     }
 
-    private TokenVerifier local(Clock clock, AtomicInteger keyLookups, Set<String> recorded = null, List<String> calls = []) {
+    private TokenVerifier local(Clock clock, AtomicInteger keyLookups, Set<String> recorded = null, List<String> calls = [],
+                                Duration reuse = TokenVerifier.REUSE) {
         def keys = new JWKSet(key.toPublicJWK())
         def checked = recorded == null ? CheckedSignatures.NONE : new CheckedSignatures() {
             Set<String> checked(Collection<String> tokens) {
@@ -224,7 +238,7 @@ class TokenVerifierSpec extends Specification {
             }
         }
         new TokenVerifier({ selector, context -> keyLookups.incrementAndGet(); selector.select(keys) } as JWKSource,
-                'zendo-identity', 'zendo', clock, checked)
+                'zendo-identity', 'zendo', clock, checked, reuse)
     }
 
     /** The token with its signature changed. */
