@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The dashboard's reconnect wait (dashboard/src/realtime/frames.ts, {@code backoffDelay}): full jitter, doubling. */
 final class Backoff {
 
+    /** The dashboard's base: its first reconnect waits a random part of 500 ms. */
+    static final int DASHBOARD_MILLIS = 500;
     private static final long MAX_MILLIS = 30_000;
 
     private Backoff() {

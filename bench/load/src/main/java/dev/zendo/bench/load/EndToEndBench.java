@@ -24,7 +24,6 @@ final class EndToEndBench {
 
     private static final int IN_FLIGHT = 64;
     private static final Duration DRAIN = Duration.ofSeconds(15);
-    private static final int BACKOFF_MILLIS = 500;
 
     private EndToEndBench() {
     }
@@ -125,7 +124,7 @@ final class EndToEndBench {
                 return;
             }
             reconnects.incrementAndGet();
-            sockets.later(Backoff.millis(BACKOFF_MILLIS, receiver.nextAttempt()), () -> sockets.open(uri, session(receiver)));
+            sockets.later(Backoff.millis(Backoff.DASHBOARD_MILLIS, receiver.nextAttempt()), () -> sockets.open(uri, session(receiver)));
         }
 
         int reconnects() {

@@ -14,10 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scenario 5: N clients on edge node 1 while events flow at a fixed rate; a third into the run node 1 is killed
  * (SIGKILL). Each client reconnects to node 2 after the dashboard's backoff ({@code --reconnect-backoff-ms}, 500: a
  * random wait up to 500 ms, doubling with each failed attempt; 0 reconnects every client at once) and subscribes with
- * its last cursor. Node 2 holds standing
- * clients of the same website from the start, as a node of a live cluster does: it is warm and already reads the
- * website's topic when the others arrive. Per client, the time from
- * its new socket's upgrade until it holds every event sent before that upgrade; then, over the whole run, the events
+ * its last cursor. Node 2 holds standing clients of the same website from the start, as a node of a live cluster does:
+ * it is warm and already reads the website's topic when the others arrive. Per client, the time from its new socket's
+ * upgrade until it holds every event sent before that upgrade; then, over the whole run, the events
  * some client never got (gaps) and the repeats a resume delivered (which a client drops by event id). Every client
  * has a ticket of its own ({@code --tickets=own}, the default), so node 2 checks each one's signature as it would a
  * real herd's; {@code --tickets=shared} gives them one ticket, which a node checks once.
@@ -41,7 +40,7 @@ final class ReconnectBench {
             throw new IllegalArgumentException("--tickets must be own or shared, not " + tickets);
         }
         boolean ownTickets = tickets.equals("own");
-        int backoff = options.nonNegative("reconnect-backoff-ms", 500);
+        int backoff = options.nonNegative("reconnect-backoff-ms", Backoff.DASHBOARD_MILLIS);
         figures.setting("clients", clients);
         figures.setting("rate_per_second", rate);
         figures.setting("seconds", seconds.toSeconds());
