@@ -124,7 +124,7 @@ final class EndToEndBench {
                 return;
             }
             reconnects.incrementAndGet();
-            sockets.later(Backoff.millis(Backoff.DASHBOARD_MILLIS, receiver.nextAttempt()), () -> sockets.open(uri, session(receiver)));
+            sockets.reopen(uri, receiver, Backoff.DASHBOARD_MILLIS, this::session);
         }
 
         int reconnects() {

@@ -68,10 +68,7 @@ final class ReconnectBench {
                 @Override
                 public void closed(Receiver receiver) {
                     if (killedAt.get() != 0 && reconnects.incrementAndGet() <= maxReconnects) {
-                        sockets.later(Backoff.millis(backoff, receiver.nextAttempt()), () -> {
-                            receiver.connecting(System.nanoTime());
-                            sockets.open(node2, target.session(receiver, tally, this));
-                        });
+                        sockets.reopen(node2, receiver, backoff, r -> target.session(r, tally, this));
                     }
                 }
             };

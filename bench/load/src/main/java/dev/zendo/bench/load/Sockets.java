@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** Netty WebSocket client sockets on a few event-loop threads, each opened from the next source address. */
 final class Sockets implements AutoCloseable {
@@ -55,12 +56,20 @@ final class Sockets implements AutoCloseable {
                 });
     }
 
-    /** Runs {@code task} on one of the sockets' threads {@code delayMillis} from now, or here at once for 0. */
-    void later(long delayMillis, Runnable task) {
-        if (delayMillis <= 0) {
-            task.run();
+    /**
+     * Opens a new socket to {@code uri} for {@code receiver} after the dashboard's backoff from {@code baseMillis} (at
+     * once for 0), recording when the attempt starts; {@code session} makes the socket's session.
+     */
+    void reopen(URI uri, Receiver receiver, int baseMillis, Function<Receiver, ClientSession> session) {
+        long delay = Backoff.millis(baseMillis, receiver.nextAttempt());
+        Runnable attempt = () -> {
+            receiver.connecting(System.nanoTime());
+            open(uri, session.apply(receiver));
+        };
+        if (delay <= 0) {
+            attempt.run();
         } else {
-            group.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            group.schedule(attempt, delay, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -63,10 +63,6 @@ public final class TokenVerifier {
     private final Duration reuse;
     private final Clock clock;
 
-    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock, CheckedSignatures checkedSignatures) {
-        this(keys, issuer, audience, clock, checkedSignatures, REUSE);
-    }
-
     TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock, CheckedSignatures checkedSignatures,
                   Duration reuse) {
         this.verified = Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(reuse)
@@ -113,7 +109,7 @@ public final class TokenVerifier {
                     .outageTolerant(cacheTtl.toMillis())
                     .retrying(true)
                     .build();
-            return new TokenVerifier(source, issuer, audience, Clock.systemUTC(), checkedSignatures);
+            return new TokenVerifier(source, issuer, audience, Clock.systemUTC(), checkedSignatures, REUSE);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("not a JWKS URL: " + jwksUrl, e);
         }
@@ -121,7 +117,8 @@ public final class TokenVerifier {
 
     /** A verifier for tokens signed by keys this process holds. */
     public static TokenVerifier local(JWKSet keys, String issuer, String audience) {
-        return new TokenVerifier(new ImmutableJWKSet<>(keys), issuer, audience, Clock.systemUTC(), CheckedSignatures.NONE);
+        return new TokenVerifier(new ImmutableJWKSet<>(keys), issuer, audience, Clock.systemUTC(), CheckedSignatures.NONE,
+                REUSE);
     }
 
     /** The token's claims when it is valid; empty when it is malformed, forged, expired or not meant for us. */
