@@ -86,8 +86,8 @@ trap 'peer_down; stack_down' EXIT
 
 build_generator() {
   [[ -s $generator/target/classpath.txt ]] && [[ ${BENCH_SKIP_BUILD:-} == 1 ]] && return 0
-  "$root/mvnw" -q -B -f "$generator/pom.xml" package dependency:build-classpath -Dmaven.test.skip=true \
-    -Dmdep.outputFile="$generator/target/classpath.txt" >&2 || die "could not build the load generator"
+  "$root/mvnw" -q -B -f "$root/bench/pom.xml" -pl load -am package dependency:build-classpath -Dmaven.test.skip=true \
+    -Dmdep.outputFile=target/classpath.txt >&2 || die "could not build the load generator"
 }
 
 # Runs the generator: generate <mode> <name> [--option=value...]; prints its figures into <name>.txt, writes <name>.json.

@@ -10,7 +10,7 @@
 # BENCH_SCENARIO=websites measures instead, as a stand-in while conversations has no widget API, website renames
 # through websites' PATCH /v1/websites/{id} at a fixed BENCH_RATE (default 200/s) and websites' outbox lag.
 # Settings (environment): BENCH_RATE (1000 messages/s), BENCH_VISITORS (500), BENCH_CEILING_CONCURRENCY (16,64),
-# BENCH_CONNECTIONS (64), BENCH_WARMUP_SECONDS (20), BENCH_PORT_BASE (31200), BENCH_JAVA_OPTS (the services' JVM),
+# BENCH_CONNECTIONS (64), BENCH_WARMUP_SECONDS (90; websites: 20), BENCH_PORT_BASE (31200), BENCH_JAVA_OPTS (the services' JVM),
 # BENCH_SERVICE_ENV (extra VAR=value settings for the services, space-separated), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,14 +18,13 @@ seconds=${1:-60}
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [seconds]" >&2; exit 2; }
 scenario=${BENCH_SCENARIO:-conversations}
 case "$scenario" in
-  conversations) rate=${BENCH_RATE:-1000} ;;
-  websites) rate=${BENCH_RATE:-200} ;;
+  conversations) rate=${BENCH_RATE:-1000} warmup_seconds=${BENCH_WARMUP_SECONDS:-90} ;;
+  websites) rate=${BENCH_RATE:-200} warmup_seconds=${BENCH_WARMUP_SECONDS:-20} ;;
   *) echo "BENCH_SCENARIO is conversations or websites, not $scenario" >&2; exit 2 ;;
 esac
 visitors=${BENCH_VISITORS:-500}
 ceiling_concurrency=${BENCH_CEILING_CONCURRENCY:-16,64}
 connections=${BENCH_CONNECTIONS:-64}
-warmup_seconds=${BENCH_WARMUP_SECONDS:-20}
 ceiling_seconds=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
 # A larger connection pool; widget calls carry an Origin that is not localhost while the generator reaches the
 # services on 127.0.0.1, which Micronaut refuses (403) as a drive-by attack on localhost unless told otherwise; one
@@ -53,8 +52,8 @@ for setting in $service_env; do export "${setting?}"; done
 pg_start; redis_start; kafka_start; pg_bootstrap
 [[ "${BENCH_SKIP_BUILD:-}" == 1 ]] || services_build
 generator=$root/bench/conversations
-"$root/mvnw" -q -B -f "$generator/pom.xml" package dependency:build-classpath -Dmaven.test.skip=true \
-  -Dmdep.outputFile="$generator/target/classpath.txt" >&2 || die "could not build the load generator"
+"$root/mvnw" -q -B -f "$root/bench/pom.xml" -pl conversations -am package dependency:build-classpath -Dmaven.test.skip=true \
+  -Dmdep.outputFile=target/classpath.txt >&2 || die "could not build the load generator"
 services_keys
 for svc in "${ZENDO_SERVICES[@]}"; do service_start "$svc"; done
 for svc in "${ZENDO_SERVICES[@]}"; do service_wait "$svc" 120; done
@@ -76,7 +75,8 @@ if [[ $scenario == conversations ]]; then
   title="Conversations: durable message writes, API latency, outbox lag"
   load="- Load: one agent and one website, $visitors visitor sessions (\`POST /v1/widget/session\`), then
   \`POST /v1/widget/messages\` (a new \`client_msg_id\` each, 201 expected) from the visitors in turn: a warm-up of
-  $warmup_seconds s at 300/s, closed loops of $ceiling_concurrency requests in flight for $ceiling_seconds s each (the ceiling), a fixed
+  $warmup_seconds s (a closed loop of 16 in flight, so the services' JIT compiles the path before anything is measured; the
+  baseline follows it), closed loops of $ceiling_concurrency requests in flight for $ceiling_seconds s each (the ceiling), a fixed
   2,000 messages/s (the goal) for $ceiling_seconds s, then a fixed $rate messages/s for $seconds s. Each run starts once the
   outbox relay has caught up with the one before."
 else
@@ -101,7 +101,7 @@ websites, conversations and the load generator) shares these cores; the machine 
 - PostgreSQL: \`fsync\` and \`synchronous_commit\` on (checked as conversations' role before the run), the other
   settings default. Kafka: one broker, \`acks=all\`, the relay's idempotent producer.
 - Services: \`ZENDO_JAVA_OPTS=$ZENDO_JAVA_OPTS\`, \`$service_env\`. The generator calls the services
-  directly on loopback (no gateway), over HTTP/1.1 keep-alive connections (at most $connections).
+  directly on loopback (no gateway), over HTTP/1.1 keep-alive connections on one Netty event loop (at most $connections).
 $load
 - Fixed-rate runs schedule every send time up front and record each latency (HdrHistogram) from the intended send
   time to the answer, so stalls are charged to every request due during them (no coordinated omission).

@@ -2,6 +2,7 @@ package dev.zendo.bench.conversations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zendo.bench.http.HttpConnections;
 
 import java.io.IOException;
 import java.net.URI;
@@ -96,24 +97,20 @@ final class BenchApi {
         return tokens;
     }
 
-    /** A new message (fresh {@code client_msg_id}) of the next visitor in turn. */
-    HttpRequest.Builder message(List<String> visitorTokens) {
+    /** A new message (fresh {@code client_msg_id}) of the next visitor in turn, to send to conversations. */
+    HttpConnections.Request message(List<String> visitorTokens) {
         long n = messages.incrementAndGet();
         String token = visitorTokens.get((int) (n % visitorTokens.size()));
-        return post(services.conversations(), "/v1/widget/messages",
-                Map.of("client_msg_id", UUID.randomUUID().toString(), "body", "Benchmark message " + n + ": is anyone there?"))
-                .header("Origin", ORIGIN)
-                .header("Authorization", "Bearer " + token);
+        return new HttpConnections.Request("POST", "/v1/widget/messages", Map.of("Origin", ORIGIN, "Authorization", "Bearer " + token),
+                json(Map.of("client_msg_id", UUID.randomUUID().toString(), "body", "Benchmark message " + n + ": is anyone there?")));
     }
 
-    /** A new name for the next of {@code websites} in turn: one durable update and one outbox event in websites. */
-    HttpRequest.Builder rename(String agentToken, List<Website> websites) {
+    /** A new name for the next of {@code websites} in turn, to send to websites: one durable update and one outbox event there. */
+    HttpConnections.Request rename(String agentToken, List<Website> websites) {
         long n = renames.incrementAndGet();
         Website website = websites.get((int) (n % websites.size()));
-        return HttpRequest.newBuilder(services.websites().resolve("/v1/websites/" + website.id()))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + agentToken)
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json(Map.of("name", "Bench website, version " + n))));
+        return new HttpConnections.Request("PATCH", "/v1/websites/" + website.id(), Map.of("Authorization", "Bearer " + agentToken),
+                json(Map.of("name", "Bench website, version " + n)));
     }
 
     private HttpRequest session(String publicKey) {

@@ -1,8 +1,7 @@
 package dev.zendo.bench.conversations;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.zendo.bench.http.HttpConnections;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,23 +17,23 @@ final class ClosedLoop {
 
     private static final Duration SLACK = Duration.ofSeconds(5);
 
-    private final HttpClient client;
+    private final HttpConnections connections;
     private final int concurrency;
     private final Duration duration;
     private final Duration timeout;
-    private final Supplier<HttpRequest.Builder> requests;
+    private final Supplier<HttpConnections.Request> requests;
     private final Tally tally;
     private final CountDownLatch loopsDone;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong lastAnswer = new AtomicLong();
     private long deadline;
 
-    ClosedLoop(HttpClient client, int concurrency, Duration duration, Duration timeout, Supplier<HttpRequest.Builder> requests,
+    ClosedLoop(HttpConnections connections, int concurrency, Duration duration, Duration timeout, Supplier<HttpConnections.Request> requests,
                int expectedStatus) {
         if (concurrency < 1 || duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a closed loop needs a positive concurrency, duration and timeout");
         }
-        this.client = client;
+        this.connections = connections;
         this.concurrency = concurrency;
         this.duration = duration;
         this.timeout = timeout;
@@ -62,11 +61,10 @@ final class ClosedLoop {
             return;
         }
         sent.incrementAndGet();
-        client.sendAsync(requests.get().timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
-                .whenCompleteAsync((response, error) -> {
-                    tally.record(started, response, error);
-                    lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
-                    next();
-                }, client.executor().orElseThrow());
+        connections.send(requests.get()).whenComplete((answer, error) -> {
+            tally.record(started, answer, error);
+            lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+            next();
+        });
     }
 }

@@ -1,8 +1,9 @@
 package dev.zendo.bench.conversations;
 
+import dev.zendo.bench.http.HttpConnections;
+
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,13 +12,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The conversations benchmark: a baseline (conversations' liveness at the fixed rate), one agent and website, many
- * visitor sessions, then durable message writes through {@code POST /v1/widget/messages}: a warm-up, the ceiling
- * with a closed loop at each given concurrency, a fixed rate at the throughput goal, and the latency at a fixed rate;
- * the outbox lag of each measured run comes from conversations' {@code /prometheus}. Prints each figure and writes
- * them as Markdown to {@code --report}.
+ * The conversations benchmark: one agent and website, many visitor sessions, then durable message writes through
+ * {@code POST /v1/widget/messages}: a warm-up (a closed loop, so a cold service is never handed more than it
+ * answers), a baseline (conversations' liveness at the fixed rate, on the warm service), the ceiling with a closed
+ * loop at each given concurrency, a fixed rate at the throughput goal, and the latency at a fixed rate; the outbox lag
+ * of each measured run comes from conversations' {@code /prometheus}. The load goes over {@link HttpConnections}; the
+ * setup calls and the scrapes over the JDK's client. Prints each figure and writes them as Markdown to {@code --report}.
  * <pre>
- *   --visitors=500 --warmup-rate=300 --warmup-seconds=20 --ceiling-concurrency=16,64 --ceiling-seconds=30
+ *   --visitors=500 --warmup-concurrency=16 --warmup-seconds=90 --ceiling-concurrency=16,64 --ceiling-seconds=30
  *   --rate=1000 --seconds=60 --connections=64 --timeout-ms=10000
  * </pre>
  */
@@ -29,7 +31,6 @@ final class ConversationsBench {
     private static final Duration BASELINE_WARMUP = Duration.ofSeconds(5);
     private static final Duration BASELINE = Duration.ofSeconds(10);
 
-    private final HttpClient client;
     private final Options options;
     private final BenchApi api;
     private final URI conversations;
@@ -37,7 +38,6 @@ final class ConversationsBench {
     private final Figures figures = new Figures();
 
     ConversationsBench(HttpClient client, Options options) {
-        this.client = client;
         this.options = options;
         this.conversations = options.uri("conversations");
         this.api = new BenchApi(client, new BenchApi.Services(options.uri("identity"), options.uri("websites"), conversations));
@@ -51,8 +51,6 @@ final class ConversationsBench {
         Duration timeout = options.millis("timeout-ms", 10_000);
 
         FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 1000), options.seconds("seconds", 60), connections, timeout);
-        baseline(fixed);
-
         String agent = api.signUp("bench-" + UUID.randomUUID() + "@example.com", "bench-password-" + UUID.randomUUID());
         String publicKey = api.createWebsite(agent, "Bench " + System.currentTimeMillis()).publicKey();
         Duration keyUsable = api.awaitKey(publicKey, Duration.ofSeconds(60));
@@ -61,17 +59,27 @@ final class ConversationsBench {
         long sessionsStart = System.nanoTime();
         List<String> tokens = api.visitors(publicKey, visitors);
         progress("%d visitor sessions opened in %d ms", visitors, Duration.ofNanos(System.nanoTime() - sessionsStart).toMillis());
-        Supplier<HttpRequest.Builder> messages = () -> api.message(tokens);
+        Supplier<HttpConnections.Request> messages = () -> api.message(tokens);
+        try (HttpConnections load = new HttpConnections(conversations, timeout)) {
+            measure(load, messages, fixed, report);
+        }
+    }
 
-        FixedRate.Plan warmup = new FixedRate.Plan(options.integer("warmup-rate", 300), options.seconds("warmup-seconds", 20), connections, timeout);
-        progress("warm-up at %.0f messages/s for %d s", warmup.rate(), warmup.duration().toSeconds());
-        progress("warm-up: %s", new FixedRate(client, warmup, messages, BenchApi.MESSAGE_CREATED).run().summary());
+    private void measure(HttpConnections load, Supplier<HttpConnections.Request> messages, FixedRate.Plan fixed, Path report)
+            throws Exception {
+        int connections = fixed.connections();
+        Duration timeout = fixed.timeout();
+        int warmupConcurrency = options.integer("warmup-concurrency", 16);
+        Duration warmup = options.seconds("warmup-seconds", 90);
+        progress("warm-up: closed loop, %d in flight for %d s", warmupConcurrency, warmup.toSeconds());
+        progress("warm-up: %s", new ClosedLoop(load, warmupConcurrency, warmup, timeout, messages, BenchApi.MESSAGE_CREATED).run().summary());
+        baseline(load, fixed);
 
         Duration ceilingTime = options.seconds("ceiling-seconds", 30);
         String throughputGoal = String.format("≥ %,.0f messages/s", THROUGHPUT_GOAL);
         for (int concurrency : options.integers("ceiling-concurrency", "16,64")) {
             progress("closed loop, %d in flight for %d s", concurrency, ceilingTime.toSeconds());
-            OutboxLag.Measured<Outcome> ceiling = lag.during(() -> new ClosedLoop(client, concurrency, ceilingTime, timeout, messages,
+            OutboxLag.Measured<Outcome> ceiling = lag.during(() -> new ClosedLoop(load, concurrency, ceilingTime, timeout, messages,
                     BenchApi.MESSAGE_CREATED).run());
             Outcome outcome = ceiling.result();
             figures.add(String.format("Durable message writes, closed loop, %d in flight, %d s", concurrency, ceilingTime.toSeconds()), throughputGoal,
@@ -83,13 +91,13 @@ final class ConversationsBench {
 
         FixedRate.Plan atGoal = new FixedRate.Plan(THROUGHPUT_GOAL, ceilingTime, connections, timeout);
         progress("fixed rate %.0f messages/s for %d s", atGoal.rate(), atGoal.duration().toSeconds());
-        OutboxLag.Measured<Outcome> sustained = lag.during(() -> new FixedRate(client, atGoal, messages, BenchApi.MESSAGE_CREATED).run());
+        OutboxLag.Measured<Outcome> sustained = lag.during(() -> new FixedRate(load, atGoal, messages, BenchApi.MESSAGE_CREATED).run());
         figures.fixedRate(String.format("Durable message writes at a fixed %,.0f messages/s, %d s (open model)", atGoal.rate(),
                 atGoal.duration().toSeconds()), throughputGoal, sustained.result());
         figures.lag(String.format("fixed %.0f messages/s", atGoal.rate()), sustained.lag(), "");
 
         progress("fixed rate %.0f messages/s for %d s, at most %d connections", fixed.rate(), fixed.duration().toSeconds(), fixed.connections());
-        OutboxLag.Measured<Outcome> steady = lag.during(() -> new FixedRate(client, fixed, messages, BenchApi.MESSAGE_CREATED).run());
+        OutboxLag.Measured<Outcome> steady = lag.during(() -> new FixedRate(load, fixed, messages, BenchApi.MESSAGE_CREATED).run());
         figures.fixedRate(String.format("API latency at a fixed %.0f messages/s, %d s (open model, from the intended send time)", fixed.rate(),
                 fixed.duration().toSeconds()), String.format("p99 ≤ %.0f ms", LATENCY_GOAL_MS), steady.result());
         figures.lag(String.format("fixed %.0f messages/s", fixed.rate()), steady.lag(), String.format("p99 ≤ %.0f ms", Figures.LAG_GOAL_MS));
@@ -97,13 +105,12 @@ final class ConversationsBench {
         figures.write(report);
     }
 
-    /** What the generator and loopback HTTP alone cost: conversations' liveness at the same rate (after a few seconds of warm-up). */
-    private void baseline(FixedRate.Plan fixed) throws InterruptedException {
-        URI liveness = conversations.resolve("/health/liveness");
-        Supplier<HttpRequest.Builder> probe = () -> HttpRequest.newBuilder(liveness).GET();
-        new FixedRate(client, new FixedRate.Plan(fixed.rate(), BASELINE_WARMUP, fixed.connections(), fixed.timeout()), probe, 200).run();
-        Outcome outcome = new FixedRate(client, new FixedRate.Plan(fixed.rate(), BASELINE, fixed.connections(), fixed.timeout()), probe, 200).run();
-        figures.add(String.format("Baseline: `GET /health/liveness` at a fixed %.0f/s, %d s (the generator and loopback HTTP alone)", fixed.rate(),
+    /** What the generator, loopback HTTP and the service's HTTP server cost alone: its liveness at the same rate (after a few seconds of it). */
+    private void baseline(HttpConnections load, FixedRate.Plan fixed) throws InterruptedException {
+        Supplier<HttpConnections.Request> probe = () -> HttpConnections.Request.get("/health/liveness");
+        new FixedRate(load, new FixedRate.Plan(fixed.rate(), BASELINE_WARMUP, fixed.connections(), fixed.timeout()), probe, 200).run();
+        Outcome outcome = new FixedRate(load, new FixedRate.Plan(fixed.rate(), BASELINE, fixed.connections(), fixed.timeout()), probe, 200).run();
+        figures.add(String.format("Baseline: `GET /health/liveness` at a fixed %.0f/s, %d s (the generator, loopback HTTP and the service's HTTP server alone)", fixed.rate(),
                 BASELINE.toSeconds()), "", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d ok, failures: %s)",
                 outcome.millisAt(50), outcome.millisAt(99), outcome.millisAt(99.9), outcome.maxMillis(), outcome.ok(), outcome.failureSummary()));
     }

@@ -1,8 +1,7 @@
 package dev.zendo.bench.conversations;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.zendo.bench.http.HttpConnections;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -16,7 +15,7 @@ import java.util.function.Supplier;
  * request's intended send time to its answer. A stall of the server or of the generator is so charged to every
  * request due during it (no coordinated omission). At most {@code connections} requests are in flight; a request
  * due while all are busy waits in the generator, its wait counted in its latency, and is given up (as a failure)
- * once it has waited longer than the timeout.
+ * once it has waited longer than the timeout. The connections' own timeout should be the plan's.
  */
 final class FixedRate {
 
@@ -43,17 +42,17 @@ final class FixedRate {
         }
     }
 
-    private final HttpClient client;
+    private final HttpConnections connections;
     private final Plan plan;
-    private final Supplier<HttpRequest.Builder> requests;
+    private final Supplier<HttpConnections.Request> requests;
     private final Tally tally;
     private final CountDownLatch finished;
     private final Queue<Long> waiting = new ArrayDeque<>();
     private int inFlight;
     private int maxQueued;
 
-    FixedRate(HttpClient client, Plan plan, Supplier<HttpRequest.Builder> requests, int expectedStatus) {
-        this.client = client;
+    FixedRate(HttpConnections connections, Plan plan, Supplier<HttpConnections.Request> requests, int expectedStatus) {
+        this.connections = connections;
         this.plan = plan;
         this.requests = requests;
         this.tally = new Tally(expectedStatus);
@@ -99,12 +98,11 @@ final class FixedRate {
     }
 
     private void send(long due) {
-        client.sendAsync(requests.get().timeout(plan.timeout()).build(), HttpResponse.BodyHandlers.ofString())
-                .whenCompleteAsync((response, error) -> {
-                    tally.record(due, response, error);
-                    finished.countDown();
-                    sendNextWaiting();
-                }, client.executor().orElseThrow());
+        connections.send(requests.get()).whenComplete((answer, error) -> {
+            tally.record(due, answer, error);
+            finished.countDown();
+            sendNextWaiting();
+        });
     }
 
     /** Hands the connection just freed to the oldest waiting request still worth sending, or gives it back. */

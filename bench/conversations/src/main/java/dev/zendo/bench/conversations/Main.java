@@ -1,10 +1,11 @@
 package dev.zendo.bench.conversations;
 
+import dev.zendo.bench.http.HttpConnections;
+
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
 
 /**
  * The load generator's entry point.
@@ -16,8 +17,6 @@ import java.util.concurrent.Executors;
  */
 public final class Main {
 
-    private static final int CLIENT_THREADS = 2;
-
     private Main() {
     }
 
@@ -26,34 +25,25 @@ public final class Main {
             throw new IllegalArgumentException("usage: probe|conversations|websites --name=value ...");
         }
         Options options = new Options(Arrays.asList(args).subList(1, args.length));
-        HttpClient client = client();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         switch (args[0]) {
-            case "probe" -> probe(client, options);
+            case "probe" -> probe(options);
             case "conversations" -> new ConversationsBench(client, options).run();
             case "websites" -> new WebsitesBench(client, options).run();
             default -> throw new IllegalArgumentException("unknown command " + args[0] + ": probe, conversations or websites");
         }
     }
 
-    /** HTTP/1.1 with keep-alive; answers are handled on a small pool so the generator leaves the CPU to the services. */
-    static HttpClient client() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(CLIENT_THREADS, task -> {
-                    Thread thread = new Thread(task, "bench-http");
-                    thread.setDaemon(true);
-                    return thread;
-                }))
-                .build();
-    }
-
     /** Fixed-rate GETs of one URL that answers 200: proves the generator against any running service. */
-    private static void probe(HttpClient client, Options options) throws InterruptedException {
+    private static void probe(Options options) throws InterruptedException {
         FixedRate.Plan plan = new FixedRate.Plan(options.integer("rate", 200), options.seconds("seconds", 10),
                 options.integer("connections", 8), options.millis("timeout-ms", 5000));
-        var uri = options.uri("url");
-        Outcome outcome = new FixedRate(client, plan, () -> HttpRequest.newBuilder(uri).GET(), 200).run();
+        URI uri = options.uri("url");
+        String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        Outcome outcome;
+        try (HttpConnections connections = new HttpConnections(uri, plan.timeout())) {
+            outcome = new FixedRate(connections, plan, () -> HttpConnections.Request.get(path), 200).run();
+        }
         System.out.printf("probe GET %s at %.0f/s for %d s over at most %d connections: %s%n",
                 uri, plan.rate(), plan.duration().toSeconds(), plan.connections(), outcome.summary());
         outcome.samples().forEach((kind, sample) -> System.out.println("  " + kind + ": " + sample));

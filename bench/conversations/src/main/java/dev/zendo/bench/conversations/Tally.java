@@ -1,10 +1,9 @@
 package dev.zendo.bench.conversations;
 
+import dev.zendo.bench.http.HttpConnections;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +11,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Latencies and outcomes of one load run, recorded from the HTTP client's threads. */
+/** Latencies and outcomes of one load run, recorded from the HTTP client's event loop. */
 final class Tally {
 
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
@@ -31,13 +31,13 @@ final class Tally {
     }
 
     /** Records one finished exchange that started (or was due to start) at {@code startNanos}. */
-    void record(long startNanos, HttpResponse<String> response, Throwable error) {
+    void record(long startNanos, HttpConnections.Answer answer, Throwable error) {
         long micros = latencyMicros(startNanos);
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            fail(cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()));
-        } else if (response.statusCode() != expectedStatus) {
-            fail("HTTP " + response.statusCode(), response.body());
+            fail(cause instanceof TimeoutException ? "timeout" : cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()));
+        } else if (answer.status() != expectedStatus) {
+            fail("HTTP " + answer.status(), answer.body());
         } else {
             ok.increment();
         }

@@ -1,7 +1,8 @@
 package dev.zendo.bench.conversations;
 
+import dev.zendo.bench.http.HttpConnections;
+
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +25,12 @@ final class WebsitesBench {
     private static final int OK = 200;
     private static final double WARMUP_RATE = 100;
 
-    private final HttpClient client;
     private final Options options;
     private final BenchApi api;
     private final OutboxLag lag;
     private final Figures figures = new Figures();
 
     WebsitesBench(HttpClient client, Options options) {
-        this.client = client;
         this.options = options;
         this.api = new BenchApi(client, new BenchApi.Services(options.uri("identity"), options.uri("websites"), options.uri("conversations")));
         this.lag = new OutboxLag(client, options.uri("websites"));
@@ -47,17 +46,23 @@ final class WebsitesBench {
         for (int i = 0; i < options.integer("websites-count", 8); i++) {
             websites.add(api.createWebsite(agent, "Bench website " + i));
         }
-        Supplier<HttpRequest.Builder> renames = () -> api.rename(agent, websites);
+        Supplier<HttpConnections.Request> renames = () -> api.rename(agent, websites);
+        try (HttpConnections load = new HttpConnections(options.uri("websites"), timeout)) {
+            measure(load, renames, connections, timeout, websites.size(), report);
+        }
+    }
 
+    private void measure(HttpConnections load, Supplier<HttpConnections.Request> renames, int connections, Duration timeout, int websites,
+                         Path report) throws Exception {
         FixedRate.Plan warmup = new FixedRate.Plan(WARMUP_RATE, options.seconds("warmup-seconds", 20), connections, timeout);
         progress("warm-up at %.0f renames/s for %d s", warmup.rate(), warmup.duration().toSeconds());
-        progress("warm-up: %s", new FixedRate(client, warmup, renames, OK).run().summary());
+        progress("warm-up: %s", new FixedRate(load, warmup, renames, OK).run().summary());
 
         FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 200), options.seconds("seconds", 60), connections, timeout);
-        progress("fixed rate %.0f renames/s for %d s over %d websites", fixed.rate(), fixed.duration().toSeconds(), websites.size());
-        OutboxLag.Measured<Outcome> steady = lag.during(() -> new FixedRate(client, fixed, renames, OK).run());
+        progress("fixed rate %.0f renames/s for %d s over %d websites", fixed.rate(), fixed.duration().toSeconds(), websites);
+        OutboxLag.Measured<Outcome> steady = lag.during(() -> new FixedRate(load, fixed, renames, OK).run());
         figures.fixedRate(String.format("Stand-in: websites' `PATCH /v1/websites/{id}` at a fixed %.0f/s over %d websites, %d s (open model)",
-                fixed.rate(), websites.size(), fixed.duration().toSeconds()), "", steady.result());
+                fixed.rate(), websites, fixed.duration().toSeconds()), "", steady.result());
         figures.lag(String.format("fixed %.0f renames/s (websites' relay)", fixed.rate()), steady.lag(),
                 String.format("p99 ≤ %.0f ms", Figures.LAG_GOAL_MS));
 

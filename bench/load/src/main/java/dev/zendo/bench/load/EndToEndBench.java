@@ -1,5 +1,6 @@
 package dev.zendo.bench.load;
 
+import dev.zendo.bench.http.HttpConnections;
 import org.HdrHistogram.Recorder;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 final class EndToEndBench {
 
     private static final int IN_FLIGHT = 64;
+    private static final Duration REST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
     private EndToEndBench() {
@@ -51,7 +53,7 @@ final class EndToEndBench {
         Recorder answers = new Recorder(3);
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         URI socket = URI.create("ws://" + gateway.getAuthority() + "/ws");
-        try (Sockets sockets = new Sockets(1, new SourceAddresses(1)); RestConnections connections = new RestConnections(gateway);
+        try (Sockets sockets = new Sockets(1, new SourceAddresses(1)); HttpConnections connections = new HttpConnections(gateway, REST_TIMEOUT);
              AgentSocket agent = new AgentSocket(sockets, socket, tally, setup)) {
             Fleet.open(sockets, socket, 1, tally, agent::session, Duration.ofSeconds(30));
             FixedRate sender = new FixedRate();

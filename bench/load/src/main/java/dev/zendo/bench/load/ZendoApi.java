@@ -2,6 +2,7 @@ package dev.zendo.bench.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zendo.bench.http.HttpConnections;
 
 import java.io.IOException;
 import java.net.URI;
@@ -83,7 +84,7 @@ final class ZendoApi {
     }
 
     /** Posts a visitor's message over one of {@code connections} (to the gateway); completes with the answer. */
-    static CompletableFuture<RestConnections.Answer> message(RestConnections connections, String visitorToken, String body) {
+    static CompletableFuture<HttpConnections.Answer> message(HttpConnections connections, String visitorToken, String body) {
         return connections.post("/v1/widget/messages", Map.of("Origin", ORIGIN, "Authorization", "Bearer " + visitorToken),
                 json(Map.of("client_msg_id", UUID.randomUUID().toString(), "body", body)));
     }
