@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 /**
  * The conversations benchmark: one agent and website, many visitor sessions, then durable message writes through
  * {@code POST /v1/widget/messages}: a warm-up (a closed loop, so a cold service is never handed more than it
- * answers), a baseline (conversations' liveness at the fixed rate, on the warm service), the ceiling with a closed
- * loop at each given concurrency, a fixed rate at the throughput goal, and the latency at a fixed rate; the outbox lag
- * of each measured run comes from conversations' {@code /prometheus}. The load goes over {@link HttpConnections}; the
- * setup calls and the scrapes over the JDK's client. Prints each figure and writes them as Markdown to {@code --report}.
+ * answers), the ceiling with a closed loop at each given concurrency, a fixed rate at the throughput goal, and the
+ * latency at a fixed rate; the outbox lag of each measured run comes from conversations' {@code /prometheus}, and
+ * each figure gives the generator's own CPU per request. The load goes over {@link HttpConnections}; the setup calls
+ * and the scrapes over the JDK's client. Prints each figure and writes them as Markdown to {@code --report}.
  * <pre>
  *   --visitors=500 --warmup-concurrency=16 --warmup-seconds=90 --ceiling-concurrency=16,64 --ceiling-seconds=30
  *   --rate=1000 --seconds=60 --connections=64 --timeout-ms=10000
@@ -28,8 +28,6 @@ final class ConversationsBench {
     static final double LATENCY_GOAL_MS = 20;
     static final double THROUGHPUT_GOAL = 2000;
 
-    private static final Duration BASELINE_WARMUP = Duration.ofSeconds(5);
-    private static final Duration BASELINE = Duration.ofSeconds(10);
 
     private final Options options;
     private final BenchApi api;
@@ -73,7 +71,6 @@ final class ConversationsBench {
         Duration warmup = options.seconds("warmup-seconds", 90);
         progress("warm-up: closed loop, %d in flight for %d s", warmupConcurrency, warmup.toSeconds());
         progress("warm-up: %s", new ClosedLoop(load, warmupConcurrency, warmup, timeout, messages, BenchApi.MESSAGE_CREATED).run().summary());
-        baseline(load, fixed);
 
         Duration ceilingTime = options.seconds("ceiling-seconds", 30);
         String throughputGoal = String.format("≥ %,.0f messages/s", THROUGHPUT_GOAL);
@@ -83,8 +80,9 @@ final class ConversationsBench {
                     BenchApi.MESSAGE_CREATED).run());
             Outcome outcome = ceiling.result();
             figures.add(String.format("Durable message writes, closed loop, %d in flight, %d s", concurrency, ceilingTime.toSeconds()), throughputGoal,
-                    String.format(Locale.ROOT, "**%.0f messages/s** (%d written, failures: %s; latency p50 %.1f ms, p99 %.1f ms)",
-                            outcome.throughput(), outcome.ok(), outcome.failureSummary(), outcome.millisAt(50), outcome.millisAt(99)));
+                    String.format(Locale.ROOT, "**%.0f messages/s** (%d written, failures: %s; latency p50 %.1f ms, p99 %.1f ms; "
+                                    + "the generator's CPU %.2f ms per request)", outcome.throughput(), outcome.ok(), outcome.failureSummary(),
+                            outcome.millisAt(50), outcome.millisAt(99), outcome.cpuMillisPerRequest()));
             figures.lag(String.format("closed loop, %d in flight", concurrency), ceiling.lag(), "");
             figures.failures(outcome);
         }
@@ -103,16 +101,6 @@ final class ConversationsBench {
         figures.lag(String.format("fixed %.0f messages/s", fixed.rate()), steady.lag(), String.format("p99 ≤ %.0f ms", Figures.LAG_GOAL_MS));
 
         figures.write(report);
-    }
-
-    /** What the generator, loopback HTTP and the service's HTTP server cost alone: its liveness at the same rate (after a few seconds of it). */
-    private void baseline(HttpConnections load, FixedRate.Plan fixed) throws InterruptedException {
-        Supplier<HttpConnections.Request> probe = () -> HttpConnections.Request.get("/health/liveness");
-        new FixedRate(load, new FixedRate.Plan(fixed.rate(), BASELINE_WARMUP, fixed.connections(), fixed.timeout()), probe, 200).run();
-        Outcome outcome = new FixedRate(load, new FixedRate.Plan(fixed.rate(), BASELINE, fixed.connections(), fixed.timeout()), probe, 200).run();
-        figures.add(String.format("Baseline: `GET /health/liveness` at a fixed %.0f/s, %d s (the generator, loopback HTTP and the service's HTTP server alone)", fixed.rate(),
-                BASELINE.toSeconds()), "", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d ok, failures: %s)",
-                outcome.millisAt(50), outcome.millisAt(99), outcome.millisAt(99.9), outcome.maxMillis(), outcome.ok(), outcome.failureSummary()));
     }
 
     static void progress(String format, Object... args) {

@@ -23,9 +23,9 @@ final class Figures {
     /** A fixed-rate run: what got written per second, the failures, and the latency percentiles. */
     void fixedRate(String what, String goal, Outcome outcome) {
         add(what, goal, String.format(Locale.ROOT, "**%.0f/s** written of %d sent (failures: %s); latency p50 %.2f ms, **p99 %.2f ms**, "
-                        + "p99.9 %.2f ms, max %.2f ms; most waiting for a connection: %d",
+                        + "p99.9 %.2f ms, max %.2f ms; most waiting for a connection: %d; the generator's CPU %.2f ms per request",
                 outcome.throughput(), outcome.sent(), outcome.failureSummary(), outcome.millisAt(50), outcome.millisAt(99),
-                outcome.millisAt(99.9), outcome.maxMillis(), outcome.maxQueued()));
+                outcome.millisAt(99.9), outcome.maxMillis(), outcome.maxQueued(), outcome.cpuMillisPerRequest()));
         failures(outcome);
     }
 

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * @param latencies every finished request's latency in microseconds, failures included
  * @param elapsed   from the run's start to its last answer
  * @param maxQueued the most requests that were due but waited for one of the generator's connections
+ * @param cpu       the CPU time the generator's process spent over the run (every thread: sending, answers, GC)
  */
 record Outcome(long sent, long ok, Map<String, Long> failures, Map<String, String> samples, Histogram latencies,
-               Duration elapsed, int maxQueued) {
+               Duration elapsed, int maxQueued, Duration cpu) {
 
     long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();
@@ -37,6 +38,11 @@ record Outcome(long sent, long ok, Map<String, Long> failures, Map<String, Strin
         return latencies.getMaxValue() / 1000.0;
     }
 
+    /** The generator's own CPU time per request sent, in milliseconds. */
+    double cpuMillisPerRequest() {
+        return sent == 0 ? 0 : cpu.toNanos() / 1e6 / sent;
+    }
+
     String failureSummary() {
         return failures.isEmpty() ? "none" : failures.entrySet().stream()
                 .map(entry -> entry.getKey() + " x" + entry.getValue())
@@ -45,7 +51,8 @@ record Outcome(long sent, long ok, Map<String, Long> failures, Map<String, Strin
 
     String summary() {
         return String.format("%d sent, %d ok (%.0f/s), failures: %s; latency ms p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f; "
-                        + "most waiting for a connection %d",
-                sent, ok, throughput(), failureSummary(), millisAt(50), millisAt(90), millisAt(99), millisAt(99.9), maxMillis(), maxQueued);
+                        + "most waiting for a connection %d; the generator's CPU %.3f ms per request",
+                sent, ok, throughput(), failureSummary(), millisAt(50), millisAt(90), millisAt(99), millisAt(99.9), maxMillis(), maxQueued,
+                cpuMillisPerRequest());
     }
 }

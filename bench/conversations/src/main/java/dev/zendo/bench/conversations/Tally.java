@@ -4,6 +4,7 @@ import dev.zendo.bench.http.HttpConnections;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Latencies and outcomes of one load run, recorded from the HTTP client's event loop. */
+/** Latencies and outcomes of one load run, recorded from the HTTP client's event loop, and the generator's CPU time since its creation. */
 final class Tally {
 
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
@@ -25,6 +26,7 @@ final class Tally {
     private final LongAdder ok = new LongAdder();
     private final ConcurrentMap<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> samples = new ConcurrentHashMap<>();
+    private final long cpuAtStart = processCpuNanos();
 
     Tally(int expectedStatus) {
         this.expectedStatus = expectedStatus;
@@ -60,7 +62,12 @@ final class Tally {
     Outcome outcome(long sent, Duration elapsed, int maxQueued) {
         Map<String, Long> counts = new TreeMap<>();
         failures.forEach((kind, count) -> counts.put(kind, count.sum()));
-        return new Outcome(sent, ok.sum(), counts, new TreeMap<>(samples), latencies.copy(), elapsed, maxQueued);
+        return new Outcome(sent, ok.sum(), counts, new TreeMap<>(samples), latencies.copy(), elapsed, maxQueued,
+                Duration.ofNanos(processCpuNanos() - cpuAtStart));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void fail(String kind, String sample) {
