@@ -212,6 +212,10 @@ class ComposeFileSpec extends Specification {
         localGateway.contains('include @ROOT@/infra/gateway/routes.conf;')
         gatewayLocations(composeGateway).isEmpty() && gatewayLocations(localGateway).isEmpty()
         !gatewayRoutes(sharedGatewayRoutes()).isEmpty()
+
+        and: 'both define the cache the shared routes keep public health answers in'
+        sharedGatewayRoutes().contains('proxy_cache public_health;')
+        [composeGateway, localGateway].every { it =~ /(?m)^\s*proxy_cache_path \S+ .*keys_zone=public_health:/ }
     }
 
     def 'compose runs the official #image image, which the air-gap override swaps for zendo/#service'() {

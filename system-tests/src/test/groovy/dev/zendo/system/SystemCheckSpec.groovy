@@ -56,6 +56,30 @@ class SystemCheckSpec extends Specification {
         'notifications'   | 'notifications' | ['jdbc', 'kafka']
     }
 
+    def 'a burst of public health calls, query strings and all, reaches the conversations instances about once a second'() {
+        given:
+        def before = healthCalls(['conversations', 'conversations-2'])
+        long started = System.nanoTime()
+
+        when:
+        def answers = (1..40).collect { get("/health/conversations?caller=${it}") }
+        double seconds = (System.nanoTime() - started) / 1e9
+        def calls = healthCalls(['conversations', 'conversations-2']) - before
+
+        then: 'every caller has the status; the instances ran their checks at most once per second of the burst, plus the first'
+        answers.every { it.statusCode() == 200 && new JsonSlurperClassic().parseText(it.body()).status == 'UP' }
+        calls <= Math.ceil(seconds) + 1
+
+        when: 'a caller inside the network asks an instance directly'
+        def counted = healthCalls(['conversations', 'conversations-2'])
+        new URL("http://127.0.0.1:${stack.httpPort('conversations')}/health").text
+
+        then: 'the count sees it: the instances count every check they run'
+        new PollingConditions(timeout: 5).eventually {
+            assert healthCalls(['conversations', 'conversations-2']) >= counted + 1
+        }
+    }
+
     def "the gateway's upstreams list every instance, the edge nodes' WebSocket ports behind /ws, and keep connections to the HTTP ones open"() {
         given:
         def config = Files.readString(stack.runDir.resolve('gateway/nginx.conf'))
@@ -156,6 +180,15 @@ class SystemCheckSpec extends Specification {
     }
 
     /** The ports of the servers of one upstream block of the gateway's config, in order. */
+    /** How many /health requests the instances answered, from their own http_server_requests metric. */
+    private long healthCalls(List<String> instances) {
+        instances.sum { instance ->
+            new URL("http://127.0.0.1:${stack.httpPort(instance)}/prometheus").text.readLines()
+                    .findAll { it.startsWith('http_server_requests_seconds_count{') && it.contains('uri="/health"') }
+                    .sum(0L) { it.substring(it.lastIndexOf(' ') + 1) as double as long }
+        } as long
+    }
+
     private static List<Integer> upstreamPorts(String config, String upstream) {
         def block = (config =~ /upstream\s+${upstream}\s*\{([^}]*)}/)[0][1] as String
         block.findAll(/server\s+[\d.]+:(\d+);/) { match, port -> port as Integer }
