@@ -179,7 +179,6 @@ class SystemCheckSpec extends Specification {
         stack.run('status.sh').readLines().every { it ==~ /^\S+\s+down\b.*/ }
     }
 
-    /** The ports of the servers of one upstream block of the gateway's config, in order. */
     /** How many /health requests the instances answered, from their own http_server_requests metric. */
     private long healthCalls(List<String> instances) {
         instances.sum { instance ->
@@ -189,6 +188,7 @@ class SystemCheckSpec extends Specification {
         } as long
     }
 
+    /** The ports of the servers of one upstream block of the gateway's config, in order. */
     private static List<Integer> upstreamPorts(String config, String upstream) {
         def block = (config =~ /upstream\s+${upstream}\s*\{([^}]*)}/)[0][1] as String
         block.findAll(/server\s+[\d.]+:(\d+);/) { match, port -> port as Integer }
