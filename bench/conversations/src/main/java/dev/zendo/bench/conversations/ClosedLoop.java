@@ -20,7 +20,6 @@ final class ClosedLoop {
     private final HttpConnections connections;
     private final int concurrency;
     private final Duration duration;
-    private final Duration timeout;
     private final Supplier<HttpConnections.Request> requests;
     private final Tally tally;
     private final CountDownLatch loopsDone;
@@ -28,15 +27,13 @@ final class ClosedLoop {
     private final AtomicLong lastAnswer = new AtomicLong();
     private long deadline;
 
-    ClosedLoop(HttpConnections connections, int concurrency, Duration duration, Duration timeout, Supplier<HttpConnections.Request> requests,
-               int expectedStatus) {
-        if (concurrency < 1 || duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("a closed loop needs a positive concurrency, duration and timeout");
+    ClosedLoop(HttpConnections connections, int concurrency, Duration duration, Supplier<HttpConnections.Request> requests, int expectedStatus) {
+        if (concurrency < 1 || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a closed loop needs a positive concurrency and duration");
         }
         this.connections = connections;
         this.concurrency = concurrency;
         this.duration = duration;
-        this.timeout = timeout;
         this.requests = requests;
         this.tally = new Tally(expectedStatus);
         this.loopsDone = new CountDownLatch(concurrency);
@@ -49,7 +46,7 @@ final class ClosedLoop {
         for (int i = 0; i < concurrency; i++) {
             next();
         }
-        boolean done = loopsDone.await(duration.plus(timeout).plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        boolean done = loopsDone.await(duration.plus(connections.timeout()).plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
         tally.unfinished(done ? 0 : loopsDone.getCount());
         return tally.outcome(sent.get(), Duration.ofNanos(lastAnswer.get() - start), 0);
     }

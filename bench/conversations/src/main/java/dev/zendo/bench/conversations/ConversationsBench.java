@@ -48,7 +48,7 @@ final class ConversationsBench {
         int connections = options.integer("connections", 64);
         Duration timeout = options.millis("timeout-ms", 10_000);
 
-        FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 1000), options.seconds("seconds", 60), connections, timeout);
+        FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 1000), options.seconds("seconds", 60), connections);
         String agent = api.signUp("bench-" + UUID.randomUUID() + "@example.com", "bench-password-" + UUID.randomUUID());
         String publicKey = api.createWebsite(agent, "Bench " + System.currentTimeMillis()).publicKey();
         Duration keyUsable = api.awaitKey(publicKey, Duration.ofSeconds(60));
@@ -65,18 +65,16 @@ final class ConversationsBench {
 
     private void measure(HttpConnections load, Supplier<HttpConnections.Request> messages, FixedRate.Plan fixed, Path report)
             throws Exception {
-        int connections = fixed.connections();
-        Duration timeout = fixed.timeout();
         int warmupConcurrency = options.integer("warmup-concurrency", 16);
         Duration warmup = options.seconds("warmup-seconds", 90);
         progress("warm-up: closed loop, %d in flight for %d s", warmupConcurrency, warmup.toSeconds());
-        progress("warm-up: %s", new ClosedLoop(load, warmupConcurrency, warmup, timeout, messages, BenchApi.MESSAGE_CREATED).run().summary());
+        progress("warm-up: %s", new ClosedLoop(load, warmupConcurrency, warmup, messages, BenchApi.MESSAGE_CREATED).run().summary());
 
         Duration ceilingTime = options.seconds("ceiling-seconds", 30);
         String throughputGoal = String.format("≥ %,.0f messages/s", THROUGHPUT_GOAL);
         for (int concurrency : options.integers("ceiling-concurrency", "16,64")) {
             progress("closed loop, %d in flight for %d s", concurrency, ceilingTime.toSeconds());
-            OutboxLag.Measured<Outcome> ceiling = lag.during(() -> new ClosedLoop(load, concurrency, ceilingTime, timeout, messages,
+            OutboxLag.Measured<Outcome> ceiling = lag.during(() -> new ClosedLoop(load, concurrency, ceilingTime, messages,
                     BenchApi.MESSAGE_CREATED).run());
             Outcome outcome = ceiling.result();
             figures.add(String.format("Durable message writes, closed loop, %d in flight, %d s", concurrency, ceilingTime.toSeconds()), throughputGoal,
@@ -87,7 +85,7 @@ final class ConversationsBench {
             figures.failures(outcome);
         }
 
-        FixedRate.Plan atGoal = new FixedRate.Plan(THROUGHPUT_GOAL, ceilingTime, connections, timeout);
+        FixedRate.Plan atGoal = new FixedRate.Plan(THROUGHPUT_GOAL, ceilingTime, fixed.connections());
         progress("fixed rate %.0f messages/s for %d s", atGoal.rate(), atGoal.duration().toSeconds());
         OutboxLag.Measured<Outcome> sustained = lag.during(() -> new FixedRate(load, atGoal, messages, BenchApi.MESSAGE_CREATED).run());
         figures.fixedRate(String.format("Durable message writes at a fixed %,.0f messages/s, %d s (open model)", atGoal.rate(),

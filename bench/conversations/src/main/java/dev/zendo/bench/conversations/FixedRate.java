@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * request's intended send time to its answer. A stall of the server or of the generator is so charged to every
  * request due during it (no coordinated omission). At most {@code connections} requests are in flight; a request
  * due while all are busy waits in the generator, its wait counted in its latency, and is given up (as a failure)
- * once it has waited longer than the timeout. The connections' own timeout should be the plan's.
+ * once it has waited longer than the connections' timeout.
  */
 final class FixedRate {
 
@@ -27,13 +27,12 @@ final class FixedRate {
      * @param rate        requests per second
      * @param duration    how long requests are sent for
      * @param connections most requests in flight (HTTP/1.1 keep-alive connections)
-     * @param timeout     how long one request may take
      */
-    record Plan(double rate, Duration duration, int connections, Duration timeout) {
+    record Plan(double rate, Duration duration, int connections) {
         Plan {
-            if (!(rate > 0) || duration.isNegative() || duration.isZero() || connections < 1 || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("a plan needs a positive rate, duration, connection count and timeout: " + rate
-                        + "/s, " + duration + ", " + connections + " connections, timeout " + timeout);
+            if (!(rate > 0) || duration.isNegative() || duration.isZero() || connections < 1) {
+                throw new IllegalArgumentException("a plan needs a positive rate, duration and connection count: " + rate
+                        + "/s, " + duration + ", " + connections + " connections");
             }
         }
 
@@ -71,7 +70,7 @@ final class FixedRate {
             }
             dispatch(due);
         }
-        finished.await(plan.timeout().plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        finished.await(connections.timeout().plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
         tally.unfinished(finished.getCount());
         return tally.outcome(total, Duration.ofNanos(System.nanoTime() - start), maxQueuedSoFar());
     }
@@ -117,7 +116,7 @@ final class FixedRate {
                 }
                 due = next;
             }
-            if (System.nanoTime() - due <= plan.timeout().toNanos()) {
+            if (System.nanoTime() - due <= connections.timeout().toNanos()) {
                 send(due);
                 return;
             }

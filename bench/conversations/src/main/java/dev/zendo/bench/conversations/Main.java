@@ -37,11 +37,11 @@ public final class Main {
     /** Fixed-rate GETs of one URL that answers 200: proves the generator against any running service. */
     private static void probe(Options options) throws InterruptedException {
         FixedRate.Plan plan = new FixedRate.Plan(options.integer("rate", 200), options.seconds("seconds", 10),
-                options.integer("connections", 8), options.millis("timeout-ms", 5000));
+                options.integer("connections", 8));
         URI uri = options.uri("url");
         String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         Outcome outcome;
-        try (HttpConnections connections = new HttpConnections(uri, plan.timeout())) {
+        try (HttpConnections connections = new HttpConnections(uri, options.millis("timeout-ms", 5000))) {
             outcome = new FixedRate(connections, plan, () -> HttpConnections.Request.get(path), 200).run();
         }
         System.out.printf("probe GET %s at %.0f/s for %d s over at most %d connections: %s%n",

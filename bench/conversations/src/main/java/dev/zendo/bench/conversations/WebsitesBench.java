@@ -47,25 +47,19 @@ final class WebsitesBench {
             websites.add(api.createWebsite(agent, "Bench website " + i));
         }
         Supplier<HttpConnections.Request> renames = () -> api.rename(agent, websites);
+        FixedRate.Plan warmup = new FixedRate.Plan(WARMUP_RATE, options.seconds("warmup-seconds", 20), connections);
+        FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 200), options.seconds("seconds", 60), connections);
         try (HttpConnections load = new HttpConnections(options.uri("websites"), timeout)) {
-            measure(load, renames, connections, timeout, websites.size(), report);
+            progress("warm-up at %.0f renames/s for %d s", warmup.rate(), warmup.duration().toSeconds());
+            progress("warm-up: %s", new FixedRate(load, warmup, renames, OK).run().summary());
+
+            progress("fixed rate %.0f renames/s for %d s over %d websites", fixed.rate(), fixed.duration().toSeconds(), websites.size());
+            OutboxLag.Measured<Outcome> steady = lag.during(() -> new FixedRate(load, fixed, renames, OK).run());
+            figures.fixedRate(String.format("Stand-in: websites' `PATCH /v1/websites/{id}` at a fixed %.0f/s over %d websites, %d s (open model)",
+                    fixed.rate(), websites.size(), fixed.duration().toSeconds()), "", steady.result());
+            figures.lag(String.format("fixed %.0f renames/s (websites' relay)", fixed.rate()), steady.lag(),
+                    String.format("p99 ≤ %.0f ms", Figures.LAG_GOAL_MS));
         }
-    }
-
-    private void measure(HttpConnections load, Supplier<HttpConnections.Request> renames, int connections, Duration timeout, int websites,
-                         Path report) throws Exception {
-        FixedRate.Plan warmup = new FixedRate.Plan(WARMUP_RATE, options.seconds("warmup-seconds", 20), connections, timeout);
-        progress("warm-up at %.0f renames/s for %d s", warmup.rate(), warmup.duration().toSeconds());
-        progress("warm-up: %s", new FixedRate(load, warmup, renames, OK).run().summary());
-
-        FixedRate.Plan fixed = new FixedRate.Plan(options.integer("rate", 200), options.seconds("seconds", 60), connections, timeout);
-        progress("fixed rate %.0f renames/s for %d s over %d websites", fixed.rate(), fixed.duration().toSeconds(), websites);
-        OutboxLag.Measured<Outcome> steady = lag.during(() -> new FixedRate(load, fixed, renames, OK).run());
-        figures.fixedRate(String.format("Stand-in: websites' `PATCH /v1/websites/{id}` at a fixed %.0f/s over %d websites, %d s (open model)",
-                fixed.rate(), websites, fixed.duration().toSeconds()), "", steady.result());
-        figures.lag(String.format("fixed %.0f renames/s (websites' relay)", fixed.rate()), steady.lag(),
-                String.format("p99 ≤ %.0f ms", Figures.LAG_GOAL_MS));
-
         figures.write(report);
     }
 }

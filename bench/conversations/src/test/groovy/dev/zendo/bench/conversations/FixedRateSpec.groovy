@@ -36,7 +36,7 @@ class FixedRateSpec extends Specification {
 
     def 'a request due while the server stalls is charged from its intended send time, not from when a connection became free'() {
         given: 'the first answer waits until every other request is due and queued behind it'
-        def load = new FixedRate(http, new FixedRate.Plan(200, Duration.ofMillis(500), 1, Duration.ofSeconds(10)), this.&ping, 200)
+        def load = new FixedRate(http, new FixedRate.Plan(200, Duration.ofMillis(500), 1), this.&ping, 200)
 
         when:
         def run = CompletableFuture.supplyAsync { load.run() }
@@ -59,7 +59,7 @@ class FixedRateSpec extends Specification {
     def 'at most the allowed number of requests are in flight at once, each on a connection of its own (#allowed)'() {
         given:
         stall.countDown()
-        def load = new FixedRate(http, new FixedRate.Plan(400, Duration.ofMillis(500), allowed, Duration.ofSeconds(10)), this.&ping, 200)
+        def load = new FixedRate(http, new FixedRate.Plan(400, Duration.ofMillis(500), allowed), this.&ping, 200)
 
         when:
         def outcome = load.run()
@@ -74,26 +74,25 @@ class FixedRateSpec extends Specification {
         allowed << [1, 4]
     }
 
-    def 'a plan without a positive rate, duration, connection count or timeout is refused'() {
+    def 'a plan without a positive rate, duration or connection count is refused'() {
         when:
-        new FixedRate.Plan(rate, Duration.ofMillis(duration), connections, Duration.ofMillis(timeout))
+        new FixedRate.Plan(rate, Duration.ofMillis(duration), connections)
 
         then:
         thrown(IllegalArgumentException)
 
         where:
-        rate | duration | connections | timeout
-        0    | 1000     | 1           | 1000
-        -5   | 1000     | 1           | 1000
-        10   | 0        | 1           | 1000
-        10   | 1000     | 0           | 1000
-        10   | 1000     | 1           | 0
+        rate | duration | connections
+        0    | 1000     | 1
+        -5   | 1000     | 1
+        10   | 0        | 1
+        10   | 1000     | 0
     }
 
     def 'failures are counted by kind with a sample answer, and their latencies are recorded too'() {
         given:
         stall.countDown()
-        def load = new FixedRate(http, new FixedRate.Plan(100, Duration.ofMillis(200), 2, Duration.ofSeconds(10)), this.&ping, 201)
+        def load = new FixedRate(http, new FixedRate.Plan(100, Duration.ofMillis(200), 2), this.&ping, 201)
 
         when:
         def outcome = load.run()

@@ -127,6 +127,11 @@ public final class HttpConnections implements AutoCloseable {
         return answer;
     }
 
+    /** How long a request may wait for its answer. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** How many connections were opened so far. */
     public int opened() {
         return opened.get();
