@@ -75,10 +75,13 @@ if [[ $scenario == conversations ]]; then
   title="Conversations: durable message writes, API latency, outbox lag"
   load="- Load: one agent and one website, $visitors visitor sessions (\`POST /v1/widget/session\`), then
   \`POST /v1/widget/messages\` (a new \`client_msg_id\` each, 201 expected) from the visitors in turn: a warm-up of
-  $warmup_seconds s (a closed loop of 16 in flight, so the services' JIT compiles the path before anything is measured; the
-  baseline follows it), closed loops of $ceiling_concurrency requests in flight for $ceiling_seconds s each (the ceiling), a fixed
+  $warmup_seconds s (a closed loop of 16 in flight, so the services' JIT compiles the path before anything is measured),
+  closed loops of $ceiling_concurrency requests in flight for $ceiling_seconds s each (the ceiling), a fixed
   2,000 messages/s (the goal) for $ceiling_seconds s, then a fixed $rate messages/s for $seconds s. Each run starts once the
-  outbox relay has caught up with the one before."
+  outbox relay has caught up with the one before.
+- Page views: between the ceiling and the fixed rates, the visitors' session starts with their tokens (\`POST
+  /v1/widget/session\`, 201 expected; what the widget sends on each page a returning visitor opens, and what reads the
+  resume cursor from Kafka) in a closed loop of 16 for 20 s, after 20 s of it unmeasured."
 else
   title="Outbox lag and a durable write's latency, measured on websites (stand-in: conversations has no widget API yet)"
   load="- Load: one agent renames 8 websites in turn through websites' \`PATCH /v1/websites/{id}\` (one row update under

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ final class BenchApi {
 
     static final String ORIGIN = "https://example.com";
     static final int MESSAGE_CREATED = 201;
+    static final int SESSION_STARTED = 201;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -40,6 +42,7 @@ final class BenchApi {
     private final Services services;
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong renames = new AtomicLong();
+    private final AtomicLong pageViews = new AtomicLong();
 
     BenchApi(HttpClient client, Services services) {
         this.client = client;
@@ -105,6 +108,13 @@ final class BenchApi {
                 json(Map.of("client_msg_id", UUID.randomUUID().toString(), "body", "Benchmark message " + n + ": is anyone there?")));
     }
 
+    /** The session start of the next visitor in turn, with its token: what the widget sends on each page a returning visitor opens. */
+    HttpConnections.Request pageView(String publicKey, List<String> visitorTokens) {
+        long n = pageViews.incrementAndGet();
+        String token = visitorTokens.get((int) (n % visitorTokens.size()));
+        return new HttpConnections.Request("POST", "/v1/widget/session", Map.of("Origin", ORIGIN), json(sessionBody(publicKey, token)));
+    }
+
     /** A new name for the next of {@code websites} in turn, to send to websites: one durable update and one outbox event there. */
     HttpConnections.Request rename(String agentToken, List<Website> websites) {
         long n = renames.incrementAndGet();
@@ -114,10 +124,19 @@ final class BenchApi {
     }
 
     private HttpRequest session(String publicKey) {
-        return post(services.conversations(), "/v1/widget/session",
-                Map.of("public_key", publicKey, "page", Map.of("url", ORIGIN + "/pricing", "title", "Pricing"), "locale", "en"))
+        return post(services.conversations(), "/v1/widget/session", sessionBody(publicKey, null))
                 .header("Origin", ORIGIN)
                 .timeout(CALL_TIMEOUT).build();
+    }
+
+    /** A session start's body: a new visitor's without a token, a returning visitor's with the token it was given. */
+    private static Map<String, Object> sessionBody(String publicKey, String visitorToken) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("public_key", publicKey, "page",
+                Map.of("url", ORIGIN + "/pricing", "title", "Pricing"), "locale", "en"));
+        if (visitorToken != null) {
+            body.put("visitor_token", visitorToken);
+        }
+        return body;
     }
 
     private static HttpRequest.Builder post(URI service, String path, Object body) {

@@ -14,13 +14,14 @@ import java.util.function.Supplier;
 /**
  * The conversations benchmark: one agent and website, many visitor sessions, then durable message writes through
  * {@code POST /v1/widget/messages}: a warm-up (a closed loop, so a cold service is never handed more than it
- * answers), the ceiling with a closed loop at each given concurrency, a fixed rate at the throughput goal, and the
+ * answers), the ceiling with a closed loop at each given concurrency, the returning visitors' session starts (one per
+ * page view, {@code POST /v1/widget/session}) in a closed loop, a fixed rate at the throughput goal, and the
  * latency at a fixed rate; the outbox lag of each measured run comes from conversations' {@code /prometheus}, and
  * each figure gives the generator's own CPU per request. The load goes over {@link HttpConnections}; the setup calls
  * and the scrapes over the JDK's client. Prints each figure and writes them as Markdown to {@code --report}.
  * <pre>
  *   --visitors=500 --warmup-concurrency=16 --warmup-seconds=90 --ceiling-concurrency=16,64 --ceiling-seconds=30
- *   --rate=1000 --seconds=60 --connections=64 --timeout-ms=10000
+ *   --page-view-concurrency=16 --page-view-seconds=20 --rate=1000 --seconds=60 --connections=64 --timeout-ms=10000
  * </pre>
  */
 final class ConversationsBench {
@@ -58,13 +59,14 @@ final class ConversationsBench {
         List<String> tokens = api.visitors(publicKey, visitors);
         progress("%d visitor sessions opened in %d ms", visitors, Duration.ofNanos(System.nanoTime() - sessionsStart).toMillis());
         Supplier<HttpConnections.Request> messages = () -> api.message(tokens);
+        Supplier<HttpConnections.Request> pageViews = () -> api.pageView(publicKey, tokens);
         try (HttpConnections load = new HttpConnections(conversations, timeout)) {
-            measure(load, messages, fixed, report);
+            measure(load, messages, pageViews, fixed, report);
         }
     }
 
-    private void measure(HttpConnections load, Supplier<HttpConnections.Request> messages, FixedRate.Plan fixed, Path report)
-            throws Exception {
+    private void measure(HttpConnections load, Supplier<HttpConnections.Request> messages, Supplier<HttpConnections.Request> pageViews,
+            FixedRate.Plan fixed, Path report) throws Exception {
         int warmupConcurrency = options.integer("warmup-concurrency", 16);
         Duration warmup = options.seconds("warmup-seconds", 90);
         progress("warm-up: closed loop, %d in flight for %d s", warmupConcurrency, warmup.toSeconds());
@@ -84,6 +86,19 @@ final class ConversationsBench {
             figures.lag(String.format("closed loop, %d in flight", concurrency), ceiling.lag(), "");
             figures.failures(outcome);
         }
+
+        int viewers = options.integer("page-view-concurrency", 16);
+        Duration viewTime = options.seconds("page-view-seconds", 20);
+        progress("page views: session starts of returning visitors, closed loop, %d in flight for %d s unmeasured, then %d s", viewers,
+                viewTime.toSeconds(), viewTime.toSeconds());
+        new ClosedLoop(load, viewers, viewTime, pageViews, BenchApi.SESSION_STARTED).run();
+        Outcome views = new ClosedLoop(load, viewers, viewTime, pageViews, BenchApi.SESSION_STARTED).run();
+        figures.add(String.format("Widget session starts of returning visitors (one per page view), closed loop, %d in flight, %d s", viewers,
+                        viewTime.toSeconds()), "",
+                String.format(Locale.ROOT, "**%.0f sessions/s** (%d started, failures: %s; latency p50 %.1f ms, p99 %.1f ms; "
+                                + "the generator's CPU %.2f ms per request)", views.throughput(), views.ok(), views.failureSummary(),
+                        views.millisAt(50), views.millisAt(99), views.cpuMillisPerRequest()));
+        figures.failures(views);
 
         FixedRate.Plan atGoal = new FixedRate.Plan(THROUGHPUT_GOAL, ceilingTime, fixed.connections());
         progress("fixed rate %.0f messages/s for %d s", atGoal.rate(), atGoal.duration().toSeconds());
