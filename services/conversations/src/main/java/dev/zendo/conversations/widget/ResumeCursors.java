@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
 /**
  * Resume cursors (docs/protocol.md, "Resume cursor"): the end offset of every partition of a website's topic,
  * {@code zendo.site.<websiteId>}, as an opaque base64url text. A session reads it before its database snapshot, so
- * every event the snapshot does not reflect lies at or after the cursor.
+ * every event the snapshot does not reflect lies at or after the cursor. Sessions of one website that start while its
+ * offsets are being read share that read (every page view of a busy website starts one): offsets read a moment before
+ * a session's snapshot only replay more, which clients skip by event id.
  */
 @Singleton
 class ResumeCursors {
@@ -45,6 +47,7 @@ class ResumeCursors {
 
     private final Admin admin;
     private final TopicProvisioner topics;
+    private final InFlight<String, Map<Integer, Long>> reads = new InFlight<>();
 
     ResumeCursors(KafkaSettings settings, TopicProvisioner topics) {
         this.topics = topics;
@@ -64,7 +67,7 @@ class ResumeCursors {
         while (true) {
             try {
                 topics.ensure(topic);
-                return encode(endOffsets(topic));
+                return encode(reads.get(topic, () -> endOffsets(topic), TIMEOUT));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw RetryLaterException.busy(TIMEOUT);
