@@ -49,16 +49,17 @@ project_objects() {
   esac
 }
 
-# Whether a container is ready: healthy by its health check (run here: podman without systemd schedules none; a
-# check that fails within its start period leaves the container "starting"), or, for a one-shot job, exited with 0.
+# Whether a container is ready: its health check passes now (run here: podman without systemd schedules none; one
+# failed check leaves a healthy container "healthy" until its retries run out, so the status alone can be stale, as
+# the gateway's is while it has not yet loaded a restarted service's new address), or, for a one-shot job, exited 0.
 container_ready() {
   local name=$1 state
   state=$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}} {{if .Config.Healthcheck}}check{{end}}' "$name" </dev/null) || return 1
   case "$state" in
     "exited 0"*) return 0 ;;
     running*check)
-      podman healthcheck run "$name" </dev/null >/dev/null 2>&1 || true
-      [[ "$(podman inspect --format '{{.State.Health.Status}}' "$name" </dev/null)" == healthy ]] ;;
+      podman healthcheck run "$name" </dev/null >/dev/null 2>&1 \
+        && [[ "$(podman inspect --format '{{.State.Health.Status}}' "$name" </dev/null)" == healthy ]] ;;
     running*) return 0 ;;
     *) return 1 ;;
   esac

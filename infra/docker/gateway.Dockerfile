@@ -31,7 +31,6 @@ COPY dashboard/dist /srv/zendo/dashboard
 
 USER ${APP_UID}:${APP_UID}
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
-  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/gateway || exit 1
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD ["/usr/local/bin/zendo-gateway", "check"]
 STOPSIGNAL SIGQUIT
 ENTRYPOINT ["/usr/local/bin/zendo-gateway"]

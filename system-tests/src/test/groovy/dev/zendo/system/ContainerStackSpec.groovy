@@ -115,13 +115,15 @@ class ContainerStackSpec extends Specification {
     def 'the messages survive a restart of the conversations container, and the chat goes on after it'() {
         given:
         def before = historyIds()
+        def addressBefore = address('conversations')
 
-        when:
+        when: 'a visitor writes as soon as the stack is healthy again'
         podman('restart', "${PROJECT}_conversations_1")
         run('compose.sh', ['wait'])
         def message = visitorSays('Still there after the restart?')
 
-        then:
+        then: 'a container that came back on another address is routed to there'
+        address('conversations') == addressBefore || podman('logs', "${PROJECT}_gateway_1").contains('an upstream moved, nginx reloaded')
         historyIds().containsAll(before + [message.id])
         within60s.eventually {
             assert agentSocket.frames('message:new').any { it.data.message_id == message.id }
@@ -174,6 +176,11 @@ class ContainerStackSpec extends Specification {
 
     private String ticket() {
         api.json('POST', '/v1/realtime/tickets', [:], bearer(agent.token as String)).ticket
+    }
+
+    /** The address of a service's container on the stack's network. */
+    private String address(String service) {
+        podman('inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', "${PROJECT}_${service}_1").trim()
     }
 
     /** Runs podman with the project's settings (the files scripts/lib/containers.sh writes); returns its output. */
