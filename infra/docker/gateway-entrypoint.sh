@@ -33,8 +33,8 @@ sed -e "s#server identity:8081;#server ${IDENTITY_UPSTREAM:-identity:8081};#" \
     -e "s#server notifications:8085;#server ${NOTIFICATIONS_UPSTREAM:-notifications:8085};#" \
     /etc/nginx/zendo/gateway.conf >"$conf"
 
-# nginx cannot load a config naming a host that does not resolve, so the watcher waits until every host resolves.
 addresses >"$loaded"
+# nginx cannot load a config naming a host that does not resolve: the watcher reloads once every host resolves again.
 (
   while sleep "${UPSTREAM_WATCH_INTERVAL:-1}"; do
     now=$(addresses)
