@@ -167,14 +167,9 @@ class ReadCommandSpec extends ModelSpecification {
         id
     }
 
-    /**
-     * A limited agent of the conversation's website, while the conversation is given to another agent as routing would
-     * give it: with its assignment time, or the routing sweep takes it back from an agent offline since the epoch.
-     */
+    /** A limited agent of the conversation's website, while the conversation is given to another agent. */
     String assignedElsewhere(ConversationView c) {
-        def other = member(c.websiteId(), 'AGENT')
-        execute("UPDATE threads SET status = 'ACTIVE', agent_id = ?, assigned_at = now() WHERE conversation_id = ?", other, c.id())
-        execute("UPDATE conversations SET status = 'ACTIVE', agent_id = ? WHERE id = ?", other, c.id())
+        assignDirectly(c, member(c.websiteId(), 'AGENT'))
         member(c.websiteId(), 'AGENT')
     }
 

@@ -106,6 +106,16 @@ abstract class ModelSpecification extends Specification {
         post(conversation, visitorOf(conversation), body)
     }
 
+    /**
+     * Gives the conversation's current thread to {@code agentId} as routing would, without events: with its assignment
+     * time, or the routing sweep takes it back from an agent offline since the epoch.
+     */
+    void assignDirectly(ConversationView conversation, String agentId) {
+        execute("UPDATE threads SET status = 'ACTIVE', agent_id = ?, assigned_at = now() WHERE id = (SELECT current_thread_id FROM conversations WHERE id = ?)",
+                agentId, conversation.id())
+        execute("UPDATE conversations SET status = 'ACTIVE', agent_id = ? WHERE id = ?", agentId, conversation.id())
+    }
+
     /** Every event the website's conversations wrote to the outbox, in append order. */
     List<Envelope> events(UUID websiteId) {
         rows('SELECT payload FROM outbox WHERE topic = ? ORDER BY id', SiteEvents.topic(websiteId)).collect {

@@ -29,9 +29,8 @@ class ThreadServiceSpec extends ModelSpecification {
     /** A conversation whose first thread {@code agentId} has (ACTIVE), as routing would leave it. */
     ConversationView activeWith(String agentId) {
         def conversation = conversation()
-        def thread = visitorSays(conversation).message().threadId()
-        execute("UPDATE threads SET status = 'ACTIVE', agent_id = ?, assigned_at = now() WHERE id = ?", agentId, thread)
-        execute("UPDATE conversations SET status = 'ACTIVE', agent_id = ? WHERE id = ?", agentId, conversation.id())
+        visitorSays(conversation)
+        assignDirectly(conversation, agentId)
         conversation
     }
 
